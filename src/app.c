@@ -1,0 +1,235 @@
+/*
+ * app: the request pipeline. Every response, error pages included, leaves
+ * through app_handle(), which adds the site-wide headers and the access log
+ * line, then resets the arena.
+ */
+#include <time.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "embed.h"
+#include "log.h"
+#include "markdown.h"
+#include "route.h"
+
+static const char *const tmpl_names[T__MAX] = {
+	"home",		/* T_HOME */
+	"archive",	/* T_ARCHIVE */
+	"article",	/* T_ARTICLE */
+	"page",		/* T_PAGE */
+	"error",	/* T_ERROR */
+};
+
+/* Reader pages run no script and embed no frame; images may come from
+ * anywhere an author links to. */
+static const char csp_public[] =
+    "default-src 'self'; img-src 'self' https: http: data:; "
+    "script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+int
+app_init(struct app *app, const struct config *cfg)
+{
+	int	 i;
+
+	memset(app, 0, sizeof(*app));
+	app->cfg = cfg;
+	arena_init(&app->arena);
+	resp_init(&app->resp);
+	if (cfg->templates_dir != NULL)
+		app->tmpl = tmpl_set_load_dir(cfg->templates_dir);
+	else
+		app->tmpl = tmpl_set_load_mem(embed_templates,
+		    embed_templates_n, "templates");
+	if (app->tmpl == NULL)
+		return -1;
+	for (i = 0; i < T__MAX; i++)
+		if ((app->tmpl_idx[i] = tmpl_find(app->tmpl,
+		    tmpl_names[i])) == -1) {
+			log_err("templates: %s.html is missing", tmpl_names[i]);
+			return -1;
+		}
+	return 0;
+}
+
+int
+app_open_db(struct app *app)
+{
+	if ((app->db = db_open(app->cfg->db_path, 0)) == NULL)
+		return -1;
+	if (db_migrate(app->db) == -1 || db_prepare(app->db) == -1) {
+		db_close(app->db);
+		app->db = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+app_free(struct app *app)
+{
+	db_close(app->db);
+	tmpl_set_free(app->tmpl);
+	arena_free(&app->arena);
+	resp_free(&app->resp);
+	memset(app, 0, sizeof(*app));
+}
+
+char *
+app_abs_url(struct ctx *c, const char *path)
+{
+	const char	*base = c->site.v[SET_BASE_URL];
+	size_t		 len = strlen(base);
+
+	while (len > 0 && base[len - 1] == '/')
+		len--;
+	if (len > 0)
+		return arena_printf(c->a, "%.*s%s", (int)len, base, path);
+	return arena_printf(c->a, "%s://%s%s", c->req->https ? "https" : "http",
+	    c->req->host != NULL ? c->req->host : "localhost", path);
+}
+
+/* Markdown from the settings, rendered; empty on failure (logged). */
+static void
+set_md(struct ctx *c, struct tv *map, const char *key, const char *md)
+{
+	struct safe_html	 h = { "", 0 };
+
+	if (md_render(c->a, md, strlen(md), &h) == -1)
+		h.len = 0;
+	tv_html(c->a, map, key, h);
+}
+
+struct tv *
+app_page(struct ctx *c, const char *title)
+{
+	struct tv	*root, *site, *page;
+	int		 year, month;
+
+	root = tv_map(c->a);
+	site = tv_map(c->a);
+	tv_text(c->a, site, "title", c->site.v[SET_TITLE]);
+	tv_text(c->a, site, "subtitle", c->site.v[SET_SUBTITLE]);
+	set_md(c, site, "note", c->site.v[SET_CONTRIBUTE]);
+	set_md(c, site, "disclaimer", c->site.v[SET_DISCLAIMER]);
+	date_year_month(c->now, &year, &month);
+	tv_int(c->a, site, "year", year);
+	tv_set(c->a, root, "site", site);
+
+	page = tv_map(c->a);
+	if (title != NULL && *title != '\0')
+		tv_text(c->a, page, "title", arena_printf(c->a, "%s \xe2\x80\x93 %s",
+		    title, c->site.v[SET_TITLE]));
+	else
+		tv_text(c->a, page, "title", c->site.v[SET_TITLE]);
+	if (c->req->path != NULL)
+		tv_text(c->a, page, "canonical", app_abs_url(c, c->req->path));
+	tv_set(c->a, root, "page", page);
+	return root;
+}
+
+int
+app_render(struct ctx *c, enum page_tmpl t, struct tv *root)
+{
+	if (tmpl_render(c->app->tmpl, c->app->tmpl_idx[t], root,
+	    &c->resp->body) == -1)
+		return 500;
+	return c->resp->status;
+}
+
+int
+app_error(struct ctx *c, int status, const char *message)
+{
+	struct tv	*root, *err;
+
+	buf_reset(&c->resp->body);
+	c->resp->status = status;
+	root = app_page(c, resp_status_text(status));
+	err = tv_map(c->a);
+	tv_int(c->a, err, "status", status);
+	tv_text(c->a, err, "title", resp_status_text(status));
+	tv_text(c->a, err, "message", message);
+	tv_bool(c->a, err, "not_found", status == 404);
+	tv_set(c->a, root, "error", err);
+	if (app_render(c, T_ERROR, root) == 500)
+		return 500;
+	return status;
+}
+
+/* The last resort: no template, no database. */
+static void
+plain_500(struct resp *r)
+{
+	resp_reset(r);
+	r->status = 500;
+	r->ctype = "text/plain; charset=utf-8";
+	buf_puts(&r->body, "500 Internal Server Error\n"
+	    "The server could not answer this request; it has been logged.\n");
+}
+
+void
+app_handle(struct app *app, char *const *env, resp_write_fn wr, void *wctx)
+{
+	struct req		 req;
+	struct ctx		 c;
+	struct route_match	 m;
+	struct timespec		 t0, t1;
+	const char		*why;
+	int			 status, i;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(&c, 0, sizeof(c));
+	c.app = app;
+	c.a = &app->arena;
+	c.req = &req;
+	c.resp = &app->resp;
+	c.now = (long long)time(NULL);
+	resp_reset(c.resp);
+
+	status = req_parse(&req, c.a, env, &why);
+	if (db_settings(app->db, c.a, &c.site) == -1) {
+		status = 500;
+		goto send;
+	}
+	if (status != 0) {
+		status = app_error(&c, status, why);
+		goto send;
+	}
+	switch (route_match(c.a, req.path, req.method, &m)) {
+	case 0:
+		for (i = 0; i < ROUTE_ARGS_MAX; i++)
+			c.args[i] = m.args[i];
+		status = m.handler(&c);
+		if (status >= 400 && c.resp->body.len == 0)
+			status = app_error(&c, status, NULL);
+		break;
+	case 405:
+		resp_header(c.resp, "Allow", m.allow);
+		status = app_error(&c, 405, arena_printf(c.a,
+		    "This address answers only %s requests.", m.allow));
+		break;
+	default:
+		status = app_error(&c, 404,
+		    "There is no page at this address.");
+		break;
+	}
+send:
+	if (status >= 500) {
+		plain_500(c.resp);
+		status = 500;
+	}
+	c.resp->status = status;
+	resp_header(c.resp, "X-Content-Type-Options", "nosniff");
+	resp_header(c.resp, "Referrer-Policy", "strict-origin-when-cross-origin");
+	resp_header(c.resp, "Content-Security-Policy", csp_public);
+	if (resp_send(c.resp, req.method == METHOD_HEAD, wr, wctx) == -1)
+		log_req(LOG_WARN, req.remote_addr, req.method_name, req.target,
+		    "client went away");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	log_req(status >= 500 ? LOG_ERR : LOG_INFO, req.remote_addr,
+	    req.method_name, req.target, "%d %zu %.2fms", status,
+	    c.resp->body.len, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	arena_reset(&app->arena);
+}

@@ -1,0 +1,28 @@
+/*
+ * html: the escaping writers. Everything a page shows leaves through one of
+ * these, named for its context. struct safe_html is the only thing written
+ * raw, and only markdown.c makes one (from cmark's safe-mode output).
+ */
+#ifndef QUIRE_HTML_H
+#define QUIRE_HTML_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct safe_html {
+	const char	*s;	/* owned by whoever made it (usually the arena) */
+	size_t		 len;
+};
+
+/* Text or attribute value (attributes are always double-quoted): & < > " ' */
+void	html_text(struct buf *, const char *, size_t);
+/* A URL for href/src: relative, http, https or mailto; anything else
+ * (javascript:, data:, ...) is written as "#". Then attribute-escaped. */
+void	html_url(struct buf *, const char *, size_t);
+/* Percent-encode all but RFC 3986 unreserved bytes: for query components. */
+void	html_pct(struct buf *, const char *, size_t);
+/* 1 if the URL's scheme is allowed (see html_url), else 0. */
+int	html_url_allowed(const char *, size_t);
+
+#endif

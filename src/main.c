@@ -1,0 +1,230 @@
+/*
+ * main: the command line. quire init | serve | --help | --version, and the
+ * CGI mode when a web server runs the binary with GATEWAY_INTERFACE set.
+ * Start-up order: config, log, database (migrate), templates, socket,
+ * privileges, serve.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "db.h"
+#include "log.h"
+#include "server.h"
+
+#ifndef QUIRE_VERSION
+#define QUIRE_VERSION "0.0.0"
+#endif
+
+static const char usage_text[] =
+"usage: quire init --db FILE [--demo]\n"
+"       quire serve --db FILE [--socket PATH | --listen HOST:PORT]\n"
+"                   [--workers N] [--templates DIR] [--user USER]\n"
+"                   [--socket-mode MODE] [--max-age SECONDS] [--log-level LEVEL]\n"
+"       quire --help | --version\n"
+"\n"
+"As a CGI program (GATEWAY_INTERFACE set), quire answers one request from\n"
+"the database named by QUIRE_DB (templates: QUIRE_TEMPLATES, else built in).\n"
+"With no --socket or --listen, serve uses the socket passed on fd 0\n"
+"(spawn-fcgi, systemd).\n";
+
+static int
+usage(FILE *f, int status)
+{
+	fputs(usage_text, f);
+	return status;
+}
+
+static int
+cmd_init(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "demo", no_argument, NULL, 'D' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char	*path = NULL;
+	struct db	*db;
+	int		 c, demo = 0, rc = 1;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': path = optarg; break;
+		case 'D': demo = 1; break;
+		default: return usage(stderr, 2);
+		}
+	}
+	if (path == NULL || optind != argc)
+		return usage(stderr, 2);
+	if ((db = db_open(path, 1)) == NULL)
+		return 1;
+	if (db_migrate(db) == -1 || (demo && db_load_demo(db) == -1))
+		goto out;
+	printf("%s: schema version %d%s\n", path, db_schema_version(),
+	    demo ? ", demo content loaded" : "");
+	rc = 0;
+out:
+	db_close(db);
+	return rc;
+}
+
+static int
+parse_int(const char *s, long min, long max, int base, int *out)
+{
+	char	*end;
+	long	 v;
+
+	v = strtol(s, &end, base);
+	if (*s == '\0' || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int
+cmd_serve(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "socket", required_argument, NULL, 's' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "workers", required_argument, NULL, 'w' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "socket-mode", required_argument, NULL, 'm' },
+		{ "max-age", required_argument, NULL, 'a' },
+		{ "log-level", required_argument, NULL, 'L' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct config	 cfg;
+	struct app	 app;
+	struct db	*db;
+	enum log_level	 lvl;
+	const char	*user = NULL;
+	long		 ncpu;
+	int		 c, fd;
+
+	memset(&cfg, 0, sizeof(cfg));
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	cfg.workers = ncpu > 0 && ncpu < 64 ? (int)ncpu : 2;
+	cfg.socket_mode = 0660;
+	cfg.max_age = 60;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': cfg.db_path = optarg; break;
+		case 's': cfg.socket_path = optarg; break;
+		case 'l': cfg.listen_addr = optarg; break;
+		case 't': cfg.templates_dir = optarg; break;
+		case 'u': user = optarg; break;
+		case 'w':
+			if (parse_int(optarg, 1, 256, 10, &cfg.workers) == -1) {
+				fprintf(stderr, "quire: --workers: 1..256\n");
+				return 2;
+			}
+			break;
+		case 'm':
+			if (parse_int(optarg, 0, 0777, 8, &cfg.socket_mode) == -1) {
+				fprintf(stderr, "quire: --socket-mode: octal, "
+				    "e.g. 0660\n");
+				return 2;
+			}
+			break;
+		case 'a':
+			if (parse_int(optarg, 0, 31536000, 10,
+			    &cfg.max_age) == -1) {
+				fprintf(stderr, "quire: --max-age: seconds\n");
+				return 2;
+			}
+			break;
+		case 'L':
+			if (log_level_parse(optarg, &lvl) == -1) {
+				fprintf(stderr, "quire: --log-level: error, "
+				    "warn, info or debug\n");
+				return 2;
+			}
+			log_init(lvl);
+			break;
+		default:
+			return usage(stderr, 2);
+		}
+	}
+	if (cfg.db_path == NULL || optind != argc ||
+	    (cfg.socket_path != NULL && cfg.listen_addr != NULL))
+		return usage(stderr, 2);
+
+	/* Migrate once here, so workers start on the current schema. */
+	if ((db = db_open(cfg.db_path, 0)) == NULL)
+		return 1;
+	if (db_migrate(db) == -1) {
+		db_close(db);
+		return 1;
+	}
+	db_close(db);
+	if (app_init(&app, &cfg) == -1)
+		return 1;
+	if ((fd = server_listen(&cfg)) == -1 || server_drop(user) == -1) {
+		app_free(&app);
+		return 1;
+	}
+	c = server_run(&app, fd);
+	app_free(&app);
+	return c;
+}
+
+static int
+cgi(void)
+{
+	struct config	 cfg;
+	struct app	 app;
+	int		 rc;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.db_path = getenv("QUIRE_DB");
+	cfg.templates_dir = getenv("QUIRE_TEMPLATES");
+	cfg.max_age = 60;
+	if (cfg.db_path == NULL || *cfg.db_path == '\0') {
+		log_err("CGI: QUIRE_DB is not set");
+		fputs("Status: 500 Internal Server Error\r\n"
+		    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+		    "The site is not configured (QUIRE_DB is not set).\n",
+		    stdout);
+		return 1;
+	}
+	if (app_init(&app, &cfg) == -1) {
+		fputs("Status: 500 Internal Server Error\r\n"
+		    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+		    "The site's templates could not be loaded.\n", stdout);
+		app_free(&app);
+		return 1;
+	}
+	rc = server_cgi(&app);
+	app_free(&app);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char	*gw = getenv("GATEWAY_INTERFACE");
+
+	if (argc == 1 && gw != NULL && *gw != '\0')
+		return cgi();
+	if (argc < 2)
+		return usage(stderr, 2);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return usage(stdout, 0);
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("quire %s (schema %d)\n", QUIRE_VERSION,
+		    db_schema_version());
+		return 0;
+	}
+	if (strcmp(argv[1], "init") == 0)
+		return cmd_init(argc - 1, argv + 1);
+	if (strcmp(argv[1], "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1);
+	fprintf(stderr, "quire: unknown command \"%s\"\n", argv[1]);
+	return usage(stderr, 2);
+}

@@ -1,0 +1,22 @@
+/*
+ * markdown: libcmark in safe mode with smart punctuation. The only maker of
+ * struct safe_html. Results live in the caller's arena.
+ */
+#ifndef QUIRE_MARKDOWN_H
+#define QUIRE_MARKDOWN_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "html.h"
+
+/* Markdown to HTML. Raw HTML is dropped, unsafe link schemes emptied,
+ * invalid UTF-8 replaced. 0, or -1 (logged) if cmark fails. */
+int	md_render(struct arena *, const char *, size_t, struct safe_html *);
+/* Plain text of the first paragraph, cut at a word boundary to at most
+ * max bytes (with an ellipsis when cut). "" if there is none. */
+char	*md_excerpt(struct arena *, const char *, size_t, size_t max);
+/* Words of running text, for reading time. */
+size_t	md_words(const char *, size_t);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * route: the one table of URLs. A pattern is literal segments and typed
+ * captures; a capture's type is its validator, so a handler only ever sees
+ * a year of four digits, a month 01..12 and a slug of [a-z0-9-].
+ */
+#include <string.h>
+
+#include "h_public.h"
+#include "route.h"
+
+#define M_GET	(1u << METHOD_GET | 1u << METHOD_HEAD)
+
+enum route_id {
+	ROUTE_HOME,
+	ROUTE_ARCHIVE,
+	ROUTE_ARCHIVE_YEAR,
+	ROUTE_ARCHIVE_MONTH,
+	ROUTE_ARTICLE,
+	ROUTE_PAGE,
+	ROUTE__MAX
+};
+
+static const struct route {
+	const char	*pattern;
+	unsigned	 methods;
+	route_handler	 handler;
+} routes[ROUTE__MAX] = {
+	{ "/", M_GET, h_home },				/* ROUTE_HOME */
+	{ "/archive", M_GET, h_archive },		/* ROUTE_ARCHIVE */
+	{ "/archive/{year}", M_GET, h_archive },	/* ROUTE_ARCHIVE_YEAR */
+	{ "/archive/{year}/{month}", M_GET, h_archive }, /* ROUTE_ARCHIVE_MONTH */
+	{ "/{year}/{month}/{slug}", M_GET, h_article },	/* ROUTE_ARTICLE */
+	{ "/{slug}", M_GET, h_page },			/* ROUTE_PAGE */
+};
+
+static int
+all_digits(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0;
+}
+
+static int
+cap_year(const char *s, size_t len)
+{
+	return len == 4 && all_digits(s, len) && s[0] != '0';
+}
+
+static int
+cap_month(const char *s, size_t len)
+{
+	return len == 2 && all_digits(s, len) &&
+	    ((s[0] == '0' && s[1] != '0') || (s[0] == '1' && s[1] <= '2'));
+}
+
+static int
+cap_slug(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0 || len > 100 || s[0] == '-')
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static const struct {
+	const char	*name;
+	int		(*valid)(const char *, size_t);
+} captures[] = {
+	{ "{year}", cap_year },
+	{ "{month}", cap_month },
+	{ "{slug}", cap_slug },
+};
+
+/* Does path match pat? Captures go to args (arena copies). */
+static int
+match(struct arena *a, const char *pat, const char *path,
+    const char *args[ROUTE_ARGS_MAX])
+{
+	size_t	 plen, slen, i, nargs = 0;
+
+	for (;;) {
+		if (*pat == '\0' || *path == '\0')
+			return *pat == '\0' && *path == '\0';
+		if (*pat != '/' || *path != '/')
+			return 0;
+		pat++, path++;
+		plen = strcspn(pat, "/");
+		slen = strcspn(path, "/");
+		if (plen == 0 && slen == 0)
+			continue;	/* the root "/" */
+		if (pat[0] != '{') {
+			if (plen != slen || strncmp(pat, path, plen) != 0)
+				return 0;
+		} else {
+			for (i = 0; i < sizeof(captures) / sizeof(captures[0]);
+			    i++)
+				if (strlen(captures[i].name) == plen &&
+				    strncmp(pat, captures[i].name, plen) == 0)
+					break;
+			if (i == sizeof(captures) / sizeof(captures[0]) ||
+			    nargs == ROUTE_ARGS_MAX ||
+			    !captures[i].valid(path, slen))
+				return 0;
+			args[nargs++] = arena_strndup(a, path, slen);
+		}
+		pat += plen;
+		path += slen;
+	}
+}
+
+int
+route_match(struct arena *a, const char *path, enum req_method method,
+    struct route_match *m)
+{
+	size_t	 i;
+
+	memset(m, 0, sizeof(*m));
+	for (i = 0; i < ROUTE__MAX; i++) {
+		if (!match(a, routes[i].pattern, path, m->args)) {
+			memset(m->args, 0, sizeof(m->args));
+			continue;
+		}
+		m->allow = routes[i].methods & (1u << METHOD_POST) ?
+		    "GET, HEAD, POST" : "GET, HEAD";
+		if (method >= METHOD_OTHER ||
+		    !(routes[i].methods & (1u << method)))
+			return 405;
+		m->handler = routes[i].handler;
+		return 0;
+	}
+	return 404;
+}

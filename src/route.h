@@ -1,0 +1,25 @@
+/*
+ * route: method + path -> handler, from one const table in route.c.
+ */
+#ifndef QUIRE_ROUTE_H
+#define QUIRE_ROUTE_H
+
+#include "app.h"
+
+typedef int	(*route_handler)(struct ctx *);
+
+struct route_match {
+	route_handler	 handler;
+	const char	*allow;		/* "GET, HEAD": for 405's Allow */
+	const char	*args[ROUTE_ARGS_MAX];	/* captures, arena strings */
+};
+
+/*
+ * Matches path (decoded) against the table. Returns 0 with m filled, 404
+ * when no route has that path, 405 when one has it but not the method
+ * (m->allow is then set).
+ */
+int	route_match(struct arena *, const char *path, enum req_method,
+	    struct route_match *m);
+
+#endif

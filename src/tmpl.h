@@ -1,0 +1,86 @@
+/*
+ * tmpl: the template engine. Templates are compiled once at start-up; a
+ * syntax error names file and line and start-up stops. Rendering walks the
+ * compiled tree against a value tree (struct tv) that the handler built in
+ * its arena. Text values are always escaped; only TV_HTML (a struct
+ * safe_html, i.e. cmark's safe output) is written raw.
+ *
+ * Syntax:
+ *   {{ a.b }}            value, HTML-escaped (text or attribute)
+ *   {{ a | url }}        URL for href/src: scheme allow-list, then escaped
+ *   {{ a | pct }}        percent-encoded (a query component)
+ *   {{#if a}} .. {{else}} .. {{/if}}       (also {{#unless a}} .. {{/unless}})
+ *   {{#each list}} .. {{else}} .. {{/each}} each item is a map; names
+ *                        resolve in the item first, then outwards
+ *   {{> name}}           include the template "name" (file name.html)
+ *   {{! comment }}
+ */
+#ifndef QUIRE_TMPL_H
+#define QUIRE_TMPL_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "embed.h"
+#include "html.h"
+
+enum tv_type {
+	TV_NULL,
+	TV_TEXT,
+	TV_HTML,
+	TV_BOOL,
+	TV_LIST,
+	TV_MAP,
+};
+
+struct tv_pair;
+
+/* A value for a template. All of it lives in the request arena. */
+struct tv {
+	enum tv_type	 type;
+	const char	*s;		/* TV_TEXT, TV_HTML */
+	size_t		 len;
+	int		 b;		/* TV_BOOL */
+	struct tv_pair	*head, *tail;	/* TV_MAP */
+	struct tv	*first, *last;	/* TV_LIST items, chained by next */
+	size_t		 n;		/* TV_LIST item count */
+	struct tv	*next;		/* next item of the enclosing list */
+};
+
+struct tv	*tv_map(struct arena *);
+struct tv	*tv_list(struct arena *);
+/* Appends a new, empty map to the list and returns it. */
+struct tv	*tv_list_add(struct arena *, struct tv *list);
+/* Setters store pointers, not copies: strings must outlive the render
+ * (the arena or static storage). A NULL string is stored as empty text. */
+void		 tv_text(struct arena *, struct tv *, const char *key, const char *);
+void		 tv_textn(struct arena *, struct tv *, const char *key,
+		    const char *, size_t);
+void		 tv_int(struct arena *, struct tv *, const char *key, long long);
+void		 tv_html(struct arena *, struct tv *, const char *key,
+		    struct safe_html);
+void		 tv_bool(struct arena *, struct tv *, const char *key, int);
+void		 tv_set(struct arena *, struct tv *, const char *key, struct tv *);
+
+struct tmpl_set;
+
+/* Compile every *.html under dir (names are paths without ".html", e.g.
+ * "article", "admin/login"). On error logs "file:line: message" and returns
+ * NULL. The set owns all its memory; free it with tmpl_set_free(). */
+struct tmpl_set	*tmpl_set_load_dir(const char *dir);
+
+/* Same, from sources already in memory (the copy built into the binary);
+ * label prefixes file names in error messages. */
+struct tmpl_set	*tmpl_set_load_mem(const struct embed_file *, size_t n,
+		    const char *label);
+void		 tmpl_set_free(struct tmpl_set *);
+
+/* Index of the template with that name, or -1. */
+int		 tmpl_find(const struct tmpl_set *, const char *name);
+/* Appends the rendering to out. Returns 0, or -1 (logged) on a runaway
+ * include depth. */
+int		 tmpl_render(const struct tmpl_set *, int idx, const struct tv *,
+		    struct buf *out);
+
+#endif
