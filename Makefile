@@ -30,10 +30,12 @@ UNIT      = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
 
 PORT     ?= 8080
 
-DEBS_BUILD = gcc make pkg-config libfcgi-dev libsqlite3-dev libcmark-dev
-DEBS_RUN   = nginx libfcgi-bin sqlite3
-DEBS_TEST  = libcmocka-dev clang libclang-rt-14-dev curl default-jre-headless \
-             nodejs npm valgrind
+# What make deps installs: libraries (checked with dpkg) and tools (checked
+# by command, so a java or npm installed some other way is left alone).
+DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libcmocka-dev libclang-rt-14-dev
+DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
+             cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang \
+             java:default-jre-headless npm:npm
 
 .PHONY: all deps run test unit fuzz clean install
 
@@ -79,8 +81,12 @@ build/tests/asan/%: tests/unit/%.c $(ASAN_OBJ) | build/tests/asan
 unit: $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/asan/%)
 
 deps:
-	@missing=""; for p in $(DEBS_BUILD) $(DEBS_RUN) $(DEBS_TEST); do \
+	@missing=""; \
+	for p in $(DEBS_LIBS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	for t in $(DEBS_TOOLS); do \
+	  command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; \
 	done; \
 	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; exit 0; fi; \
 	if [ "$$(id -u)" != 0 ]; then \

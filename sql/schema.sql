@@ -1,0 +1,44 @@
+-- schema.sql: the whole current schema of a Quire site, for reading and for
+-- the test that checks the numbered migrations in migrations/ build exactly
+-- this. The binary applies the migrations, never this file. When a
+-- migration changes the schema, change this file to match.
+-- Times are Unix seconds, UTC.
+
+CREATE TABLE articles (
+  id           INTEGER PRIMARY KEY,               -- stable identity, also the keyset tiebreak
+  slug         TEXT NOT NULL UNIQUE               -- last URL segment: /YYYY/MM/slug
+               CHECK (length(slug) BETWEEN 1 AND 100),
+  title        TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+  excerpt      TEXT NOT NULL DEFAULT '',          -- Markdown; empty means "from the body"
+  body         TEXT NOT NULL DEFAULT '',          -- Markdown, rendered on request
+  author       TEXT NOT NULL DEFAULT '',          -- empty means the site's default author
+  status       TEXT NOT NULL DEFAULT 'draft'
+               CHECK (status IN ('draft', 'published')),
+  published_at INTEGER,                           -- publication time; in the future = scheduled
+  created_at   INTEGER NOT NULL,
+  updated_at   INTEGER NOT NULL,
+  CHECK (status = 'draft' OR published_at IS NOT NULL)
+);
+
+-- Home page keyset pagination, archive ranges and previous/next all walk this index.
+CREATE INDEX articles_published ON articles (status, published_at, id);
+
+CREATE TABLE pages (
+  id         INTEGER PRIMARY KEY,
+  slug       TEXT NOT NULL UNIQUE                 -- URL: /slug
+             CHECK (length(slug) BETWEEN 1 AND 100),
+  title      TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+  body       TEXT NOT NULL DEFAULT '',            -- Markdown
+  status     TEXT NOT NULL DEFAULT 'draft'
+             CHECK (status IN ('draft', 'published')),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+-- One row per setting; the program knows the keys and their defaults.
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,                         -- e.g. 'title', 'disclaimer'
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+PRAGMA user_version = 1;

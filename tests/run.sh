@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The whole suite, as `make test` runs it: unit and golden tests (cmocka),
+# database tests, end to end behind nginx, CGI and FastCGI, HTML validation,
+# fuzzing; unit and end-to-end again under ASan+UBSan. Every suite prints
+# "ok - ..." / "not ok - ..." lines; this prints them and ends with the one
+# line CI reads: "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+mkdir -p build/test-logs
+pass=0
+fail=0
+skip=0
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+# suite NAME COMMAND...: runs it, echoes its lines, counts them. A suite that
+# exits non-zero without saying which check failed counts as one failure.
+suite() {
+	local name=$1 log=build/test-logs/$1.log rc p f s
+	shift
+	echo "# $name"
+	"$@" > "$log" 2>&1
+	rc=$?
+	grep -E '^(not )?ok ' "$log" | sed 's/^ok [0-9]* *-* */ok - /; s/^not ok [0-9]* *-* */not ok - /'
+	grep -A8 -E '^not ok ' "$log" | grep -vE '^(not )?ok ' | sed 's/^/    /' | head -60
+	s=$(grep -cE '^ok .*# (SKIP|skip)' "$log")
+	p=$(( $(grep -cE '^ok ' "$log") - s ))
+	f=$(grep -cE '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $name exited with status $rc (see $log)"
+		tail -20 "$log" | sed 's/^/    /'
+		f=1
+	fi
+	pass=$((pass + p))
+	fail=$((fail + f))
+	skip=$((skip + s))
+}
+
+units() {
+	local dir=$1 t rc=0
+	for t in "$dir"/test_*; do
+		[ -x "$t" ] || continue
+		CMOCKA_MESSAGE_OUTPUT=TAP "$t" || rc=1
+	done
+	return $rc
+}
+
+suite unit units build/tests
+suite unit-asan units build/tests/asan
+suite db bash tests/db/schema.sh build/quire
+suite e2e bash tests/e2e/run.sh build/quire
+suite e2e-asan bash tests/e2e/run.sh build/asan/quire
+suite fuzz sh tests/fuzz/run.sh
+
+echo
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
