@@ -168,6 +168,29 @@ plain_500(struct resp *r)
 	    "The server could not answer this request; it has been logged.\n");
 }
 
+/* "/archive/" and the like: send the reader to the address without the
+ * trailing slash when that one exists. 0 if redirected. */
+static int
+redirect_slash(struct ctx *c)
+{
+	struct route_match	 m;
+	const char		*p = c->req->path;
+	size_t			 len = strlen(p);
+	char			*to;
+
+	while (len > 1 && p[len - 1] == '/')
+		len--;
+	if (len == strlen(p) || (len == 1 && p[0] == '/'))
+		return -1;
+	to = arena_strndup(c->a, p, len);
+	if (route_match(c->a, to, c->req->method, &m) != 0)
+		return -1;
+	if (*c->req->query_string != '\0')
+		to = arena_printf(c->a, "%s?%s", to, c->req->query_string);
+	resp_header(c->resp, "Location", app_abs_url(c, to));
+	return 0;
+}
+
 void
 app_handle(struct app *app, char *const *env, resp_write_fn wr, void *wctx)
 {
@@ -210,6 +233,10 @@ app_handle(struct app *app, char *const *env, resp_write_fn wr, void *wctx)
 		    "This address answers only %s requests.", m.allow));
 		break;
 	default:
+		if (redirect_slash(&c) == 0) {
+			status = 301;
+			break;
+		}
 		status = app_error(&c, 404,
 		    "There is no page at this address.");
 		break;

@@ -276,5 +276,6 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 		return 400;
 	}
 	r->path = path;
+	r->query_string = qs;
 	return parse_query(r, a, qs, why);
 }

@@ -33,6 +33,7 @@ struct req {
 	const char	*target;	/* raw, for logs: "/archive?x=1" */
 	const char	*path;		/* decoded, valid UTF-8, no NUL, "/"... */
 	const char	*query[QF__MAX]; /* validated values, or NULL */
+	const char	*query_string;	/* raw, "" if none; checked as above */
 	const char	*remote_addr;	/* peer address, "-" if unknown */
 	const char	*host;		/* validated Host header, or NULL */
 	int		 https;		/* request came over TLS */
