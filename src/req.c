@@ -149,7 +149,7 @@ parse_query(struct req *r, struct arena *a, const char *q, const char **why)
 	const char	*p, *amp, *eq;
 	size_t		 klen, vlen, npairs = 0;
 	char		*key, *val;
-	long		 n;
+	long		 n, kn;
 	int		 i;
 
 	for (p = q; *p != '\0'; p = *amp ? amp + 1 : amp) {
@@ -165,13 +165,14 @@ parse_query(struct req *r, struct arena *a, const char *q, const char **why)
 		vlen = eq != NULL ? (size_t)(amp - eq - 1) : 0;
 		key = arena_alloc(a, klen + 1);
 		val = arena_alloc(a, vlen + 1);
-		if (req_pct_decode(p, klen, 1, key) == -1 ||
+		if ((kn = req_pct_decode(p, klen, 1, key)) == -1 ||
 		    (n = req_pct_decode(eq != NULL ? eq + 1 : "", vlen, 1,
 		    val)) == -1) {
 			*why = "Malformed percent-encoding in the query string.";
 			return 400;
 		}
-		if (!req_text_valid(key, strlen(key)) ||
+		/* Decoded lengths, not strlen: a %00 must be seen. */
+		if (!req_text_valid(key, (size_t)kn) ||
 		    !req_text_valid(val, (size_t)n)) {
 			*why = "The query string is not valid UTF-8 text.";
 			return 400;

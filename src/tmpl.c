@@ -181,6 +181,7 @@ struct parser {
 	const char	*src;
 	size_t		 pos, len;
 	int		 line;
+	int		 depth;		/* blocks open at pos */
 };
 
 static int
@@ -307,11 +308,17 @@ parse_tag(struct parser *p, const char *s, size_t len, int line,
 		trim(&s, &len);
 		if (parse_path(p, n, s, len) == -1)
 			return -1;
+		/* Bounded like rendering, so a template cannot exhaust
+		 * the stack of the parser either. */
+		if (++p->depth > MAX_DEPTH)
+			return perr(p, line, "blocks nested deeper than ",
+			    arena_printf(p->a, "%d", MAX_DEPTH));
 		if (parse_list(p, kw, line, &n->body, &t, &endline) == -1)
 			return -1;
 		if (t == TERM_ELSE &&
 		    parse_list(p, kw, line, &n->alt, &t, &endline) == -1)
 			return -1;
+		p->depth--;
 		if (t == TERM_ELSE)
 			return perr(p, endline, "second {{else}} in one block",
 			    NULL);
