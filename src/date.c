@@ -1,6 +1,7 @@
 /*
  * date: timegm/gmtime_r wrappers; every date on the site is UTC.
  */
+#include <string.h>
 #include <time.h>
 
 #include "date.h"
@@ -10,12 +11,21 @@ static const char *const months[12] = {
 	"August", "September", "October", "November", "December",
 };
 
+/* Times beyond what struct tm can hold (a corrupt row) are clamped to the
+ * years 1..9999, so every caller gets a real date. */
 static void
 to_tm(long long t, struct tm *tm)
 {
-	time_t	 tt = (time_t)t;
+	const long long	 lo = -62135596800LL;	/* 0001-01-01T00:00:00Z */
+	const long long	 hi = 253402300799LL;	/* 9999-12-31T23:59:59Z */
+	time_t		 tt;
 
-	gmtime_r(&tt, tm);
+	tt = (time_t)(t < lo ? lo : t > hi ? hi : t);
+	if (gmtime_r(&tt, tm) == NULL) {
+		memset(tm, 0, sizeof(*tm));
+		tm->tm_year = 70;
+		tm->tm_mday = 1;
+	}
 }
 
 char *

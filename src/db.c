@@ -44,7 +44,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" FROM articles WHERE " VISIBLE " AND (published_at, id) > (:t, :id)"
 	" ORDER BY published_at, id LIMIT 1",
 	/* STMT_ARTICLES_PAGE */
-	"SELECT id, slug, title, excerpt, substr(body, 1, :bytes), author,"
+	"SELECT id, slug, title, excerpt, substr(body, 1, :chars), author,"
 	" published_at, updated_at FROM articles WHERE " VISIBLE
 	" AND (published_at, id) < (:t, :id)"
 	" ORDER BY published_at DESC, id DESC LIMIT :limit",
@@ -452,7 +452,7 @@ db_page_by_slug(struct db *db, struct arena *a, const char *slug,
 
 int
 db_articles_page(struct db *db, struct arena *a, long long now,
-    long long before_t, long long before_id, int limit, int excerpt_bytes,
+    long long before_t, long long before_id, int limit, int excerpt_chars,
     struct article **out, size_t *n)
 {
 	sqlite3_stmt	*st = db->st[STMT_ARTICLES_PAGE];
@@ -461,7 +461,7 @@ db_articles_page(struct db *db, struct arena *a, long long now,
 	    bind_int(db, st, ":t", before_t) == -1 ||
 	    bind_int(db, st, ":id", before_id) == -1 ||
 	    bind_int(db, st, ":limit", limit) == -1 ||
-	    bind_int(db, st, ":bytes", excerpt_bytes) == -1)
+	    bind_int(db, st, ":chars", excerpt_chars) == -1)
 		return -1;
 	return many_articles(db, STMT_ARTICLES_PAGE, a, out, n);
 }

@@ -76,10 +76,11 @@ int		 db_page_by_slug(struct db *, struct arena *, const char *slug,
 /* Lists return 0 or -1; *out is an arena array of *n articles, newest
  * first. */
 /* Up to limit visible articles older than the cursor (before_t, before_id),
- * with the first excerpt_bytes of their body. */
+ * with the first excerpt_chars characters (not bytes: never a split UTF-8
+ * sequence) of their body. */
 int		 db_articles_page(struct db *, struct arena *, long long now,
 		    long long before_t, long long before_id, int limit,
-		    int excerpt_bytes, struct article **out, size_t *n);
+		    int excerpt_chars, struct article **out, size_t *n);
 /* Every visible article published in [from, to): titles and dates only. */
 int		 db_articles_range(struct db *, struct arena *, long long now,
 		    long long from, long long to, struct article **out, size_t *n);

@@ -18,7 +18,8 @@ struct safe_html {
 /* Text or attribute value (attributes are always double-quoted): & < > " ' */
 void	html_text(struct buf *, const char *, size_t);
 /* A URL for href/src: relative, http, https or mailto; anything else
- * (javascript:, data:, ...) is written as "#". Then attribute-escaped. */
+ * (javascript:, data:, ...), and any URL with a space or control character
+ * before its first '/', '?' or '#', is written as "#". Then escaped. */
 void	html_url(struct buf *, const char *, size_t);
 /* Percent-encode all but RFC 3986 unreserved bytes: for query components. */
 void	html_pct(struct buf *, const char *, size_t);

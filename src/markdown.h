@@ -13,8 +13,9 @@
 /* Markdown to HTML. Raw HTML is dropped, unsafe link schemes emptied,
  * invalid UTF-8 replaced. 0, or -1 (logged) if cmark fails. */
 int	md_render(struct arena *, const char *, size_t, struct safe_html *);
-/* Plain text of the first paragraph, cut at a word boundary to at most
- * max bytes (with an ellipsis when cut). "" if there is none. */
+/* Plain text of the first paragraph. When longer than max bytes it is cut
+ * at a word boundary to at most max bytes and "…" (3 bytes) is added. ""
+ * if there is no paragraph. */
 char	*md_excerpt(struct arena *, const char *, size_t, size_t max);
 /* Words of running text, for reading time. */
 size_t	md_words(const char *, size_t);

@@ -1,0 +1,655 @@
+/*
+ * test_tmpl: the template engine. Escaping by default, the url and pct
+ * filters, blocks, scopes, includes and comments; compile errors that must
+ * stop start-up; and the real templates/ directory.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "embed.h"
+#include "tmpl.h"
+
+static struct arena	 A;
+
+static int
+setup(void **state)
+{
+	arena_init(&A);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	arena_free(&A);
+	return 0;
+}
+
+/* One template "t" (plus optional others) compiled from memory. */
+static struct tmpl_set *
+compile1(const char *src)
+{
+	struct embed_file	 f[1] = { { "t.html", src, strlen(src) } };
+
+	return tmpl_set_load_mem(f, 1, "test");
+}
+
+/* Renders template name of set against root; the output, arena-owned. */
+static char *
+render(const struct tmpl_set *set, const char *name, const struct tv *root)
+{
+	struct buf	 b;
+	char		*s;
+	int		 idx;
+
+	assert_non_null(set);
+	idx = tmpl_find(set, name);
+	if (idx < 0)
+		fail_msg("no template \"%s\"", name);
+	buf_init(&b);
+	assert_int_equal(tmpl_render(set, idx, root, &b), 0);
+	s = arena_strndup(&A, b.len > 0 ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* Compiles src as "t", renders it against root, compares with want. */
+static void
+renders(const char *src, const struct tv *root, const char *want)
+{
+	struct tmpl_set	*set;
+	char		*got;
+
+	set = compile1(src);
+	if (set == NULL)
+		fail_msg("did not compile: %s", src);
+	got = render(set, "t", root);
+	tmpl_set_free(set);
+	if (strcmp(got, want) != 0)
+		fail_msg("template \"%s\"\n  got  \"%s\"\n  want \"%s\"", src,
+		    got, want);
+}
+
+static void
+escapes_text(void **state)
+{
+	struct tv	*root = tv_map(&A);
+
+	tv_text(&A, root, "x", "<script>alert(1)</script>");
+	tv_text(&A, root, "q", "\" onmouseover=\"alert(1)");
+	tv_text(&A, root, "amp", "Tom & Jerry's");
+	renders("<p>{{x}}</p>", root,
+	    "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+	renders("<a title=\"{{q}}\">", root,
+	    "<a title=\"&quot; onmouseover=&quot;alert(1)\">");
+	renders("{{amp}}", root, "Tom &amp; Jerry&#39;s");
+	renders("{{  x  }}|{{\tamp\n}}", root,
+	    "&lt;script&gt;alert(1)&lt;/script&gt;|Tom &amp; Jerry&#39;s");
+	/* Literal template text is written as it is. */
+	renders("<b>&amp;</b>", root, "<b>&amp;</b>");
+}
+
+static void
+html_is_raw(void **state)
+{
+	struct tv		*root = tv_map(&A);
+	struct safe_html	 h = { "<p>safe <em>html</em></p>", 25 };
+
+	tv_html(&A, root, "h", h);
+	renders("<div>{{h}}</div>", root, "<div><p>safe <em>html</em></p></div>");
+	/* Filters are for text; HTML in a URL or query writes nothing. */
+	renders("[{{h | url}}][{{h | pct}}]", root, "[][]");
+	/* The length counts, not the NUL. */
+	h.len = 3;
+	tv_html(&A, root, "short", h);
+	renders("{{short}}", root, "<p>");
+}
+
+static void
+url_filter(void **state)
+{
+	struct tv	*root = tv_map(&A);
+
+	tv_text(&A, root, "js", "javascript:alert(1)");
+	tv_text(&A, root, "mixed", "JaVaScRiPt:alert(1)");
+	tv_text(&A, root, "space", " javascript:alert(1)");
+	tv_text(&A, root, "data", "data:text/html,<script>alert(1)</script>");
+	tv_text(&A, root, "ok", "https://example.org/?a=1&b=\"2\"");
+	tv_text(&A, root, "rel", "/2023/05/some-slug");
+	renders("<a href=\"{{js | url}}\">", root, "<a href=\"#\">");
+	renders("<a href=\"{{mixed|url}}\">", root, "<a href=\"#\">");
+	renders("<a href=\"{{ space | url }}\">", root, "<a href=\"#\">");
+	renders("<a href=\"{{data | url}}\">", root, "<a href=\"#\">");
+	renders("<a href=\"{{ok | url}}\">", root,
+	    "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">");
+	renders("<a href=\"{{rel | url}}\">", root,
+	    "<a href=\"/2023/05/some-slug\">");
+	/* Without the filter a URL is only escaped: the filter matters. */
+	renders("{{js}}", root, "javascript:alert(1)");
+}
+
+static void
+pct_filter(void **state)
+{
+	struct tv	*root = tv_map(&A);
+
+	tv_text(&A, root, "u", "https://example.org/a b?x=1&y=\"<>\"");
+	tv_text(&A, root, "t", "Caf\xc3\xa9 & \"Tea\"");
+	renders("?url={{u | pct}}", root,
+	    "?url=https%3A%2F%2Fexample.org%2Fa%20b%3Fx%3D1%26y%3D%22%3C%3E%22");
+	renders("?text={{t|pct}}", root, "?text=Caf%C3%A9%20%26%20%22Tea%22");
+}
+
+static void
+if_else(void **state)
+{
+	struct tv	*root = tv_map(&A), *list1;
+	const char	*src;
+
+	tv_text(&A, root, "text", "x");
+	tv_text(&A, root, "empty", "");
+	tv_text(&A, root, "null", NULL);
+	tv_bool(&A, root, "yes", 1);
+	tv_bool(&A, root, "no", 0);
+	tv_set(&A, root, "list0", tv_list(&A));
+	list1 = tv_list(&A);
+	tv_list_add(&A, list1);
+	tv_set(&A, root, "list1", list1);
+	tv_set(&A, root, "map", tv_map(&A));
+
+	src = "{{#if text}}1{{/if}}{{#if empty}}2{{/if}}{{#if null}}3{{/if}}"
+	    "{{#if yes}}4{{/if}}{{#if no}}5{{/if}}{{#if missing}}6{{/if}}"
+	    "{{#if list0}}7{{/if}}{{#if list1}}8{{/if}}{{#if map}}9{{/if}}";
+	renders(src, root, "1489");
+	renders("{{#if yes}}a{{else}}b{{/if}}|{{#if no}}a{{else}}b{{/if}}",
+	    root, "a|b");
+	renders("{{#if missing.deeper}}a{{else}}b{{/if}}", root, "b");
+	renders("{{#if yes}}{{#if no}}x{{else}}{{#if text}}y{{/if}}{{/if}}"
+	    "{{/if}}", root, "y");
+	renders("{{#if yes}}{{text}}{{else}}{{empty}}{{/if}}", root, "x");
+}
+
+static void
+unless(void **state)
+{
+	struct tv	*root = tv_map(&A);
+
+	tv_bool(&A, root, "yes", 1);
+	tv_bool(&A, root, "no", 0);
+	renders("{{#unless no}}shown{{/unless}}", root, "shown");
+	renders("{{#unless yes}}shown{{/unless}}", root, "");
+	renders("{{#unless missing}}a{{else}}b{{/unless}}", root, "a");
+	renders("{{#unless yes}}a{{else}}b{{/unless}}", root, "b");
+}
+
+static void
+each(void **state)
+{
+	struct tv	*root = tv_map(&A), *list, *m;
+	const char	*src;
+	int		 i;
+
+	list = tv_list(&A);
+	for (i = 1; i <= 3; i++) {
+		m = tv_list_add(&A, list);
+		tv_int(&A, m, "n", i);
+		tv_text(&A, m, "name", i == 2 ? "<b>" : "x");
+	}
+	assert_int_equal(list->n, 3);
+	tv_set(&A, root, "items", list);
+	tv_set(&A, root, "none", tv_list(&A));
+	tv_text(&A, root, "text", "not a list");
+
+	src = "<ul>{{#each items}}<li>{{n}}:{{name}}</li>{{else}}empty"
+	    "{{/each}}</ul>";
+	renders(src, root, "<ul><li>1:x</li><li>2:&lt;b&gt;</li><li>3:x</li></ul>");
+	renders("{{#each none}}x{{else}}empty{{/each}}", root, "empty");
+	renders("{{#each missing}}x{{else}}empty{{/each}}", root, "empty");
+	renders("{{#each text}}x{{else}}not a list{{/each}}", root,
+	    "not a list");
+	renders("{{#each none}}x{{/each}}", root, "");
+}
+
+/* Names resolve in the item, then outwards to the root; an inner name
+ * hides an outer one. */
+static void
+nested_each_scopes(void **state)
+{
+	struct tv	*root = tv_map(&A), *years, *y, *months, *mo;
+	const char	*src;
+	int		 i, j;
+
+	tv_text(&A, root, "site", "S");
+	tv_text(&A, root, "name", "root-name");
+	years = tv_list(&A);
+	for (i = 0; i < 2; i++) {
+		y = tv_list_add(&A, years);
+		tv_int(&A, y, "year", 2022 + i);
+		months = tv_list(&A);
+		for (j = 0; j < 2; j++) {
+			mo = tv_list_add(&A, months);
+			tv_int(&A, mo, "month", j + 1);
+			if (j == 1)
+				tv_text(&A, mo, "name", "m2");
+		}
+		tv_set(&A, y, "months", months);
+	}
+	tv_set(&A, root, "years", years);
+
+	src = "{{#each years}}[{{year}}:{{#each months}}"
+	    "{{site}}/{{year}}/{{month}}/{{name}};{{/each}}]{{/each}}{{month}}";
+	renders(src, root,
+	    "[2022:S/2022/1/root-name;S/2022/2/m2;]"
+	    "[2023:S/2023/1/root-name;S/2023/2/m2;]");
+}
+
+static void
+dotted_paths(void **state)
+{
+	struct tv	*root = tv_map(&A), *a, *b;
+
+	a = tv_map(&A);
+	b = tv_map(&A);
+	tv_text(&A, b, "c", "deep<");
+	tv_set(&A, a, "b", b);
+	tv_text(&A, a, "x", "ax");
+	tv_set(&A, root, "a", a);
+	tv_text(&A, root, "t", "text");
+	renders("{{a.b.c}}|{{a.x}}|{{a.missing}}|{{a.b.c.d}}|{{t.x}}|{{a}}",
+	    root, "deep&lt;|ax||||");
+	renders("{{#if a.b}}yes{{/if}}{{#if a.b.zzz}}no{{/if}}", root, "yes");
+}
+
+static void
+includes(void **state)
+{
+	struct embed_file	 f[] = {
+		{ "page.html", "<{{> part}}|{{#each items}}{{> part}}{{/each}}>",
+		    0 },
+		{ "part.html", "({{name}})", 0 },
+		{ "admin/login.html", "[{{> part}}]", 0 },
+		{ "README.txt", "{{ this is not a template", 0 },
+	};
+	struct tmpl_set	*set;
+	struct tv	*root = tv_map(&A), *list;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		f[i].len = strlen(f[i].data);
+	tv_text(&A, root, "name", "<root>");
+	list = tv_list(&A);
+	tv_text(&A, tv_list_add(&A, list), "name", "one");
+	tv_list_add(&A, list);	/* no name: the root's shows through */
+	tv_set(&A, root, "items", list);
+
+	set = tmpl_set_load_mem(f, sizeof(f) / sizeof(f[0]), "test");
+	assert_non_null(set);
+	assert_true(tmpl_find(set, "page") >= 0);
+	assert_true(tmpl_find(set, "part") >= 0);
+	assert_true(tmpl_find(set, "admin/login") >= 0);
+	assert_int_equal(tmpl_find(set, "README"), -1);
+	assert_int_equal(tmpl_find(set, "README.txt"), -1);
+	assert_int_equal(tmpl_find(set, "page.html"), -1);
+	assert_int_equal(tmpl_find(set, "nope"), -1);
+	assert_string_equal(render(set, "page", root),
+	    "<(&lt;root&gt;)|(one)(&lt;root&gt;)>");
+	assert_string_equal(render(set, "admin/login", root),
+	    "[(&lt;root&gt;)]");
+	tmpl_set_free(set);
+}
+
+/* A template that includes itself compiles, but rendering stops at the
+ * depth limit with -1 instead of overflowing the stack. */
+static void
+runaway_include(void **state)
+{
+	struct embed_file	 f[] = {
+		{ "loop.html", "x{{> loop}}", 11 },
+		{ "a.html", "{{> b}}", 7 },
+		{ "b.html", "{{> a}}", 7 },
+	};
+	struct tmpl_set	*set;
+	struct buf	 b;
+
+	set = tmpl_set_load_mem(f, 3, "test");
+	assert_non_null(set);
+	buf_init(&b);
+	assert_int_equal(tmpl_render(set, tmpl_find(set, "loop"), tv_map(&A),
+	    &b), -1);
+	buf_reset(&b);
+	assert_int_equal(tmpl_render(set, tmpl_find(set, "a"), tv_map(&A),
+	    &b), -1);
+	buf_free(&b);
+	tmpl_set_free(set);
+}
+
+static void
+comments(void **state)
+{
+	struct tv	*root = tv_map(&A);
+
+	tv_text(&A, root, "x", "X");
+	renders("a{{! a comment }}b", root, "ab");
+	renders("a{{!no space}}b{{x}}", root, "abX");
+	renders("a{{! spans\nlines {x} }}b", root, "ab");
+	renders("{{!}}", root, "");
+	/* Braces alone are text. */
+	renders("{ x } }} {x}", root, "{ x } }} {x}");
+}
+
+static void
+render_appends(void **state)
+{
+	struct tmpl_set	*set;
+	struct tv	*root = tv_map(&A);
+	struct buf	 b;
+
+	tv_text(&A, root, "x", "<");
+	set = compile1("[{{x}}]");
+	assert_non_null(set);
+	buf_init(&b);
+	buf_puts(&b, "before");
+	assert_int_equal(tmpl_render(set, 0, root, &b), 0);
+	assert_int_equal(tmpl_render(set, 0, root, &b), 0);
+	assert_string_equal(b.data, "before[&lt;][&lt;]");
+	buf_free(&b);
+	tmpl_set_free(set);
+}
+
+/* Missing values render as nothing and count as false. */
+static void
+empty_values(void **state)
+{
+	renders("a{{x}}b{{#if x}}c{{else}}d{{/if}}{{#each x}}e{{/each}}",
+	    tv_map(&A), "abd");
+}
+
+static void
+compile_errors(void **state)
+{
+	static const char *const bad[] = {
+		"text {{ x",			/* unclosed {{ */
+		"{{x}",
+		"{{",
+		"{{#if x}}never closed",	/* unclosed block */
+		"{{#each x}}{{#if y}}{{/if}}",
+		"{{#if x}}a{{/each}}",		/* mismatched close */
+		"{{#each x}}a{{/if}}",
+		"{{#unless x}}a{{/if}}",
+		"{{#if x}}a{{/iff}}",
+		"{{#if x}}{{#each y}}{{/if}}{{/each}}",
+		"{{/if}}",			/* close without open */
+		"{{else}}",			/* else outside a block */
+		"a{{else}}b",
+		"{{#if x}}a{{else}}b{{else}}c{{/if}}",
+		"{{#if a}}{{#if x}}1{{else}}2{{else}}3{{/if}}",
+		"{{x | raw}}",			/* unknown filter */
+		"{{x | }}",
+		"{{x | url | pct}}",
+		"{{x | URL}}",
+		"{{#with x}}{{/with}}",		/* unknown block */
+		"{{#foreach x}}{{/foreach}}",
+		"{{#if}}{{/if}}",
+		"{{#each}}{{/each}}",
+		"{{> missing}}",		/* include of a missing template */
+		"{{#if x}}{{> nowhere}}{{/if}}",
+		"{{>}}",
+		"{{> bad name}}",
+		"{{> a.b}}",
+		"{{}}",				/* bad names */
+		"{{ }}",
+		"{{a..b}}",
+		"{{.a}}",
+		"{{a.}}",
+		"{{a-b}}",
+		"{{a/b}}",
+		"{{a b}}",
+		"{{<script>}}",
+		"{{a\"b}}",
+		"{{#if a b}}{{/if}}",
+		"{{#each a-b}}{{/each}}",
+		"{{a.b.c.d.e.f.g.h.i}}",	/* more than 8 segments */
+		"{{ {{x}} }}",			/* {{ inside a tag */
+		"{{! forgot to close {{x}}",
+		"{{{x}}}",			/* no raw triple braces */
+	};
+	struct tmpl_set	*set;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		set = compile1(bad[i]);
+		if (set != NULL) {
+			tmpl_set_free(set);
+			fail_msg("compiled: \"%s\"", bad[i]);
+		}
+	}
+}
+
+/* Compiles src as "t" with stderr caught; returns what was logged. */
+static char *
+compile_log(const char *src)
+{
+	struct tmpl_set	*set;
+	char		 path[] = "/tmp/quire-test-tmpl-XXXXXX";
+	char		*log;
+	int		 fd, saved;
+	ssize_t		 n;
+
+	assert_true((fd = mkstemp(path)) != -1);
+	unlink(path);
+	fflush(stderr);
+	assert_true((saved = dup(STDERR_FILENO)) != -1);
+	assert_true(dup2(fd, STDERR_FILENO) != -1);
+	set = compile1(src);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	tmpl_set_free(set);
+	log = arena_alloc(&A, 4096);
+	assert_true(lseek(fd, 0, SEEK_SET) == 0);
+	n = read(fd, log, 4095);
+	close(fd);
+	log[n > 0 ? n : 0] = '\0';
+	return log;
+}
+
+/* A compile error names the file and the line, so start-up can say where
+ * to look. */
+static void
+errors_name_file_and_line(void **state)
+{
+	static const struct {
+		const char	*src;
+		const char	*where;
+	} cases[] = {
+		{ "a\nb\n{{#if x}}\nc", "test/t.html:3: " },
+		{ "a\nb\n{{x\n}}\n{{#with y}}", "test/t.html:5: " },
+		{ "a\n{{! multi\nline\ncomment }}\n{{bad-name}}",
+		    "test/t.html:5: " },
+		{ "{{#if x}}\n\n{{/each}}", "test/t.html:3: " },
+		{ "a\n\n{{> nope}}", "test/t.html:3: " },
+		{ "\n\n\n{{x", "test/t.html:4: " },
+		{ "line1\n{{else}}", "test/t.html:2: " },
+		{ "x\n{{y | raw}}", "test/t.html:2: " },
+	};
+	char	*log;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		log = compile_log(cases[i].src);
+		if (strstr(log, cases[i].where) == NULL)
+			fail_msg("want \"%s\" in the log, got: %s",
+			    cases[i].where, log);
+	}
+}
+
+/* Blocks nested beyond reason are a compile error, not a stack overflow;
+ * a sane depth compiles and renders. */
+static void
+deep_nesting(void **state)
+{
+	enum { DEEP = 100000, SANE = 8 };
+	struct tv	*root = tv_map(&A);
+	char		*src;
+	size_t		 i, n = 0;
+
+	src = arena_alloc(&A, DEEP * 18 + 1);
+	for (i = 0; i < DEEP; i++, n += 9)
+		memcpy(src + n, "{{#if x}}", 9);
+	for (i = 0; i < DEEP; i++, n += 7)
+		memcpy(src + n, "{{/if}}", 7);
+	src[n] = '\0';
+	assert_null(compile1(src));
+
+	n = 0;
+	for (i = 0; i < SANE; i++, n += 9)
+		memcpy(src + n, "{{#if x}}", 9);
+	memcpy(src + n, "deep", 4);
+	n += 4;
+	for (i = 0; i < SANE; i++, n += 7)
+		memcpy(src + n, "{{/if}}", 7);
+	src[n] = '\0';
+	tv_bool(&A, root, "x", 1);
+	renders(src, root, "deep");
+}
+
+/* The edge of the error cases above: these are fine. */
+static void
+compile_ok(void **state)
+{
+	static const char *const good[] = {
+		"",
+		"no tags at all",
+		"{{a.b.c.d.e.f.g.h}}",
+		"{{a_b}}{{A9}}",
+		"{{#if x}}{{/if}}",
+		"{{#if x}}{{else}}{{/if}}",
+		"{{#if  x }}{{ /if }}",
+		"{{#each x}}{{#each y}}{{/each}}{{/each}}",
+		"{{> t}}",
+	};
+	struct tmpl_set	*set;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		set = compile1(good[i]);
+		if (set == NULL)
+			fail_msg("did not compile: \"%s\"", good[i]);
+		tmpl_set_free(set);
+	}
+}
+
+/* One bad template fails the whole set, and a NUL byte is refused. */
+static void
+set_fails_whole(void **state)
+{
+	struct embed_file	 f[] = {
+		{ "good.html", "fine", 4 },
+		{ "bad.html", "{{#if x}}", 9 },
+	};
+	struct embed_file	 nul[] = { { "nul.html", "a\0b", 3 } };
+
+	assert_null(tmpl_set_load_mem(f, 2, "test"));
+	assert_null(tmpl_set_load_mem(nul, 1, "test"));
+	assert_null(tmpl_set_load_dir("tests/golden/no-such-dir"));
+}
+
+static const char *const pages[] = {
+	"article", "home", "archive", "page", "error",
+};
+
+static void
+load_real_templates(void **state)
+{
+	struct tmpl_set	*dir, *mem;
+	size_t		 i;
+
+	dir = tmpl_set_load_dir("templates");
+	assert_non_null(dir);
+	mem = tmpl_set_load_mem(embed_templates, embed_templates_n,
+	    "templates");
+	assert_non_null(mem);
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		if (tmpl_find(dir, pages[i]) < 0)
+			fail_msg("templates/: no \"%s\"", pages[i]);
+		if (tmpl_find(mem, pages[i]) < 0)
+			fail_msg("built-in: no \"%s\"", pages[i]);
+	}
+	assert_int_equal(tmpl_find(dir, "nope"), -1);
+	tmpl_set_free(dir);
+	tmpl_set_free(mem);
+}
+
+/* The real error page with hostile values: everything escaped. */
+static void
+real_error_page_escapes(void **state)
+{
+	struct tmpl_set	*set;
+	struct tv	*root = tv_map(&A), *site, *page, *err;
+	char		*out;
+
+	site = tv_map(&A);
+	tv_text(&A, site, "title", "<script>alert('t')</script>");
+	tv_text(&A, site, "year", "2024");
+	tv_set(&A, root, "site", site);
+	page = tv_map(&A);
+	tv_text(&A, page, "title", "\"><script>alert(1)</script>");
+	tv_text(&A, page, "canonical", "javascript:alert(1)");
+	tv_set(&A, root, "page", page);
+	err = tv_map(&A);
+	tv_int(&A, err, "status", 404);
+	tv_text(&A, err, "title", "Not Found");
+	tv_text(&A, err, "message", "<img src=x onerror=alert(1)>");
+	tv_set(&A, root, "error", err);
+
+	set = tmpl_set_load_dir("templates");
+	assert_non_null(set);
+	out = render(set, "error", root);
+	tmpl_set_free(set);
+	assert_non_null(strstr(out, "404 Not Found"));
+	assert_null(strstr(out, "<script>alert"));
+	assert_null(strstr(out, "<img src=x"));
+	assert_null(strstr(out, "javascript:"));
+	assert_non_null(strstr(out, "&lt;img src=x onerror=alert(1)&gt;"));
+	assert_non_null(strstr(out,
+	    "<title>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(escapes_text),
+		cmocka_unit_test(html_is_raw),
+		cmocka_unit_test(url_filter),
+		cmocka_unit_test(pct_filter),
+		cmocka_unit_test(if_else),
+		cmocka_unit_test(unless),
+		cmocka_unit_test(each),
+		cmocka_unit_test(nested_each_scopes),
+		cmocka_unit_test(dotted_paths),
+		cmocka_unit_test(includes),
+		cmocka_unit_test(runaway_include),
+		cmocka_unit_test(comments),
+		cmocka_unit_test(render_appends),
+		cmocka_unit_test(empty_values),
+		cmocka_unit_test(compile_errors),
+		cmocka_unit_test(errors_name_file_and_line),
+		cmocka_unit_test(deep_nesting),
+		cmocka_unit_test(compile_ok),
+		cmocka_unit_test(set_fails_whole),
+		cmocka_unit_test(load_real_templates),
+		cmocka_unit_test(real_error_page_escapes),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
