@@ -101,6 +101,30 @@ set_md(struct ctx *c, struct tv *map, const char *key, const char *md)
 	tv_html(c->a, map, key, h);
 }
 
+/* The page's own address: its path and the declared query fields it was
+ * given (an older home page is not the home page), nothing else. */
+static const char *
+canonical(struct ctx *c)
+{
+	struct buf	 b;
+	const char	*res;
+	int		 i, n = 0;
+
+	buf_init(&b);
+	buf_puts(&b, c->req->path);
+	for (i = 0; i < QF__MAX; i++) {
+		if (c->req->query[i] == NULL)
+			continue;
+		buf_putc(&b, n++ == 0 ? '?' : '&');
+		buf_puts(&b, req_qfield_name((enum req_qfield)i));
+		buf_putc(&b, '=');
+		html_pct(&b, c->req->query[i], strlen(c->req->query[i]));
+	}
+	res = arena_strndup(c->a, b.data, b.len);
+	buf_free(&b);
+	return res;
+}
+
 struct tv *
 app_page(struct ctx *c, const char *title)
 {
@@ -124,7 +148,7 @@ app_page(struct ctx *c, const char *title)
 	else
 		tv_text(c->a, page, "title", c->site.v[SET_TITLE]);
 	if (c->req->path != NULL)
-		tv_text(c->a, page, "canonical", app_abs_url(c, c->req->path));
+		tv_text(c->a, page, "canonical", app_abs_url(c, canonical(c)));
 	tv_set(c->a, root, "page", page);
 	return root;
 }
@@ -169,26 +193,36 @@ plain_500(struct resp *r)
 }
 
 /* "/archive/" and the like: send the reader to the address without the
- * trailing slash when that one exists. 0 if redirected. */
+ * trailing slash when a page is there (the handler answers 200 for it).
+ * Returns 301 when redirected, else 0. Rare, so rendering once to find
+ * out costs nothing that matters. */
 static int
-redirect_slash(struct ctx *c)
+redirect_slash(struct ctx *c, struct req *req)
 {
 	struct route_match	 m;
-	const char		*p = c->req->path;
-	size_t			 len = strlen(p);
-	char			*to;
+	const char		*orig = req->path, *to;
+	size_t			 len = strlen(orig);
+	int			 i, status;
 
-	while (len > 1 && p[len - 1] == '/')
+	while (len > 1 && orig[len - 1] == '/')
 		len--;
-	if (len == strlen(p) || (len == 1 && p[0] == '/'))
-		return -1;
-	to = arena_strndup(c->a, p, len);
-	if (route_match(c->a, to, c->req->method, &m) != 0)
-		return -1;
-	if (*c->req->query_string != '\0')
-		to = arena_printf(c->a, "%s?%s", to, c->req->query_string);
+	if (len == strlen(orig) || len == 1)
+		return 0;
+	to = arena_strndup(c->a, orig, len);
+	if (route_match(c->a, to, req->method, &m) != 0)
+		return 0;
+	for (i = 0; i < ROUTE_ARGS_MAX; i++)
+		c->args[i] = m.args[i];
+	req->path = to;
+	status = m.handler(c);
+	req->path = orig;
+	resp_reset(c->resp);
+	if (status != 200)
+		return 0;
+	if (*req->query_string != '\0')
+		to = arena_printf(c->a, "%s?%s", to, req->query_string);
 	resp_header(c->resp, "Location", app_abs_url(c, to));
-	return 0;
+	return 301;
 }
 
 void
@@ -233,10 +267,8 @@ app_handle(struct app *app, char *const *env, resp_write_fn wr, void *wctx)
 		    "This address answers only %s requests.", m.allow));
 		break;
 	default:
-		if (redirect_slash(&c) == 0) {
-			status = 301;
+		if ((status = redirect_slash(&c, &req)) == 301)
 			break;
-		}
 		status = app_error(&c, 404,
 		    "There is no page at this address.");
 		break;
@@ -247,6 +279,13 @@ send:
 		status = 500;
 	}
 	c.resp->status = status;
+	/* Reader pages may be kept by browsers and shared caches for
+	 * max-age; anything else must be asked for again. */
+	if (status == 200 || status == 301)
+		resp_header(c.resp, "Cache-Control", arena_printf(c.a,
+		    "public, max-age=%d", app->cfg->max_age));
+	else
+		resp_header(c.resp, "Cache-Control", "no-cache");
 	resp_header(c.resp, "X-Content-Type-Options", "nosniff");
 	resp_header(c.resp, "Referrer-Policy", "strict-origin-when-cross-origin");
 	resp_header(c.resp, "Content-Security-Policy", csp_public);

@@ -42,6 +42,12 @@ static const char *const method_names[METHOD__MAX] = {
 	NULL,		/* METHOD_OTHER */
 };
 
+const char *
+req_qfield_name(enum req_qfield f)
+{
+	return qfields[f].name;
+}
+
 static int
 hexval(char c)
 {

@@ -48,6 +48,9 @@ struct req {
 int	req_parse(struct req *r, struct arena *, char *const *env,
 	    const char **why);
 
+/* The name of a declared query field ("before"). Static. */
+const char	*req_qfield_name(enum req_qfield);
+
 /* Strict percent-decoding into out (room for len+1 bytes); plus_space maps
  * '+' to ' ' (query strings). Returns the decoded length or -1 on a
  * malformed escape. out is NUL-terminated. */

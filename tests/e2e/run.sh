@@ -1,0 +1,1186 @@
+#!/usr/bin/env bash
+# End-to-end tests of Quire: the demo site served by src/run.sh (nginx in
+# front of `quire serve`), the FastCGI socket straight, the CGI mode and the
+# command line.
+#
+#   bash tests/e2e/run.sh [QUIRE_BINARY]     (from the repo root)
+#
+# QUIRE_BINARY defaults to build/quire; the test runner also passes
+# build/asan/quire. One line per check, "ok - ..." or "not ok - ..." with
+# indented details; the exit status is 1 if any check failed.
+#
+# Needs: curl, sqlite3, nginx, cgi-fcgi (libfcgi-bin), perl, java and npm
+# (the Nu HTML Checker, npm package vnu-jar, pinned in tests/package.json).
+# KEEP_E2E=1 keeps the temporary folder (it is also kept when a check fails).
+
+# Checks pass single-quoted conditions to eval, on purpose:
+# shellcheck disable=SC2016
+set -u
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 2
+QUIRE=${1:-build/quire}
+case $QUIRE in
+/*) ;;
+*) QUIRE=$top/$QUIRE ;;
+esac
+
+t_start=$(date +%s)
+pass=0 fail=0 skip=0
+W="" run_pid="" run_status="" run_killed=0 vnu_pid=""
+
+# ---------------------------------------------------------------------------
+# Reporting
+
+ok() {
+	pass=$((pass + 1))
+	printf 'ok - %s\n' "$1"
+}
+
+# not_ok DESC [DETAIL]: DETAIL may span lines; at most 25 are shown.
+not_ok() {
+	fail=$((fail + 1))
+	printf 'not ok - %s\n' "$1"
+	if [ $# -gt 1 ] && [ -n "$2" ]; then
+		printf '%s\n' "${2%%$'\n'}" | head -n 25 | sed 's/^/    /'
+	fi
+}
+
+skip() {
+	skip=$((skip + 1))
+	pass=$((pass + 1))
+	printf 'ok - # SKIP %s\n' "$1"
+}
+
+# check DESC DETAIL CMD...: ok if CMD succeeds.
+check() {
+	local desc=$1 detail=$2
+	shift 2
+	if "$@"; then
+		ok "$desc"
+	else
+		not_ok "$desc" "$detail"
+	fi
+}
+
+bail() {
+	not_ok "$1" "${2:-}"
+	exit 1
+}
+
+# ---------------------------------------------------------------------------
+# Small helpers
+
+# Text of FILE with the HTML entities the templates use decoded.
+unhtml() {
+	sed -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#34;/"/g' \
+	    -e "s/&#39;/'/g; s/&#x27;/'/g" -e 's/&amp;/\&/g' "$@"
+}
+
+unhtml_s() {
+	printf '%s' "$1" | unhtml
+}
+
+# Percent-encoding of every byte but the RFC 3986 unreserved ones.
+pct() {
+	local LC_ALL=C s=$1 i c h out=""
+	for ((i = 0; i < ${#s}; i++)); do
+		c=${s:i:1}
+		case $c in
+		[a-zA-Z0-9.~_-]) out+=$c ;;
+		*) printf -v h '%%%02X' "'$c"; out+=$h ;;
+		esac
+	done
+	printf '%s' "$out"
+}
+
+# First match of the Perl regex's group 1 in FILE ("" if none).
+grab() {
+	perl -0777 -ne 'if (/'"$1"'/s) { print $1 }' "$2"
+}
+
+# Every match of group 1, one a line.
+grab_all() {
+	perl -0777 -ne 'while (/'"$1"'/gs) { print "$1\n" }' "$2"
+}
+
+# The value of header NAME (last one) in a header file.
+hdr() {
+	tr -d '\r' < "$1" | sed -n "s/^$2: *//Ip" | tail -n 1
+}
+
+# Is process PID running (not a zombie)?
+alive() {
+	local s
+	s=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+	case $s in
+	Z*|"") return 1 ;;
+	esac
+	return 0
+}
+
+q() {
+	sqlite3 -init /dev/null -batch -noheader -separator $'\x1f' "$DB" "$@"
+}
+
+# ---------------------------------------------------------------------------
+# Cleanup: always stop the server and leave no process of this run behind.
+
+stop_server() {
+	local i
+	[ -n "$run_pid" ] || return 0
+	if alive "$run_pid"; then
+		kill -TERM "$run_pid" 2>/dev/null
+		for ((i = 0; i < 150; i++)); do
+			alive "$run_pid" || break
+			sleep 0.1
+		done
+		if alive "$run_pid"; then
+			run_killed=1
+			kill -KILL "$run_pid" 2>/dev/null
+		fi
+	fi
+	wait "$run_pid" 2>/dev/null
+	run_status=$?
+	run_pid=""
+	return 0
+}
+
+# quire serve has --socket $W/quire.sock and --db $W/site.db in its command
+# line, the nginx master -c $W/nginx.conf; nginx workers die with the master.
+leftovers() {
+	[ -n "$W" ] || return 0
+	pgrep -f -- "$W/(quire\.sock|site\.db|nginx\.conf)" 2>/dev/null
+	return 0
+}
+
+cleanup() {
+	local rc=$? pids p
+	trap - EXIT INT TERM
+	stop_server
+	if [ -n "$vnu_pid" ]; then
+		kill "$vnu_pid" 2>/dev/null
+		wait "$vnu_pid" 2>/dev/null
+	fi
+	pids=$(leftovers)
+	if [ -n "$pids" ]; then
+		# shellcheck disable=SC2086
+		not_ok "no quire or nginx process of this run is left at exit" \
+		    "$(ps -o pid,args -p "$(echo $pids | tr ' ' ',')")"
+		for p in $pids; do
+			kill -TERM "$p" 2>/dev/null
+		done
+		sleep 1
+		for p in $pids; do
+			alive "$p" && kill -KILL "$p" 2>/dev/null
+		done
+		rc=1
+	fi
+	if [ -n "$W" ] && [ -d "$W" ]; then
+		if [ "$fail" -gt 0 ] || [ "${KEEP_E2E:-}" = 1 ]; then
+			echo "# kept $W"
+		else
+			rm -rf "$W"
+		fi
+	fi
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------
+# Set-up: tools, binary, database with fixtures
+
+for tool in curl sqlite3 nginx cgi-fcgi perl pgrep; do
+	command -v "$tool" >/dev/null 2>&1 ||
+	    bail "tool $tool is installed" "apt-get install curl sqlite3 nginx libfcgi-bin perl procps"
+done
+[ -x "$QUIRE" ] || bail "the binary $QUIRE exists" "build it with make"
+echo "# e2e: $QUIRE"
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/quire-e2e.XXXXXXXX") || bail "mktemp -d"
+H=$W/http
+mkdir -p "$H" "$W/html" "$W/cli"
+DB=$W/site.db
+
+if ! "$QUIRE" init --db "$DB" --demo >"$W/init.out" 2>&1; then
+	bail "quire init --demo creates the test database" "$(cat "$W/init.out")"
+fi
+
+# Fixtures:
+#  - e2e-hostile-markup: markup in title, author and body (published
+#    1 March 2024 00:00:00 UTC, the first second of a month with no other
+#    article, so the month boundary is checked as well);
+#  - e2e-same-second: published the same second as the 10th newest demo
+#    article, so the home pager has to break the tie across the page break;
+#  - e2e-long-read: a 250 kB body whose first paragraph is 1200 bytes of
+#    two-byte characters after one ASCII byte (the excerpt cut), a title and
+#    author outside ASCII, published the last second of 2020 (year boundary);
+#  - a draft static page.
+if ! sqlite3 -init /dev/null -batch "$DB" >"$W/fixtures.out" 2>&1 <<'SQL'
+INSERT INTO articles (slug, title, author, excerpt, status, published_at,
+    created_at, updated_at, body)
+VALUES ('e2e-hostile-markup', '<b>"Tom & Jerry''s"</b>', '<i>Mallory</i> & "Co"',
+    '', 'published',
+    CAST(strftime('%s', '2024-03-01 00:00:00') AS INTEGER),
+    CAST(strftime('%s', '2024-03-01 00:00:00') AS INTEGER),
+    CAST(strftime('%s', '2024-03-01 00:00:00') AS INTEGER),
+'Code first: `<script>alert(2)</script>` is only text here.
+
+<script>alert(1)</script>
+
+A link: [x](javascript:alert(1)), another [y](JaVaScRiPt:alert(1)) and an image ![i](javascript:alert(1)).
+
+<img src=x onerror=alert(1)>
+
+Inline <a href="javascript:alert(1)">raw link</a> and <iframe src="https://example.org/"></iframe>.
+');
+INSERT INTO articles (slug, title, author, excerpt, status, published_at,
+    created_at, updated_at, body)
+SELECT 'e2e-same-second', 'Same Second as Its Neighbour', '', '', 'published',
+    published_at, published_at, published_at,
+    'This article shares its publication second with an older one.'
+FROM articles
+WHERE status = 'published' AND published_at <= CAST(strftime('%s', 'now') AS INTEGER)
+ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET 9;
+INSERT INTO articles (slug, title, author, excerpt, status, published_at,
+    created_at, updated_at, body)
+VALUES ('e2e-long-read', 'Long Read: Café ☕ & Ünïcödé “Quotes”', 'Zoë Ørsted', '',
+    'published',
+    CAST(strftime('%s', '2020-12-31 23:59:59') AS INTEGER),
+    CAST(strftime('%s', '2020-12-31 23:59:59') AS INTEGER),
+    CAST(strftime('%s', '2020-12-31 23:59:59') AS INTEGER),
+    'x' || replace(hex(zeroblob(600)), '00', 'é') || ' tail.' || char(10) || char(10) ||
+    replace(hex(zeroblob(50000)), '00', 'word ') || char(10));
+INSERT INTO pages (slug, title, status, created_at, updated_at, body)
+VALUES ('e2e-draft-page', 'Draft Page', 'draft', 0, 0, 'Not yet.');
+SQL
+then
+	bail "test fixtures are inserted" "$(cat "$W/fixtures.out")"
+fi
+
+now_sql="CAST(strftime('%s', 'now') AS INTEGER)"
+VISIBLE="status = 'published' AND published_at <= $now_sql"
+
+# Visible articles, newest first, in the order the site lists them.
+declare -a A_ID A_T A_YM A_SLUG A_TITLE A_AUTHOR A_ISO
+while IFS=$'\x1f' read -r id t ym slug title author iso; do
+	A_ID+=("$id") A_T+=("$t") A_YM+=("$ym") A_SLUG+=("$slug")
+	A_TITLE+=("$title") A_AUTHOR+=("$author") A_ISO+=("$iso")
+done < <(q "SELECT id, published_at, strftime('%Y/%m', published_at, 'unixepoch'),
+    slug, title, author, strftime('%Y-%m-%dT%H:%M:%SZ', published_at, 'unixepoch')
+    FROM articles WHERE $VISIBLE ORDER BY published_at DESC, id DESC")
+NART=${#A_SLUG[@]}
+declare -A IDX
+for ((i = 0; i < NART; i++)); do
+	IDX[${A_SLUG[i]}]=$i
+done
+[ "$NART" -gt 20 ] || bail "the demo has published articles" "only $NART"
+
+# shellcheck disable=SC2034 # used in an eval'd check
+site_title=$(q "SELECT value FROM settings WHERE key = 'title'")
+site_author=$(q "SELECT value FROM settings WHERE key = 'author'")
+per_page=$(q "SELECT value FROM settings WHERE key = 'per_page'")
+per_page=${per_page:-10}
+# A plain phrase (letters and spaces) of the contribution note and of the
+# disclaimer, as Markdown leaves it in the HTML.
+phrase() {
+	perl -ne 'if (/([A-Za-z][A-Za-z ]{23,}[A-Za-z])/) { print $1; exit }'
+}
+note_phrase=$(q "SELECT value FROM settings WHERE key = 'contribute_note'" | phrase)
+disc_phrase=$(q "SELECT value FROM settings WHERE key = 'disclaimer'" | phrase)
+
+# ---------------------------------------------------------------------------
+# Start the server
+
+free_port() {
+	local p i
+	for ((i = 0; i < 100; i++)); do
+		p=$((20000 + RANDOM % 20001))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
+	done
+	return 1
+}
+
+start_server() {
+	local i code
+	PORT=$port VAR=$W DB=$DB QUIRE=$QUIRE WORKERS=2 \
+	    QUIRE_ARGS="--max-age $MAX_AGE${QUIRE_ARGS:+ $QUIRE_ARGS}" \
+	    bash "$top/src/run.sh" >"$W/server.log" 2>&1 </dev/null &
+	run_pid=$!
+	for ((i = 0; i < 600; i++)); do
+		if ! alive "$run_pid"; then
+			wait "$run_pid" 2>/dev/null
+			run_pid=""
+			return 1
+		fi
+		code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' \
+		    "http://127.0.0.1:$port/" 2>/dev/null)
+		[ "$code" = 200 ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+MAX_AGE=120	# quire serve --max-age, checked in Cache-Control
+started=0
+for attempt in 1 2 3; do
+	port=$(free_port) || break
+	if start_server; then
+		started=1
+		break
+	fi
+	stop_server
+	cp "$W/server.log" "$W/server-attempt$attempt.log" 2>/dev/null
+done
+if [ $started = 0 ]; then
+	bail "src/run.sh starts and answers on 127.0.0.1" "$(tail -n 20 "$W/server.log" 2>/dev/null)"
+fi
+ok "src/run.sh starts nginx and quire and answers on 127.0.0.1:$port"
+base="http://127.0.0.1:$port"
+
+# ---------------------------------------------------------------------------
+# HTTP helpers
+
+code=""
+declare -a HTML_RESPS=()
+
+# get NAME PATH [CURL_ARGS...]: $H/NAME.h headers, $H/NAME.b body, $code.
+get() {
+	local name=$1 path=$2
+	shift 2
+	code=$(curl -s -m 30 --path-as-is -o "$H/$name.b" -D "$H/$name.h" \
+	    -w '%{http_code}' "$@" "$base$path" 2>"$H/$name.err") || true
+	[ -n "$code" ] || code=000
+	[ -f "$H/$name.b" ] || : > "$H/$name.b"
+	[ -f "$H/$name.h" ] || : > "$H/$name.h"
+}
+
+# page NAME PATH [CURL_ARGS...]: get, and unless it is a redirect remember it
+# as an HTML page of quire's, checked for the site-wide headers at the end.
+page() {
+	get "$@"
+	case $code in
+	3*) ;;
+	*) HTML_RESPS+=("$1") ;;
+	esac
+}
+
+# expect_status NAME PATH WANT DESC: a one-line status check.
+expect_status() {
+	page "$1" "$2"
+	check "$4" "GET $2: status $code, want $3" [ "$code" = "$3" ]
+}
+
+article_path() {
+	printf '/%s/%s' "${A_YM[$1]}" "${A_SLUG[$1]}"
+}
+
+count() {
+	grep -o -- "$1" "$2" | wc -l
+}
+
+# ---------------------------------------------------------------------------
+# Home page and the pager chain
+
+page home1 /
+check "GET / is 200" "status $code" [ "$code" = 200 ]
+ct=$(hdr "$H/home1.h" Content-Type)
+check "GET / has Content-Type text/html; charset=utf-8" "Content-Type: $ct" \
+    [ "$ct" = "text/html; charset=utf-8" ]
+n=$(count '<article class="summary"' "$H/home1.b")
+check "GET / lists $per_page articles" "found $n <article class=\"summary\">" \
+    [ "$n" = "$per_page" ]
+older=$(grab '<a href="([^"]*)"[^>]*>\s*Older articles' "$H/home1.b")
+check "GET / links to older articles" "no <a ...>Older articles link" \
+    [ -n "$older" ]
+
+# Follow the chain.
+: > "$W/chain.slugs"
+pages=1 chain_err=""
+next=$older
+grab_all '<article class="summary".*?href="\/[0-9]{4}\/[0-9]{2}\/([a-z0-9-]+)"' \
+    "$H/home1.b" >> "$W/chain.slugs"
+while [ -n "$next" ] && [ $pages -lt 20 ]; do
+	case $next in
+	"/?before="*) ;;
+	*) chain_err+="page $pages: older link is $next, not /?before=..."$'\n' ;;
+	esac
+	next=$(unhtml_s "$next")
+	pages=$((pages + 1))
+	page "home$pages" "$next"
+	if [ "$code" != 200 ]; then
+		chain_err+="GET $next: status $code"$'\n'
+		break
+	fi
+	n=$(count '<article class="summary"' "$H/home$pages.b")
+	if [ "$n" -lt 1 ] || [ "$n" -gt "$per_page" ]; then
+		chain_err+="GET $next: $n articles"$'\n'
+	fi
+	grep -q 'href="/"' "$H/home$pages.b" ||
+	    chain_err+="GET $next: no link back to /"$'\n'
+	grab_all '<article class="summary".*?href="\/[0-9]{4}\/[0-9]{2}\/([a-z0-9-]+)"' \
+	    "$H/home$pages.b" >> "$W/chain.slugs"
+	next=$(grab '<a href="([^"]*)"[^>]*>\s*Older articles' "$H/home$pages.b")
+done
+printf '%s\n' "${A_SLUG[@]}" > "$W/expected.slugs"
+check "pager chain pages are all 200 with 1..$per_page articles" "$chain_err" \
+    [ -z "$chain_err" ]
+want_pages=$(( (NART + per_page - 1) / per_page ))
+check "pager chain visits $want_pages pages ($NART articles)" \
+    "visited $pages pages" [ "$pages" = "$want_pages" ]
+check "pager chain: the last page has no older link" \
+    "last page links to $next" [ -z "$next" ]
+dups=$(sort "$W/chain.slugs" | uniq -d)
+missing=$(sort "$W/chain.slugs" | comm -13 - <(sort "$W/expected.slugs"))
+extra=$(sort "$W/chain.slugs" | comm -23 - <(sort "$W/expected.slugs"))
+check "pager chain: every published article appears exactly once" \
+    "$(printf 'twice: %s\nmissing: %s\nunexpected: %s' "$dups" "$missing" "$extra")" \
+    [ -z "$dups$missing$extra" ]
+check "pager chain lists articles newest first (ties by id), like the database" \
+    "$(diff "$W/expected.slugs" "$W/chain.slugs" | head -n 12)" \
+    cmp -s "$W/expected.slugs" "$W/chain.slugs"
+tie_i=${IDX[e2e-same-second]:-}
+check "pager: the two articles of the same second straddle the page break" \
+    "e2e-same-second is number $((tie_i + 1)); ${A_SLUG[$((tie_i + 1))]:-} follows" \
+    [ "$tie_i" = $((per_page - 1)) ]
+if [ -s "$H/home2.b" ]; then
+	canon2=$(grab '<link rel="canonical" href="([^"]*)"' "$H/home2.b")
+	check "an older page's canonical URL is its own (with ?before=), not /" \
+	    "GET $(grab_all 'href="(\/\?before=[^"]*)"' "$H/home1.b" | head -n 1): canonical $canon2" \
+	    grep -q 'before=' <<< "$canon2"
+fi
+
+expect_status bad_cursor '/?before=abc' 400 "/?before=abc is 400"
+expect_status old_cursor '/?before=1-1' 404 "/?before=1-1 is 404 (no older articles)"
+
+# ---------------------------------------------------------------------------
+# Archive
+
+page archive /archive
+check "GET /archive is 200" "status $code" [ "$code" = 200 ]
+arch_err=""
+for ((i = 0; i < NART; i++)); do
+	p=$(article_path "$i")
+	n=$(grep -oF "href=\"$p\"" "$H/archive.b" | wc -l)
+	[ "$n" = 1 ] || arch_err+="$p linked $n times"$'\n'
+done
+n=$(grep -oE 'href="/[0-9]{4}/[0-9]{2}/[a-z0-9-]+"' "$H/archive.b" | wc -l)
+[ "$n" = "$NART" ] || arch_err+="$n article links in all, want $NART"$'\n'
+check "/archive links every published article once as /YYYY/MM/slug ($NART)" \
+    "$arch_err" [ -z "$arch_err" ]
+
+hidden_err=""
+for s in draft-unfinished-thoughts scheduled-for-the-future; do
+	n=$(q "SELECT count(*) FROM articles WHERE slug = '$s'")
+	[ "$n" = 1 ] || hidden_err+="fixture $s is not in the demo database"$'\n'
+	for f in archive $(seq -f 'home%g' 1 "$pages"); do
+		grep -q -- "$s" "$H/$f.b" && hidden_err+="$s appears on $f"$'\n'
+	done
+done
+check "the draft and the scheduled article appear on no home page nor /archive" \
+    "$hidden_err" [ -z "$hidden_err" ]
+sched_ym=$(q "SELECT strftime('%Y/%m', published_at, 'unixepoch') FROM articles
+    WHERE slug = 'scheduled-for-the-future'")
+this_ym=$(date -u +%Y/%m)
+expect_status draft_url "/$this_ym/draft-unfinished-thoughts" 404 \
+    "the draft's URL is 404"
+expect_status sched_url "/$sched_ym/scheduled-for-the-future" 404 \
+    "the scheduled article's URL is 404"
+expect_status sched_moved "/2023/01/scheduled-for-the-future" 404 \
+    "the scheduled article at another date is 404, not a redirect to it"
+expect_status draft_page "/e2e-draft-page" 404 "a draft static page is 404"
+expect_status sched_year "/archive/${sched_ym%%/*}" 404 \
+    "/archive/${sched_ym%%/*} (only the scheduled article) is 404"
+expect_status sched_month "/archive/$sched_ym" 404 \
+    "/archive/$sched_ym (only the scheduled article) is 404"
+
+# Every year and month with articles.
+declare -A YEAR_SLUGS MONTH_SLUGS
+for ((i = 0; i < NART; i++)); do
+	y=${A_YM[i]%%/*}
+	YEAR_SLUGS[$y]+="${A_SLUG[i]}"$'\n'
+	MONTH_SLUGS[${A_YM[i]}]+="${A_SLUG[i]}"$'\n'
+done
+period_err=""
+for y in "${!YEAR_SLUGS[@]}"; do
+	page "year$y" "/archive/$y"
+	[ "$code" = 200 ] || { period_err+="/archive/$y: $code"$'\n'; continue; }
+	got=$(grab_all 'href="\/[0-9]{4}\/[0-9]{2}\/([a-z0-9-]+)"' "$H/year$y.b" | sort)
+	want=$(printf '%s' "${YEAR_SLUGS[$y]}" | sort)
+	[ "$got" = "$want" ] || period_err+="/archive/$y: $(diff <(echo "$want") <(echo "$got") | grep '^[<>]' | tr '\n' ' ')"$'\n'
+done
+check "each /archive/YYYY is 200 with exactly that year's articles (${#YEAR_SLUGS[@]} years)" \
+    "$period_err" [ -z "$period_err" ]
+period_err=""
+for ym in "${!MONTH_SLUGS[@]}"; do
+	nm=month${ym/\//-}
+	page "$nm" "/archive/$ym"
+	[ "$code" = 200 ] || { period_err+="/archive/$ym: $code"$'\n'; continue; }
+	got=$(grab_all 'href="\/[0-9]{4}\/[0-9]{2}\/([a-z0-9-]+)"' "$H/$nm.b" | sort)
+	want=$(printf '%s' "${MONTH_SLUGS[$ym]}" | sort)
+	[ "$got" = "$want" ] || period_err+="/archive/$ym: $(diff <(echo "$want") <(echo "$got") | grep '^[<>]' | tr '\n' ' ')"$'\n'
+done
+check "each /archive/YYYY/MM is 200 with exactly that month's articles (${#MONTH_SLUGS[@]} months)" \
+    "$period_err" [ -z "$period_err" ]
+
+expect_status y1999 /archive/1999 404 "/archive/1999 is 404"
+expect_status m13 /archive/2023/13 404 "/archive/2023/13 is 404"
+
+# ---------------------------------------------------------------------------
+# One article in detail
+
+pick=${IDX[why-no-comments]:-$((NART / 2))}
+[ "$pick" -gt 0 ] && [ "$pick" -lt $((NART - 1)) ] || pick=$((NART / 2))
+a_path=$(article_path "$pick")
+a_title=${A_TITLE[pick]}
+a_ym=${A_YM[pick]}
+a_month=month${a_ym/\//-}
+page article "$a_path"
+AB=$H/article.b
+check "article $a_path is 200" "status $code" [ "$code" = 200 ]
+n=$(grep -o '<h1[ >]' "$AB" | wc -l)
+h1=$(grab '<h1[^>]*>(.*?)<\/h1>' "$AB")
+check "article has exactly one <h1>, holding its title" \
+    "$n <h1>; h1: $h1; title: $a_title" \
+    eval '[[ $n = 1 && "$(unhtml_s "$h1")" == "$a_title" ]]'
+
+check "article has <time datetime=\"${A_ISO[pick]}\">" \
+    "$(grep -o '<time[^>]*>' "$AB")" grep -qF "<time datetime=\"${A_ISO[pick]}\">" "$AB"
+a_author=${A_AUTHOR[pick]:-$site_author}
+check "article shows its author ($a_author)" "" \
+    grep -qF -- "$a_author" <(unhtml "$AB")
+words=$(q "SELECT body FROM articles WHERE slug = '${A_SLUG[pick]}'" |
+    perl -0777 -ne 'print scalar(() = /[^ \n\t]+/g)')
+mins=$(( (words + 229) / 230 ))
+[ "$mins" -ge 1 ] || mins=1
+check "article shows \"$mins min read\" ($words words)" \
+    "$(grep -o '[0-9]* min read' "$AB")" grep -q "\\b$mins min read" "$AB"
+body_phrase=$(q "SELECT body FROM articles WHERE slug = '${A_SLUG[pick]}'" | phrase)
+body_div=$(grab '(<div class="body">.*?<\/div>)' "$AB")
+check "article shows its rendered body (\"$body_phrase\")" \
+    "$(printf '%s' "$body_div" | head -c 600)" \
+    eval 'grep -qF -- "$body_phrase" <<< "$body_div" && grep -q "<p>" <<< "$body_div" && ! grep -q "\*\*" <<< "$body_div"'
+back=$(grab '<a href="([^"]*)"[^>]*>\s*Back to archive' "$AB")
+check "article links \"Back to archive\" to /archive/$a_ym" "href: $back" \
+    [ "$back" = "/archive/$a_ym" ]
+prev=$(grab '<a ([^>]*rel="prev"[^>]*)>' "$AB" | sed -n 's/.*href="\([^"]*\)".*/\1/p')
+nxt=$(grab '<a ([^>]*rel="next"[^>]*)>' "$AB" | sed -n 's/.*href="\([^"]*\)".*/\1/p')
+check "article links rel=prev to the older article and rel=next to the newer one" \
+    "prev $prev, want $(article_path $((pick + 1))); next $nxt, want $(article_path $((pick - 1)))" \
+    eval '[[ "$prev" == "$(article_path $((pick + 1)))" && "$nxt" == "$(article_path $((pick - 1)))" ]]'
+abs="$base$a_path"
+e_url=$(pct "$abs")
+e_title=$(pct "$a_title")
+grab_all 'href="(https:\/\/[^"]*)"' "$AB" | unhtml > "$W/share.urls"
+share_err=""
+grep -qE "^https://(www\.)?(x|twitter)\.com/.*[?&]url=$e_url(&|$)" "$W/share.urls" ||
+    share_err+="no x.com/twitter.com link with url=$e_url"$'\n'
+grep -qE "^https://(www\.)?(x|twitter)\.com/.*[?&]text=$e_title(&|$)" "$W/share.urls" ||
+    share_err+="no x.com/twitter.com link with text=$e_title"$'\n'
+grep -qE "^https://(www\.)?linkedin\.com/.*[?&]url=$e_url(&|$)" "$W/share.urls" ||
+    share_err+="no linkedin.com link with url=$e_url"$'\n'
+grep -qE "^https://(www\.)?facebook\.com/.*[?&]u=$e_url(&|$)" "$W/share.urls" ||
+    share_err+="no facebook.com link with u=$e_url"$'\n'
+check "article has share links to X, LinkedIn and Facebook with the encoded URL and title" \
+    "$share_err$(cat "$W/share.urls")" [ -z "$share_err" ]
+tt=$(grab '<title>(.*?)<\/title>' "$AB")
+check "article <title> holds the article and the site title" "<title>$tt</title>" \
+    eval '[[ "$(unhtml_s "$tt")" == *"$a_title"*"$site_title"* ]]'
+canon=$(grab '<link rel="canonical" href="([^"]*)"' "$AB")
+check "article has <link rel=\"canonical\" href=\"$abs\">" "canonical: $canon" \
+    [ "$canon" = "$abs" ]
+check "article shows the contribution note (\"$note_phrase\")" "" \
+    grep -qF -- "$note_phrase" "$AB"
+check "article shows the disclaimer (\"$disc_phrase\")" "" \
+    grep -qF -- "$disc_phrase" "$AB"
+
+# The month of that article, in detail.
+MB=$H/$a_month.b
+mh1=$(grab '<h1[^>]*>(.*?)<\/h1>' "$MB")
+month_name=$(date -u -d "${a_ym}/01" +'%B %Y' 2>/dev/null)
+check "/archive/$a_ym has the heading \"Archive: $month_name\" and a link up to its year" \
+    "h1: $mh1; links: $(grep -o 'href="/archive/[^"]*"' "$MB" | tr '\n' ' ')" \
+    eval '[[ "$mh1" == *"$month_name"* ]] && grep -q "href=\"/archive/${a_ym%%/*}\"" "$MB"'
+
+# Every article page: 200, one h1 with the title, prev/next in order, the
+# date, the reading time and the share link.
+declare -A WORDS
+while read -r s w; do
+	WORDS[$s]=$w
+done < <(q "SELECT slug, hex(body) FROM articles WHERE $VISIBLE" |
+    perl -ne 'chomp; my ($s, $h) = split /\x1f/; my $b = pack("H*", $h);
+	my $n = () = $b =~ /[^ \n\t]+/g; print "$s $n\n"')
+all_err="" pn_err="" meta_err="" sh_err=""
+for ((i = 0; i < NART; i++)); do
+	p=$(article_path "$i")
+	page "art$i" "$p"
+	if [ "$code" != 200 ]; then
+		all_err+="$p: status $code"$'\n'
+		continue
+	fi
+	n=$(grep -o '<h1[ >]' "$H/art$i.b" | wc -l)
+	h1=$(grab '<h1[^>]*>(.*?)<\/h1>' "$H/art$i.b")
+	[ "$n" = 1 ] && [ "$(unhtml_s "$h1")" = "${A_TITLE[i]}" ] ||
+	    all_err+="$p: $n h1, h1 '$h1'"$'\n'
+	c=$(grab '<link rel="canonical" href="([^"]*)"' "$H/art$i.b")
+	[ "$c" = "$base$p" ] || all_err+="$p: canonical $c"$'\n'
+	prev=$(grab '<a ([^>]*rel="prev"[^>]*)>' "$H/art$i.b" | sed -n 's/.*href="\([^"]*\)".*/\1/p')
+	nxt=$(grab '<a ([^>]*rel="next"[^>]*)>' "$H/art$i.b" | sed -n 's/.*href="\([^"]*\)".*/\1/p')
+	wp="" wn=""
+	[ $((i + 1)) -lt "$NART" ] && wp=$(article_path $((i + 1)))
+	[ "$i" -gt 0 ] && wn=$(article_path $((i - 1)))
+	[ "$prev" = "$wp" ] || pn_err+="$p: prev '$prev', want '$wp'"$'\n'
+	[ "$nxt" = "$wn" ] || pn_err+="$p: next '$nxt', want '$wn'"$'\n'
+	w=${WORDS[${A_SLUG[i]}]:-0}
+	m=$(( (w + 229) / 230 ))
+	[ "$m" -ge 1 ] || m=1
+	grep -q "\b$m min read" "$H/art$i.b" ||
+	    meta_err+="$p: $(grep -o '[0-9]* min read' "$H/art$i.b"), want $m ($w words)"$'\n'
+	grep -qF "<time datetime=\"${A_ISO[i]}\">" "$H/art$i.b" ||
+	    meta_err+="$p: $(grep -o '<time[^>]*>' "$H/art$i.b"), want ${A_ISO[i]}"$'\n'
+	x=$(grab_all 'href="(https:\/\/(?:www\.)?(?:x|twitter)\.com\/[^"]*)"' "$H/art$i.b" | unhtml)
+	[[ "$x" == *"url=$(pct "$base$p")"* && "$x" == *"text=$(pct "${A_TITLE[i]}")"* ]] ||
+	    sh_err+="$p: $x"$'\n'
+done
+check "all $NART article pages are 200 with one <h1> (the title) and their canonical URL" \
+    "$all_err" [ -z "$all_err" ]
+check "prev/next links follow publication order on every article (none at the ends)" \
+    "$pn_err" [ -z "$pn_err" ]
+check "every article shows its UTC <time datetime> and N min read (words / 230, rounded up)" \
+    "$meta_err" [ -z "$meta_err" ]
+check "every article's X share link carries its encoded URL and title" \
+    "$sh_err" [ -z "$sh_err" ]
+
+# ---------------------------------------------------------------------------
+# The hostile article
+
+hi=${IDX[e2e-hostile-markup]:-}
+if [ -z "$hi" ]; then
+	not_ok "the hostile fixture is visible" "not in the visible list"
+else
+	hp=$(article_path "$hi")
+	page hostile "$hp"
+	XB=$H/hostile.b
+	check "hostile article $hp is 200" "status $code" [ "$code" = 200 ]
+	check "hostile article: no <script>alert(1)</script> on its page" \
+	    "$(grep -n '<script' "$XB")" eval '! grep -qiF "<script>alert(1)</script>" "$XB"'
+	check "hostile article: no javascript: anywhere on its page" \
+	    "$(grep -ni 'javascript:' "$XB")" eval '! grep -qi "javascript:" "$XB"'
+	check "hostile article: raw <img onerror> and <iframe> are dropped" \
+	    "$(grep -niE 'onerror|<iframe|<img' "$XB")" eval '! grep -qiE "onerror|<iframe|<img src=.?x" "$XB"'
+	check "hostile article: code span shows &lt;script&gt; as text" \
+	    "$(grep -n 'alert(2)' "$XB")" grep -qF '<code>&lt;script&gt;alert(2)&lt;/script&gt;</code>' "$XB"
+	h1=$(grab '<h1[^>]*>(.*?)<\/h1>' "$XB")
+	check "hostile title is escaped in the <h1>" "h1: $h1" \
+	    eval '[[ "$h1" == *"&lt;b&gt;"* && "$h1" != *"<b>"* && "$(unhtml_s "$h1")" == "${A_TITLE[hi]}" ]]'
+	tt=$(grab '<title>(.*?)<\/title>' "$XB")
+	check "hostile title is escaped in <title>" "title: $tt" \
+	    eval '[[ "$tt" == *"&lt;b&gt;"* && "$tt" != *"<b>"* ]]'
+	arch_line=$(grep -F "href=\"$hp\"" "$H/archive.b")
+	check "hostile title is escaped on /archive" "$arch_line" \
+	    eval '[[ "$arch_line" == *"&lt;b&gt;"* && "$arch_line" != *"<b>"* ]]'
+	check "hostile author is escaped" "$(grep -n 'Mallory' "$XB")" \
+	    eval 'grep -qF "&lt;i&gt;Mallory&lt;/i&gt; &amp;" "$XB" && ! grep -q "<i>Mallory" "$XB"'
+	e_ht=$(pct "${A_TITLE[hi]}")
+	check "hostile title is percent-encoded in the X share link" \
+	    "want text=$e_ht in: $(grep -o 'https://x.com[^"]*' "$XB")" \
+	    grep -qF "text=$e_ht" "$XB"
+	bad=""
+	for f in "${HTML_RESPS[@]}"; do
+		grep -q 'Tom' "$H/$f.b" || continue
+		grep -qE '<b>"?Tom|<i>Mallory' "$H/$f.b" && bad+="$f "
+	done
+	check "hostile title and author are escaped on every page that shows them" \
+	    "unescaped on: $bad" [ -z "$bad" ]
+fi
+
+# ---------------------------------------------------------------------------
+# Static pages, errors, methods, malformed requests
+
+for s in about contribute; do
+	page "$s" "/$s"
+	want=$(q "SELECT title FROM pages WHERE slug = '$s'")
+	h1=$(grab '<h1[^>]*>(.*?)<\/h1>' "$H/$s.b")
+	tt=$(grab '<title>(.*?)<\/title>' "$H/$s.b")
+	check "/$s is 200 with its title \"$want\" in <h1> and <title>" \
+	    "status $code; h1 $h1; title $tt" \
+	    eval '[ "$code" = 200 ] && [ "$(unhtml_s "$h1")" = "$want" ] && [[ "$(unhtml_s "$tt")" == "$want"* ]]'
+done
+
+page nope /nope
+check "/nope is 404" "status $code" [ "$code" = 404 ]
+check "/nope is a helpful page that links to the archive and home" \
+    "$(grep -o '<a [^>]*>' "$H/nope.b" | tail -n 8)" \
+    eval 'grep -q "href=\"/archive\"" "$H/nope.b" && grep -q "<h1" "$H/nope.b"'
+expect_status noslug /2023/01/no-such-slug 404 "/2023/01/no-such-slug is 404"
+wrong_y=$(( ${a_ym%%/*} - 1 ))
+get moved "/$wrong_y/01/${A_SLUG[pick]}"
+loc=$(hdr "$H/moved.h" Location)
+check "/$wrong_y/01/${A_SLUG[pick]} is 301 to $abs" "status $code, Location: $loc" \
+    eval '[[ $code = 301 && "$loc" == "$abs" ]]'
+for u in /archive/ /about/ "$a_path/"; do
+	get slash "$u"
+	loc=$(hdr "$H/slash.h" Location)
+	check "$u is 301 to the address without the slash" "status $code, Location: $loc" \
+	    eval '[[ $code = 301 && "$loc" == "$base${u%/}" ]]'
+done
+expect_status nope_slash /nope/ 404 "/nope/ is 404"
+get moved2 "/${a_ym%%/*}/13/${A_SLUG[pick]}"
+check "an article URL with month 13 is 404" "status $code" [ "$code" = 404 ]
+
+page post / -X POST --data-binary 'a=1'
+allow=$(hdr "$H/post.h" Allow)
+check "POST / is 405 with Allow: GET, HEAD" "status $code, Allow: $allow" \
+    eval '[[ $code = 405 && "$allow" == "GET, HEAD" ]]'
+head -c 300000 /dev/zero | tr '\0' 'a' > "$W/big.body"
+page post_big /archive -X POST -H 'Expect:' --data-binary "@$W/big.body"
+big_code=$code
+get after_big /about
+check "POST /archive with a 300 kB body is 405 and the server answers afterwards" \
+    "POST: $big_code, then GET /about: $code" eval '[[ $big_code = 405 && $code = 200 ]]'
+get other /archive -X PUT
+check "PUT /archive is 405" "status $code" [ "$code" = 405 ]
+
+# HEAD and GET over a raw HTTP/1.0 connection, to see every byte sent.
+raw() {
+	timeout 20 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+	    printf "%s %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n" \
+	        "$2" "$3" "$1" >&3
+	    cat <&3' raw "$port" "$1" "$2" > "$W/$3.raw"
+	perl -0777 -ne 'my ($h, $b) = split /\r\n\r\n/, $_, 2;
+	    open(my $H, ">", "$ARGV.head"); print $H $h; close $H;
+	    open(my $B, ">", "$ARGV.body"); print $B ($b // ""); close $B;' "$W/$3.raw"
+}
+raw GET /archive head_get
+raw HEAD /archive head_head
+h_get=$(tr -d '\r' < "$W/head_get.raw.head" | grep -vi '^date:' | sort)
+h_head=$(tr -d '\r' < "$W/head_head.raw.head" | grep -vi '^date:' | sort)
+hs=$(head -n 1 "$W/head_head.raw.head" | tr -d '\r')
+check "HEAD /archive is 200 with the same headers as GET and an empty body" \
+    "$hs; body $(wc -c < "$W/head_head.raw.body") bytes; $(diff <(echo "$h_get") <(echo "$h_head"))" \
+    eval '[[ "$hs" == "HTTP/1.1 200 OK" && "$h_get" == "$h_head" && ! -s "$W/head_head.raw.body" ]]'
+cl=$(hdr "$W/head_get.raw.head" Content-Length)
+check "GET /archive: Content-Length matches the body" "Content-Length $cl, body $(wc -c < "$W/head_get.raw.body")" \
+    [ "$cl" = "$(wc -c < "$W/head_get.raw.body")" ]
+
+get pct_zz '/%zz'
+check "/%zz is 400" "status $code" [ "$code" = 400 ]
+expect_status pct_utf8 '/%C3%28' 400 "/%C3%28 (not UTF-8) is 400"
+expect_status pct_q '/?x=%ff' 400 "/?x=%ff is 400"
+get pct_nul '/about%00'
+check "/about%00 (NUL) is 400" "status $code" [ "$code" = 400 ]
+long=$(head -c 5000 /dev/zero | tr '\0' 'a')
+expect_status long "/$long" 414 "a 5000-byte path is 414"
+many=$(printf 'a%d=1&' $(seq 1 70))
+expect_status many "/?$many" 400 "70 query parameters are 400"
+
+# ---------------------------------------------------------------------------
+# Every HTML response from quire
+
+hdr_err="" ct_err="" script_err="" csp_err="" foot_err="" utf_err=""
+for f in "${HTML_RESPS[@]}"; do
+	c=$(head -n 1 "$H/$f.h" | tr -d '\r' | cut -d' ' -f2)
+	[ "$(hdr "$H/$f.h" Content-Type)" = "text/html; charset=utf-8" ] ||
+	    ct_err+="$f ($c): $(hdr "$H/$f.h" Content-Type)"$'\n'
+	grep -qi '<script' "$H/$f.b" && script_err+="$f ($c)"$'\n'
+	iconv -f UTF-8 -t UTF-8 "$H/$f.b" >/dev/null 2>&1 || utf_err+="$f ($c)"$'\n'
+	[ "$(hdr "$H/$f.h" X-Content-Type-Options)" = nosniff ] ||
+	    hdr_err+="$f ($c)"$'\n'
+	[[ "$(hdr "$H/$f.h" Content-Security-Policy)" == *"default-src"* ]] ||
+	    csp_err+="$f ($c)"$'\n'
+	{ grep -qF -- "$note_phrase" "$H/$f.b" && grep -qF -- "$disc_phrase" "$H/$f.b"; } ||
+	    foot_err+="$f ($c)"$'\n'
+done
+nh=${#HTML_RESPS[@]}
+check "all $nh HTML responses have Content-Type text/html; charset=utf-8" "$ct_err" [ -z "$ct_err" ]
+check "no <script in any of the $nh HTML responses" "$script_err" [ -z "$script_err" ]
+check "all $nh HTML responses are valid UTF-8" "$utf_err" [ -z "$utf_err" ]
+check "all $nh HTML responses have X-Content-Type-Options: nosniff" "$hdr_err" [ -z "$hdr_err" ]
+check "all $nh HTML responses have a Content-Security-Policy" "$csp_err" [ -z "$csp_err" ]
+check "all $nh HTML responses show the contribution note and the disclaimer" \
+    "$foot_err" [ -z "$foot_err" ]
+
+# ---------------------------------------------------------------------------
+# nginx's static files
+
+if [ -f templates/static/style.css ]; then
+	get css /static/style.css
+	ct=$(hdr "$H/css.h" Content-Type)
+	check "/static/style.css is 200 text/css from nginx, nosniff, the file's bytes" \
+	    "status $code, Content-Type $ct, nosniff: $(hdr "$H/css.h" X-Content-Type-Options)" \
+	    eval '[ "$code" = 200 ] && [[ "$ct" == text/css* ]] && cmp -s "$H/css.b" templates/static/style.css && [ "$(hdr "$H/css.h" X-Content-Type-Options)" = nosniff ]'
+else
+	skip "/static/style.css: templates/static/style.css does not exist yet"
+fi
+if [ -f templates/static/favicon.svg ]; then
+	get favicon /favicon.ico
+	loc=$(hdr "$H/favicon.h" Location)
+	get svg /static/favicon.svg
+	ct=$(hdr "$H/svg.h" Content-Type)
+	check "/favicon.ico is 301 to /static/favicon.svg, 200 image/svg+xml" \
+	    "favicon.ico: Location $loc; favicon.svg: $code $ct" \
+	    eval '[[ "$loc" == */static/favicon.svg && $code = 200 && "$ct" == image/svg+xml* ]]'
+else
+	skip "/static/favicon.svg: templates/static/favicon.svg does not exist yet"
+fi
+
+cc_err=""
+for f in home1 archive article about; do
+	v=$(hdr "$H/$f.h" Cache-Control)
+	[[ "$v" == *"max-age=$MAX_AGE"* ]] || cc_err+="$f: Cache-Control: $v"$'\n'
+done
+check "quire serve --max-age $MAX_AGE: pages carry Cache-Control max-age=$MAX_AGE" \
+    "$cc_err" [ -z "$cc_err" ]
+
+# ---------------------------------------------------------------------------
+# HTML validation (Nu HTML Checker), in the background while the rest runs
+
+vnu_jar=$top/tests/node_modules/vnu-jar/build/dist/vnu.jar
+vnu_files=()
+for f in home1:home home2:home-older archive:archive "year${a_ym%%/*}:archive-year" \
+    "$a_month:archive-month" article:article about:about \
+    contribute:contribute nope:not-found post:method-not-allowed; do
+	[ -s "$H/${f%%:*}.b" ] || continue
+	cp "$H/${f%%:*}.b" "$W/html/${f#*:}.html"
+	vnu_files+=("$W/html/${f#*:}.html")
+done
+vnu_note=""
+if [ ! -f "$vnu_jar" ] && command -v npm >/dev/null 2>&1; then
+	npm_home=$(mktemp -d "$W/npm-home.XXXX")
+	if [ -f tests/package-lock.json ]; then
+		npm_cmd=ci
+	else
+		npm_cmd=install
+	fi
+	HOME=$npm_home npm "$npm_cmd" --prefix "$top/tests" --ignore-scripts \
+	    --no-audit --no-fund >"$W/npm.log" 2>&1 ||
+	    vnu_note="npm $npm_cmd --prefix tests failed: $(tail -n 5 "$W/npm.log")"
+fi
+if [ -f "$vnu_jar" ] && command -v java >/dev/null 2>&1; then
+	java -jar "$vnu_jar" --errors-only --format text "${vnu_files[@]}" \
+	    >"$W/vnu.out" 2>&1 &
+	vnu_pid=$!
+else
+	[ -n "$vnu_note" ] || vnu_note="no java, or no $vnu_jar"
+fi
+
+# ---------------------------------------------------------------------------
+# FastCGI straight at the socket
+
+sock=$W/quire.sock
+CGIFCGI=$(command -v cgi-fcgi)
+fcgi() {
+	env -i SCRIPT_NAME= GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1 \
+	    SERVER_NAME=localhost SERVER_PORT=80 REMOTE_ADDR=127.0.0.1 "$@" \
+	    "$CGIFCGI" -bind -connect "$sock"
+}
+fcgi REQUEST_METHOD=GET REQUEST_URI=/about > "$W/fcgi_about.out" 2>"$W/fcgi_about.err"
+check "cgi-fcgi at \$VAR/quire.sock: GET /about is Status 200 with the About page" \
+    "$(head -n 3 "$W/fcgi_about.out"; cat "$W/fcgi_about.err")" \
+    eval 'head -n 1 "$W/fcgi_about.out" | grep -q "^Status: 200" && grep -q "<h1>About</h1>" "$W/fcgi_about.out"'
+fcgi REQUEST_METHOD=GET 'REQUEST_URI=/%zz' > "$W/fcgi_zz.out" 2>&1
+check "cgi-fcgi: /%zz is Status 400 from quire, with nosniff and CSP" \
+    "$(head -n 8 "$W/fcgi_zz.out")" \
+    eval 'head -n 1 "$W/fcgi_zz.out" | grep -q "^Status: 400" && grep -qi "^X-Content-Type-Options: nosniff" "$W/fcgi_zz.out" && grep -qi "^Content-Security-Policy:" "$W/fcgi_zz.out"'
+fcgi REQUEST_METHOD=GET 'REQUEST_URI=/about%00' > "$W/fcgi_nul.out" 2>&1
+check "cgi-fcgi: /about%00 (NUL) is Status 400 from quire" "$(head -n 1 "$W/fcgi_nul.out")" \
+    eval 'head -n 1 "$W/fcgi_nul.out" | grep -q "^Status: 400"'
+fcgi REQUEST_METHOD=GET REQUEST_URI=/archive \
+    'HTTP_HOST=evil.example"><script>alert(1)</script>' > "$W/fcgi_host.out" 2>&1
+check "cgi-fcgi: a hostile Host header does not reach the page" \
+    "$(grep -n 'canonical\|<script\|evil' "$W/fcgi_host.out" | head -n 5)" \
+    eval 'head -n 1 "$W/fcgi_host.out" | grep -q "^Status: 200" && ! grep -qi "<script\|evil" "$W/fcgi_host.out"'
+# Control characters in what the log line quotes (checked in the log below).
+fcgi REQUEST_METHOD=$'GET\nFORGED-1' REQUEST_URI=$'/x\nFORGED-2 "GET /" 200' \
+    REMOTE_ADDR=$'10.0.0.1\nFORGED-3' > "$W/fcgi_forge.out" 2>&1
+check "cgi-fcgi: control characters in method, target and address get a 4xx" \
+    "$(head -n 1 "$W/fcgi_forge.out")" \
+    eval 'head -n 1 "$W/fcgi_forge.out" | grep -q "^Status: 4"'
+mode=$(stat -c %a "$sock" 2>&1)
+check "the FastCGI socket has mode 660 (--socket-mode default)" "mode $mode" [ "$mode" = 660 ]
+
+# ---------------------------------------------------------------------------
+# Server lifecycle: TERM to run.sh stops nginx and quire
+
+# quire serve: the parent is run.sh's child, the workers are its children.
+procs() {
+	quire_parent=$(pgrep -P "$run_pid" -f -- "$sock" | head -n 1)
+	quire_workers=""
+	[ -n "$quire_parent" ] && quire_workers=$(pgrep -P "$quire_parent" | tr '\n' ' ')
+	nginx_master=$(cat "$W/nginx.pid" 2>/dev/null)
+	nginx_workers=""
+	[ -n "$nginx_master" ] && nginx_workers=$(pgrep -P "$nginx_master" | tr '\n' ' ')
+}
+procs
+check "server processes are running: quire (parent and 2 workers) and nginx (master and worker)" \
+    "quire: $quire_parent, workers $quire_workers; nginx: $nginx_master, workers $nginx_workers" \
+    eval '[[ -n "$quire_parent" && $(wc -w <<< "$quire_workers") = 2 && -n "$nginx_master" && -n "$nginx_workers" ]]'
+
+# Concurrent requests: 40 article pages at once, 20 at a time.
+par_args=()
+for ((i = 0; i < 40 && i < NART; i++)); do
+	par_args+=(-o "$W/par$i.b" "$base$(article_path "$i")")
+done
+curl -s -m 60 --parallel --parallel-max 20 -w '%{http_code}\n' "${par_args[@]}" \
+    > "$W/par.codes" 2>&1
+par_err=""
+[ "$(grep -c '^200$' "$W/par.codes")" = "$((${#par_args[@]} / 3))" ] ||
+    par_err+="statuses: $(sort "$W/par.codes" | uniq -c | tr '\n' ' ')"$'\n'
+for ((i = 0; i < 40 && i < NART; i++)); do
+	h1=$(grab '<h1[^>]*>(.*?)<\/h1>' "$W/par$i.b")
+	[ "$(unhtml_s "$h1")" = "${A_TITLE[i]}" ] || par_err+="$(article_path "$i"): h1 '$h1'"$'\n'
+done
+check "$((${#par_args[@]} / 3)) concurrent requests all get 200 and their own page" \
+    "$par_err" [ -z "$par_err" ]
+
+# A worker that dies is replaced, and the site keeps answering.
+victim=${quire_workers%% *}
+if [ -n "$victim" ]; then
+	kill -KILL "$victim"
+	for ((i = 0; i < 50; i++)); do
+		procs
+		[ "$(wc -w <<< "$quire_workers")" = 2 ] && [[ " $quire_workers" != *" $victim "* ]] && break
+		sleep 0.1
+	done
+	codes=""
+	for ((i = 0; i < 4; i++)); do
+		get after_kill /archive
+		codes+="$code "
+	done
+	check "a killed quire worker is replaced and the site keeps answering" \
+	    "workers now: $quire_workers (killed $victim); GET /archive: $codes" \
+	    eval '[[ $(wc -w <<< "$quire_workers") = 2 && " $quire_workers" != *" $victim "* && "$codes" == "200 200 200 200 " ]]'
+else
+	not_ok "a killed quire worker is replaced" "no worker found"
+fi
+procs
+quire_pids="$quire_parent $quire_workers"
+
+t0=$(date +%s%N)
+stop_server
+t1=$(date +%s%N)
+check "kill -TERM run.sh: run.sh exits 0 in time, without a KILL" \
+    "exit status $run_status; killed after 15 s: $run_killed" \
+    eval '[[ $run_status = 0 && $run_killed = 0 ]]'
+left=""
+for p in $quire_pids $nginx_master $nginx_workers; do
+	alive "$p" && left+="$p "
+done
+sleep 0.2
+left2=$(leftovers)
+# shellcheck disable=SC2086
+check "after TERM no quire or nginx process of this run is left ($(( (t1 - t0) / 1000000 )) ms)" \
+    "$( [ -n "$left$left2" ] && ps -o pid,args -p "$(echo $left $left2 | tr ' ' ',')")" \
+    [ -z "$left$left2" ]
+check "after TERM the socket file is removed" "$(ls -l "$sock" 2>&1)" [ ! -e "$sock" ]
+
+# ---------------------------------------------------------------------------
+# CGI
+
+cgi() {
+	env -i GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1 "$@" "$QUIRE"
+}
+# split OUT: OUT.head (up to the blank line, CRs kept) and OUT.body.
+split_cgi() {
+	perl -0777 -ne 'my ($h, $b) = split /\r?\n\r?\n/, $_, 2;
+	    open(my $H, ">", "$ARGV.head"); print $H $h; close $H;
+	    open(my $B, ">", "$ARGV.body"); print $B ($b // ""); close $B;' "$1"
+}
+cgi QUIRE_DB="$DB" REQUEST_METHOD=GET PATH_INFO=/archive >"$W/cgi_arch.out" 2>"$W/cgi_arch.err"
+rc=$?
+split_cgi "$W/cgi_arch.out"
+check "CGI GET /archive exits 0" "exit $rc; $(cat "$W/cgi_arch.err")" [ $rc = 0 ]
+check "CGI GET /archive starts with Status: 200 OK" "$(head -n 1 "$W/cgi_arch.out" | cat -A)" \
+    eval 'head -n 1 "$W/cgi_arch.out" | grep -q "^Status: 200 OK"'
+check "CGI GET /archive has Content-Type: text/html; charset=utf-8" "$(cat "$W/cgi_arch.out.head")" \
+    grep -qi '^Content-Type: text/html; charset=utf-8' "$W/cgi_arch.out.head"
+n=$(grep -oE 'href="/[0-9]{4}/[0-9]{2}/[a-z0-9-]+"' "$W/cgi_arch.out.body" | wc -l)
+check "CGI GET /archive: a blank line, then the archive HTML ($NART links)" \
+    "body starts: $(head -c 80 "$W/cgi_arch.out.body"); $n article links" \
+    eval 'perl -0777 -ne "exit(/\\r?\\n\\r?\\n<!DOCTYPE html>/i ? 0 : 1)" "$W/cgi_arch.out" && [ "$n" = "$NART" ]'
+cgi QUIRE_DB="$DB" REQUEST_METHOD=GET PATH_INFO=/nope >"$W/cgi_nope.out" 2>"$W/cgi_nope.err"
+check "CGI PATH_INFO=/nope gives Status: 404" "$(head -n 1 "$W/cgi_nope.out")" \
+    eval 'head -n 1 "$W/cgi_nope.out" | grep -q "^Status: 404"'
+cgi QUIRE_DB="$DB" REQUEST_METHOD=GET PATH_INFO=/ QUERY_STRING=before=abc \
+    >"$W/cgi_q.out" 2>"$W/cgi_q.err"
+check "CGI QUERY_STRING=before=abc gives Status: 400" "$(head -n 1 "$W/cgi_q.out")" \
+    eval 'head -n 1 "$W/cgi_q.out" | grep -q "^Status: 400"'
+cgi REQUEST_METHOD=GET PATH_INFO=/archive >"$W/cgi_nodb.out" 2>"$W/cgi_nodb.err"
+split_cgi "$W/cgi_nodb.out"
+check "CGI without QUIRE_DB gives Status: 500 and a readable message" \
+    "$(cat "$W/cgi_nodb.out")" \
+    eval 'head -n 1 "$W/cgi_nodb.out" | grep -q "^Status: 500" && grep -q "[A-Za-z]\{4,\} [a-z]\{2,\}" "$W/cgi_nodb.out.body"'
+cgi QUIRE_DB="$W/missing.db" REQUEST_METHOD=GET PATH_INFO=/archive \
+    >"$W/cgi_miss.out" 2>"$W/cgi_miss.err"
+check "CGI with a missing QUIRE_DB file gives Status: 500 and creates no file" \
+    "$(cat "$W/cgi_miss.out"; ls "$W"/missing.db* 2>&1)" \
+    eval 'head -n 1 "$W/cgi_miss.out" | grep -q "^Status: 500" && ! ls "$W"/missing.db* >/dev/null 2>&1'
+cgi QUIRE_DB="$DB" REQUEST_METHOD=HEAD PATH_INFO=/archive >"$W/cgi_head.out" 2>"$W/cgi_head.err"
+split_cgi "$W/cgi_head.out"
+cl_get=$(hdr "$W/cgi_arch.out.head" Content-Length)
+cl_head=$(hdr "$W/cgi_head.out.head" Content-Length)
+check "CGI HEAD /archive: Status 200, headers (Content-Length as for GET) and no body" \
+    "$(cat -A "$W/cgi_head.out" | head -n 10); Content-Length GET $cl_get, HEAD $cl_head" \
+    eval 'head -n 1 "$W/cgi_head.out" | grep -q "^Status: 200" && [ ! -s "$W/cgi_head.out.body" ] && [ -n "$cl_get" ] && [ "$cl_get" = "$cl_head" ] && [ "$(wc -c < "$W/cgi_arch.out.body")" = "$cl_get" ]'
+
+# ---------------------------------------------------------------------------
+# Command line
+
+C=$W/cli
+"$QUIRE" --help >"$C/help.out" 2>"$C/help.err"
+rc=$?
+check "quire --help exits 0 and prints usage" "exit $rc; $(head -n 3 "$C/help.out" "$C/help.err")" \
+    eval '[ $rc = 0 ] && grep -q "usage" "$C/help.out"'
+"$QUIRE" --version >"$C/version.out" 2>"$C/version.err"
+rc=$?
+check "quire --version exits 0 and prints the version" "exit $rc; $(cat "$C/version.out" "$C/version.err")" \
+    eval '[ $rc = 0 ] && grep -qE "^quire [0-9]+\.[0-9]+" "$C/version.out"'
+"$QUIRE" bogus >"$C/bogus.out" 2>"$C/bogus.err"
+rc=$?
+check "quire bogus exits 2 with usage on stderr" "exit $rc; $(head -n 3 "$C/bogus.err")" \
+    eval '[ $rc = 2 ] && grep -q "usage" "$C/bogus.err"'
+"$QUIRE" serve --bogus >"$C/sbogus.out" 2>"$C/sbogus.err"
+rc=$?
+check "quire serve --bogus exits 2 with usage on stderr" "exit $rc; $(head -n 3 "$C/sbogus.err")" \
+    eval '[ $rc = 2 ] && grep -q "usage" "$C/sbogus.err"'
+"$QUIRE" >"$C/none.out" 2>"$C/none.err"
+rc=$?
+check "quire with no arguments exits 2 with usage on stderr" "exit $rc" \
+    eval '[ $rc = 2 ] && grep -q "usage" "$C/none.err"'
+"$QUIRE" init --db "$C/new.db" >"$C/init1.out" 2>"$C/init1.err"
+rc1=$?
+"$QUIRE" init --db "$C/new.db" >"$C/init2.out" 2>"$C/init2.err"
+rc2=$?
+check "quire init --db on a new file, then again, both exit 0" \
+    "exit $rc1, $rc2; $(cat "$C/init1.err" "$C/init2.err")" \
+    eval '[ $rc1 = 0 ] && [ $rc2 = 0 ] && [ "$(sqlite3 -init /dev/null "$C/new.db" "PRAGMA user_version")" -ge 1 ]'
+"$QUIRE" init --db "$C/new.db" --demo >"$C/demo1.out" 2>"$C/demo1.err"
+rc1=$?
+n1=$(sqlite3 -init /dev/null "$C/new.db" "SELECT count(*) FROM articles" 2>&1)
+"$QUIRE" init --db "$C/new.db" --demo >"$C/demo2.out" 2>"$C/demo2.err"
+rc2=$?
+n2=$(sqlite3 -init /dev/null "$C/new.db" "SELECT count(*) FROM articles" 2>&1)
+check "quire init --demo fills an empty database" "exit $rc1; $(cat "$C/demo1.err")" \
+    eval '[ $rc1 = 0 ] && [ "$n1" -gt 0 ]'
+check "quire init --demo on a database with content fails with a message and changes nothing" \
+    "exit $rc2; articles $n1 -> $n2; $(cat "$C/demo2.err")" \
+    eval '[ $rc2 != 0 ] && [ -s "$C/demo2.err" ] && [ "$n1" = "$n2" ]'
+timeout 20 "$QUIRE" serve --db "$C/new.db" </dev/null >"$C/serve.out" 2>"$C/serve.err"
+rc=$?
+check "quire serve --db X with no socket and fd 0 not a socket exits non-zero with a message" \
+    "exit $rc; $(cat "$C/serve.err")" \
+    eval '[ $rc != 0 ] && [ $rc != 124 ] && grep -qi "socket" "$C/serve.err"'
+"$QUIRE" serve --db "$C/new.db" --socket "$C/s.sock" --listen 127.0.0.1:1 </dev/null \
+    >"$C/both.out" 2>"$C/both.err"
+rc=$?
+check "quire serve with both --socket and --listen exits 2" "exit $rc; $(head -n 2 "$C/both.err")" \
+    [ $rc = 2 ]
+
+# ---------------------------------------------------------------------------
+# The other ways to serve: --listen HOST:PORT, and a socket handed on fd 0
+
+# wait_pid PID SECONDS: wait for a child of ours to end; its status, or 124.
+wait_pid() {
+	local i
+	for ((i = 0; i < $2 * 10; i++)); do
+		alive "$1" || break
+		sleep 0.1
+	done
+	if alive "$1"; then
+		kill -KILL "$1" 2>/dev/null
+		wait "$1" 2>/dev/null
+		return 124
+	fi
+	wait "$1" 2>/dev/null
+}
+
+tport=$(free_port)
+"$QUIRE" serve --db "$DB" --listen "127.0.0.1:$tport" --workers 1 \
+    </dev/null >"$W/tcp.log" 2>&1 &
+tcp_pid=$!
+for ((i = 0; i < 200; i++)); do
+	(exec 3<>"/dev/tcp/127.0.0.1/$tport") 2>/dev/null && break
+	alive "$tcp_pid" || break
+	sleep 0.05
+done
+env -i REQUEST_METHOD=GET REQUEST_URI=/contribute "$CGIFCGI" -bind \
+    -connect "127.0.0.1:$tport" > "$W/tcp.out" 2>&1
+kill -TERM "$tcp_pid" 2>/dev/null
+wait_pid "$tcp_pid" 15
+rc=$?
+check "quire serve --listen 127.0.0.1:PORT answers FastCGI over TCP and exits 0 on TERM" \
+    "exit $rc; $(head -n 1 "$W/tcp.out"); $(tail -n 3 "$W/tcp.log")" \
+    eval 'head -n 1 "$W/tcp.out" | grep -q "^Status: 200" && grep -q "<h1>Contribute</h1>" "$W/tcp.out" && [ $rc = 0 ]'
+
+perl -MSocket -MIO::Socket::UNIX -MPOSIX -e '
+	my $s = IO::Socket::UNIX->new(Type => SOCK_STREAM, Local => shift,
+	    Listen => 16) or die "listen: $!\n";
+	POSIX::dup2(fileno($s), 0) or die "dup2: $!\n";
+	exec @ARGV or die "exec: $!\n";' \
+    "$W/fd0.sock" "$QUIRE" serve --db "$DB" --workers 1 >"$W/fd0.log" 2>&1 &
+fd0_pid=$!
+for ((i = 0; i < 100; i++)); do
+	[ -S "$W/fd0.sock" ] && break
+	sleep 0.05
+done
+env -i REQUEST_METHOD=GET REQUEST_URI=/about "$CGIFCGI" -bind \
+    -connect "$W/fd0.sock" > "$W/fd0.out" 2>&1
+kill -TERM "$fd0_pid" 2>/dev/null
+wait_pid "$fd0_pid" 15
+rc=$?
+check "quire serve with a listening socket on fd 0 (spawn-fcgi, systemd) answers and exits 0 on TERM" \
+    "exit $rc; $(head -n 1 "$W/fd0.out"); $(tail -n 3 "$W/fd0.log")" \
+    eval 'head -n 1 "$W/fd0.out" | grep -q "^Status: 200" && grep -q "<h1>About</h1>" "$W/fd0.out" && [ $rc = 0 ]'
+
+# ---------------------------------------------------------------------------
+# Logs: no crash, no sanitizer report, no server error
+
+san=$(grep -lE 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: [A-Za-z]*Sanitizer' \
+    "$W/server.log" "$W"/cgi_*.err "$C"/*.err "$W/fcgi"*.err "$W/tcp.log" \
+    "$W/fd0.log" 2>/dev/null)
+check "no sanitizer report in the server log, CGI or command-line runs" \
+    "$(for f in $san; do echo "$f:"; grep -m 3 -E 'Sanitizer|runtime error' "$f"; done)" \
+    [ -z "$san" ]
+crash=$(grep -E 'worker [0-9]+ ended| error ' "$W/server.log" |
+    grep -vE "worker ${victim:-x} ended \(signal 9\)")
+check "server log: no worker died, no request logged as an error" "$crash" [ -z "$crash" ]
+forged=$(grep -n 'FORGED' "$W/server.log")
+check "server log: control characters are escaped, no forged log line" "$forged" \
+    eval '[ -n "$forged" ] && ! grep -q "^FORGED" "$W/server.log" && [ "$(grep -c FORGED "$W/server.log")" = 1 ]'
+nerr=$(grep -E '\[(error|crit|alert|emerg)\]' "$W/nginx-error.log" 2>/dev/null)
+check "nginx error log: no upstream or server errors" "$nerr" [ -z "$nerr" ]
+
+# ---------------------------------------------------------------------------
+# HTML validation results
+
+if [ -n "$vnu_pid" ]; then
+	wait "$vnu_pid"
+	vnu_rc=$?
+	vnu_pid=""
+	all_msgs=""
+	for f in "${vnu_files[@]}"; do
+		msgs=$(perl -ne 'BEGIN { $f = shift } if (/^(Error|Fatal Error):/) { $m = $_; next }
+		    if (defined $m && /\Q$f\E$/) { print $m; print "  $_"; } undef $m if /^From|^At /' \
+		    "$f" "$W/vnu.out")
+		all_msgs+=$msgs
+		check "Nu HTML Checker: no errors in $(basename "$f" .html)" "$msgs" [ -z "$msgs" ]
+	done
+	# A failure that names no file (or a checker that did not run).
+	if [ "$vnu_rc" != 0 ] && [ -z "$all_msgs" ]; then
+		not_ok "Nu HTML Checker ran and exited 0" "exit $vnu_rc; $(tail -n 10 "$W/vnu.out")"
+	fi
+else
+	not_ok "Nu HTML Checker is available" "$vnu_note"
+fi
+
+# ---------------------------------------------------------------------------
+
+t_end=$(date +%s)
+echo "1..$((pass + fail))"
+echo "e2e: $pass passed, $fail failed${skip:+, $skip skipped} ($((t_end - t_start)) s, $QUIRE)"
+[ "$fail" = 0 ]
