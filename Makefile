@@ -72,10 +72,10 @@ build/asan/quire: $(ASAN_OBJ) build/asan/main.o
 	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
 
 # Unit tests link the modules (not main.c) with cmocka.
-build/tests/%: tests/unit/%.c $(OBJ) | build/tests
+build/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(OBJ) | build/tests
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) -Wno-missing-prototypes -g -o $@ $< $(OBJ) $(PKG_LIBS) -lcmocka
 
-build/tests/asan/%: tests/unit/%.c $(ASAN_OBJ) | build/tests/asan
+build/tests/asan/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(ASAN_OBJ) | build/tests/asan
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) -Wno-missing-prototypes -g $(SAN) -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) -lcmocka
 
 unit: $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/asan/%)

@@ -14,21 +14,7 @@
 #include "date.h"
 #include "req.h"
 
-static struct arena	 A;
-
-static int
-setup(void **state)
-{
-	arena_init(&A);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	arena_free(&A);
-	return 0;
-}
+#include "fixture.h"
 
 static const struct {
 	long long	 t;

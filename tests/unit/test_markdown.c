@@ -14,21 +14,7 @@
 #include "markdown.h"
 #include "req.h"
 
-static struct arena	 A;
-
-static int
-setup(void **state)
-{
-	arena_init(&A);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	arena_free(&A);
-	return 0;
-}
+#include "fixture.h"
 
 /* Renders len bytes of md; the output is checked to be valid UTF-8 text
  * with its length as told, and returned. */

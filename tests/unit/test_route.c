@@ -14,21 +14,7 @@
 #include "h_public.h"
 #include "route.h"
 
-static struct arena	 A;
-
-static int
-setup(void **state)
-{
-	arena_init(&A);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	arena_free(&A);
-	return 0;
-}
+#include "fixture.h"
 
 /* Expects path (GET) to reach h with the given captures (NULL-ended). */
 static void

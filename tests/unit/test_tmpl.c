@@ -18,21 +18,7 @@
 #include "embed.h"
 #include "tmpl.h"
 
-static struct arena	 A;
-
-static int
-setup(void **state)
-{
-	arena_init(&A);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	arena_free(&A);
-	return 0;
-}
+#include "fixture.h"
 
 /* One template "t" (plus optional others) compiled from memory. */
 static struct tmpl_set *
