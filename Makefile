@@ -6,19 +6,19 @@
 #   make deps       install the Debian packages the above need (as root)
 
 VERSION   = 0.1.0
-PKGS      = fcgi sqlite3 libcmark
+PKGS      = fcgi sqlite3 libcmark libsodium
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
             -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -DQUIRE_VERSION='"$(VERSION)"' -Isrc -Ibuild
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark -lsodium)
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Modules of the program; main.c is added for the binary only.
-MODULES   = arena buf log html date tmpl req resp route db markdown app \
-            h_public server
+MODULES   = arena buf log html date tmpl req resp route db markdown auth \
+            app h_public h_admin server
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
 TEMPLATES = $(sort $(wildcard templates/*.html templates/*/*.html))
 GEN       = build/embed_sql.c build/embed_templates.c
@@ -32,7 +32,8 @@ PORT     ?= 8080
 
 # What make deps installs: libraries (checked with dpkg) and tools (checked
 # by command, so a java or npm installed some other way is left alone).
-DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libcmocka-dev libclang-rt-14-dev
+DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libsodium-dev libcmocka-dev \
+             libclang-rt-14-dev
 DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang \
              java:default-jre-headless npm:npm

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "auth.h"
 #include "date.h"
 #include "embed.h"
 #include "log.h"
@@ -19,6 +20,13 @@ static const char *const tmpl_names[T__MAX] = {
 	"article",	/* T_ARTICLE */
 	"page",		/* T_PAGE */
 	"error",	/* T_ERROR */
+	"admin/login",	/* T_ADMIN_LOGIN */
+	"admin/list",	/* T_ADMIN_LIST */
+	"admin/edit",	/* T_ADMIN_EDIT */
+	"admin/delete",	/* T_ADMIN_DELETE */
+	"admin/settings", /* T_ADMIN_SETTINGS */
+	"admin/account", /* T_ADMIN_ACCOUNT */
+	"admin/error",	/* T_ADMIN_ERROR */
 };
 
 /* Reader pages run no script and embed no frame; images may come from
@@ -27,6 +35,25 @@ static const char csp_public[] =
     "default-src 'self'; img-src 'self' https: http: data:; "
     "script-src 'none'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
+
+/* The admin: the same, and nothing of it kept by any cache or shown in
+ * another site's frame. */
+static const char csp_admin[] =
+    "default-src 'self'; img-src 'self' https: http: data:; "
+    "script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+/* Fields worth giving back when a POST is refused: what an author typed. */
+static const struct {
+	enum req_ffield	 field;
+	const char	*label;
+} kept_fields[] = {
+	{ FF_TITLE, "Title" },
+	{ FF_EXCERPT, "Excerpt" },
+	{ FF_BODY, "Body" },
+	{ FF_SITE_NOTE, "Contribution note" },
+	{ FF_SITE_DISCLAIMER, "Disclaimer" },
+};
 
 int
 app_init(struct app *app, const struct config *cfg)
@@ -90,6 +117,20 @@ app_abs_url(struct ctx *c, const char *path)
 	    c->req->host != NULL ? c->req->host : "localhost", path);
 }
 
+/* Percent-encoded copy of s, for a query component. */
+static const char *
+pct(struct ctx *c, const char *s)
+{
+	struct buf	 b;
+	const char	*res;
+
+	buf_init(&b);
+	html_pct(&b, s, strlen(s));
+	res = arena_strndup(c->a, b.len > 0 ? b.data : "", b.len);
+	buf_free(&b);
+	return res;
+}
+
 /* Markdown from the settings, rendered; empty on failure (logged). */
 static void
 set_md(struct ctx *c, struct tv *map, const char *key, const char *md)
@@ -129,7 +170,7 @@ struct tv *
 app_page(struct ctx *c, const char *title)
 {
 	struct tv	*root, *site, *page;
-	int		 year, month;
+	int		 year, month, share_x, share_li, share_fb;
 
 	root = tv_map(c->a);
 	site = tv_map(c->a);
@@ -139,6 +180,13 @@ app_page(struct ctx *c, const char *title)
 	set_md(c, site, "disclaimer", c->site.v[SET_DISCLAIMER]);
 	date_year_month(c->now, &year, &month);
 	tv_int(c->a, site, "year", year);
+	share_x = strcmp(c->site.v[SET_SHARE_X], "1") == 0;
+	share_li = strcmp(c->site.v[SET_SHARE_LINKEDIN], "1") == 0;
+	share_fb = strcmp(c->site.v[SET_SHARE_FACEBOOK], "1") == 0;
+	tv_bool(c->a, site, "share_x", share_x);
+	tv_bool(c->a, site, "share_linkedin", share_li);
+	tv_bool(c->a, site, "share_facebook", share_fb);
+	tv_bool(c->a, site, "share_any", share_x || share_li || share_fb);
 	tv_set(c->a, root, "site", site);
 
 	page = tv_map(c->a);
@@ -162,10 +210,17 @@ app_render(struct ctx *c, enum page_tmpl t, struct tv *root)
 	return c->resp->status;
 }
 
+const char *
+app_form(struct ctx *c, enum req_ffield f)
+{
+	return c->req->form[f] != NULL ? c->req->form[f] : "";
+}
+
 int
 app_error(struct ctx *c, int status, const char *message)
 {
-	struct tv	*root, *err;
+	struct tv	*root, *err, *kept, *m;
+	size_t		 i;
 
 	buf_reset(&c->resp->body);
 	c->resp->status = status;
@@ -175,10 +230,142 @@ app_error(struct ctx *c, int status, const char *message)
 	tv_text(c->a, err, "title", resp_status_text(status));
 	tv_text(c->a, err, "message", message);
 	tv_bool(c->a, err, "not_found", status == 404);
+	/* A refused POST loses nothing: what was typed is shown to copy. */
+	kept = tv_list(c->a);
+	for (i = 0; c->req->method == METHOD_POST &&
+	    i < sizeof(kept_fields) / sizeof(kept_fields[0]); i++) {
+		if (*app_form(c, kept_fields[i].field) == '\0')
+			continue;
+		m = tv_list_add(c->a, kept);
+		tv_text(c->a, m, "label", kept_fields[i].label);
+		tv_text(c->a, m, "name", req_ffield_name(kept_fields[i].field));
+		tv_text(c->a, m, "value", app_form(c, kept_fields[i].field));
+	}
+	tv_set(c->a, err, "kept", kept);
 	tv_set(c->a, root, "error", err);
+	if (c->flags & (RF_ADMIN | RF_LOGIN)) {
+		tv_bool(c->a, root, "signed_in", c->signed_in);
+		tv_text(c->a, root, "csrf", c->csrf);
+		return app_render(c, T_ADMIN_ERROR, root) == 500 ? 500 : status;
+	}
 	if (app_render(c, T_ERROR, root) == 500)
 		return 500;
 	return status;
+}
+
+int
+app_sign_in(struct ctx *c, const struct user *u)
+{
+	unsigned char	 digest[AUTH_DIGEST];
+	char		 token[AUTH_TOKEN_HEX + 1];
+	long long	 ttl = (long long)c->app->cfg->session_hours * 3600;
+
+	auth_new_token(token);
+	if (auth_token_digest(token, digest) == -1 ||
+	    db_session_add(c->app->db, digest, u->id, c->now,
+	    c->now + ttl) == -1)
+		return -1;
+	resp_header(c->resp, "Set-Cookie", arena_printf(c->a,
+	    "%s=%s; Path=/admin; Max-Age=%lld; HttpOnly; SameSite=Strict%s",
+	    REQ_COOKIE, token, ttl, c->req->https ? "; Secure" : ""));
+	c->user = *u;
+	c->signed_in = 1;
+	auth_csrf(token, c->csrf);
+	return 0;
+}
+
+/* Finds the session of the request's cookie, if it is alive. */
+static int
+find_session(struct ctx *c)
+{
+	unsigned char	 digest[AUTH_DIGEST];
+	int		 rc;
+
+	if (c->req->session == NULL ||
+	    auth_token_digest(c->req->session, digest) == -1)
+		return 0;
+	if ((rc = db_session_user(c->app->db, c->a, digest, c->now,
+	    &c->user)) != 1)
+		return rc;
+	c->signed_in = 1;
+	auth_csrf(c->req->session, c->csrf);
+	return 1;
+}
+
+/* Reads and parses a POST body within the limit. 0, or the status. */
+static int
+read_form(struct ctx *c, struct req *req, app_read_fn rd, void *rctx,
+    const char **why)
+{
+	char		*body;
+	size_t		 got = 0;
+	long		 n;
+
+	if (req->content_length < 0) {
+		*why = "A request with a body must say its length.";
+		return 411;
+	}
+	/* Refused before a byte of the body is read. */
+	if (req->content_length > c->app->cfg->max_body) {
+		*why = arena_printf(c->a, "The request is larger than the %lld "
+		    "bytes this site accepts.", c->app->cfg->max_body);
+		return 413;
+	}
+	if (strncmp(req->content_type, "application/x-www-form-urlencoded",
+	    33) != 0) {
+		*why = "Forms must be sent as application/x-www-form-urlencoded.";
+		return 415;
+	}
+	body = arena_alloc(c->a, (size_t)req->content_length + 1);
+	while (got < (size_t)req->content_length) {
+		if ((n = rd(rctx, body + got, (size_t)req->content_length -
+		    got)) <= 0) {
+			*why = "The request body ended early.";
+			return 400;
+		}
+		got += (size_t)n;
+	}
+	body[got] = '\0';
+	return req_parse_form(req, c->a, body, got, why);
+}
+
+/* The admin's gate: a session for RF_ADMIN, the CSRF token for its
+ * POSTs, the Origin for the sign-in form. 0 to go on, else the status. */
+static int
+admin_gate(struct ctx *c)
+{
+	const char	*want, *next;
+
+	if (c->flags & RF_LOGIN) {
+		/* No session yet to tie a token to; a browser posting from
+		 * another site says so in Origin. */
+		if (c->req->method == METHOD_POST && c->req->origin != NULL) {
+			want = app_abs_url(c, "");
+			if (strcmp(c->req->origin, want) != 0)
+				return app_error(c, 403, "This form can only "
+				    "be sent from this site.");
+		}
+		return 0;
+	}
+	if (!c->signed_in) {
+		if (c->req->method == METHOD_POST)
+			return app_error(c, 403, "You are not signed in (or "
+			    "your session has ended), so nothing was saved. "
+			    "Sign in again in another tab, then send this "
+			    "again; what you typed is below.");
+		next = *c->req->query_string != '\0' ? arena_printf(c->a,
+		    "%s?%s", c->req->path, c->req->query_string) : c->req->path;
+		resp_header(c->resp, "Location", arena_printf(c->a,
+		    "/admin/login?next=%s", pct(c, next)));
+		return 303;
+	}
+	if (c->req->method == METHOD_POST && (c->req->form[FF_CSRF] == NULL ||
+	    c->req->form_err[FF_CSRF] != NULL ||
+	    !auth_equal(c->req->form[FF_CSRF], c->csrf)))
+		return app_error(c, 403, "This form has expired or did not "
+		    "come from this site, so nothing was changed. Reload the "
+		    "page and try again; what you typed is below.");
+	return 0;
 }
 
 /* The last resort: no template, no database. */
@@ -211,6 +398,9 @@ redirect_slash(struct ctx *c, struct req *req)
 	to = arena_strndup(c->a, orig, len);
 	if (route_match(c->a, to, req->method, &m) != 0)
 		return 0;
+	/* Admin pages are not run to find out: they need their gate. */
+	if (m.flags != 0)
+		goto redirect;
 	for (i = 0; i < ROUTE_ARGS_MAX; i++)
 		c->args[i] = m.args[i];
 	req->path = to;
@@ -219,14 +409,39 @@ redirect_slash(struct ctx *c, struct req *req)
 	resp_reset(c->resp);
 	if (status != 200)
 		return 0;
+redirect:
 	if (*req->query_string != '\0')
 		to = arena_printf(c->a, "%s?%s", to, req->query_string);
 	resp_header(c->resp, "Location", app_abs_url(c, to));
 	return 301;
 }
 
+static void
+common_headers(struct ctx *c, int status)
+{
+	if (c->flags & (RF_ADMIN | RF_LOGIN)) {
+		resp_header(c->resp, "Cache-Control", "no-store");
+		resp_header(c->resp, "Content-Security-Policy", csp_admin);
+		resp_header(c->resp, "Referrer-Policy", "same-origin");
+		resp_header(c->resp, "X-Frame-Options", "DENY");
+	} else {
+		/* Reader pages may be kept by browsers and shared caches
+		 * for max-age; anything else must be asked for again. */
+		if (status == 200 || status == 301)
+			resp_header(c->resp, "Cache-Control", arena_printf(c->a,
+			    "public, max-age=%d", c->app->cfg->max_age));
+		else
+			resp_header(c->resp, "Cache-Control", "no-cache");
+		resp_header(c->resp, "Content-Security-Policy", csp_public);
+		resp_header(c->resp, "Referrer-Policy",
+		    "strict-origin-when-cross-origin");
+	}
+	resp_header(c->resp, "X-Content-Type-Options", "nosniff");
+}
+
 void
-app_handle(struct app *app, char *const *env, resp_write_fn wr, void *wctx)
+app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
+    resp_write_fn wr, void *wctx)
 {
 	struct req		 req;
 	struct ctx		 c;
@@ -245,6 +460,7 @@ app_handle(struct app *app, char *const *env, resp_write_fn wr, void *wctx)
 	resp_reset(c.resp);
 
 	status = req_parse(&req, c.a, env, &why);
+	req_trust(&req, app->cfg->trust_proxy);
 	if (db_settings(app->db, c.a, &c.site) == -1) {
 		status = 500;
 		goto send;
@@ -255,45 +471,51 @@ app_handle(struct app *app, char *const *env, resp_write_fn wr, void *wctx)
 	}
 	switch (route_match(c.a, req.path, req.method, &m)) {
 	case 0:
-		for (i = 0; i < ROUTE_ARGS_MAX; i++)
-			c.args[i] = m.args[i];
-		status = m.handler(&c);
-		if (status >= 400 && c.resp->body.len == 0)
-			status = app_error(&c, status, NULL);
 		break;
 	case 405:
+		c.flags = m.flags;
 		resp_header(c.resp, "Allow", m.allow);
 		status = app_error(&c, 405, arena_printf(c.a,
 		    "This address answers only %s requests.", m.allow));
-		break;
+		goto send;
 	default:
 		if ((status = redirect_slash(&c, &req)) == 301)
-			break;
+			goto send;
 		status = app_error(&c, 404,
 		    "There is no page at this address.");
-		break;
+		goto send;
 	}
+	c.flags = m.flags;
+	for (i = 0; i < ROUTE_ARGS_MAX; i++)
+		c.args[i] = m.args[i];
+	if (req.method == METHOD_POST &&
+	    (status = read_form(&c, &req, rd, rctx, &why)) != 0) {
+		status = app_error(&c, status, why);
+		goto send;
+	}
+	if (c.flags & (RF_ADMIN | RF_LOGIN)) {
+		if (find_session(&c) == -1) {
+			status = 500;
+			goto send;
+		}
+		if ((status = admin_gate(&c)) != 0)
+			goto send;
+	}
+	status = m.handler(&c);
+	if (status >= 400 && status < 500 && c.resp->body.len == 0)
+		status = app_error(&c, status, NULL);
 send:
 	if (status >= 500) {
 		plain_500(c.resp);
 		status = 500;
 	}
 	c.resp->status = status;
-	/* Reader pages may be kept by browsers and shared caches for
-	 * max-age; anything else must be asked for again. */
-	if (status == 200 || status == 301)
-		resp_header(c.resp, "Cache-Control", arena_printf(c.a,
-		    "public, max-age=%d", app->cfg->max_age));
-	else
-		resp_header(c.resp, "Cache-Control", "no-cache");
-	resp_header(c.resp, "X-Content-Type-Options", "nosniff");
-	resp_header(c.resp, "Referrer-Policy", "strict-origin-when-cross-origin");
-	resp_header(c.resp, "Content-Security-Policy", csp_public);
+	common_headers(&c, status);
 	if (resp_send(c.resp, req.method == METHOD_HEAD, wr, wctx) == -1)
-		log_req(LOG_WARN, req.remote_addr, req.method_name, req.target,
+		log_req(LOG_WARN, req.client_addr, req.method_name, req.target,
 		    "client went away");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	log_req(status >= 500 ? LOG_ERR : LOG_INFO, req.remote_addr,
+	log_req(status >= 500 ? LOG_ERR : LOG_INFO, req.client_addr,
 	    req.method_name, req.target, "%d %zu %.2fms", status,
 	    c.resp->body.len, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "db.h"
 #include "req.h"
 #include "resp.h"
@@ -23,6 +24,9 @@ struct config {
 	int		 socket_mode;	/* permissions of the unix socket */
 	int		 workers;
 	int		 max_age;	/* Cache-Control max-age, seconds */
+	long long	 max_body;	/* request body limit, bytes (413) */
+	const char	*trust_proxy;	/* proxies whose X-Forwarded-For counts */
+	int		 session_hours;	/* how long a sign-in lasts */
 };
 
 /* The page templates handlers draw; names in app.c. */
@@ -32,6 +36,13 @@ enum page_tmpl {
 	T_ARTICLE,
 	T_PAGE,
 	T_ERROR,
+	T_ADMIN_LOGIN,
+	T_ADMIN_LIST,
+	T_ADMIN_EDIT,
+	T_ADMIN_DELETE,
+	T_ADMIN_SETTINGS,
+	T_ADMIN_ACCOUNT,
+	T_ADMIN_ERROR,
 	T__MAX
 };
 
@@ -55,7 +66,14 @@ struct ctx {
 	const char		*args[ROUTE_ARGS_MAX];	/* path captures */
 	struct settings		 site;
 	long long		 now;		/* request time, Unix seconds */
+	unsigned		 flags;		/* RF_* of the matched route */
+	int			 signed_in;	/* user and csrf are set */
+	struct user		 user;
+	char			 csrf[AUTH_TOKEN_HEX + 1];
 };
+
+/* How the server hands a request's body in and the response out. */
+typedef long	(*app_read_fn)(void *ctx, char *, size_t);
 
 /* Compiles the templates (from cfg->templates_dir or the built-in copy)
  * and checks every page template exists. -1 (logged) stops start-up. */
@@ -63,9 +81,10 @@ int		 app_init(struct app *, const struct config *);
 /* Opens the database in this process, migrates it, prepares statements. */
 int		 app_open_db(struct app *);
 void		 app_free(struct app *);
-/* Answers one request: env is the CGI environment, wr the output. */
-void		 app_handle(struct app *, char *const *env, resp_write_fn wr,
-		    void *wctx);
+/* Answers one request: env is the CGI environment, rd reads the body
+ * (returns bytes read, 0 at the end, -1 on error), wr writes the output. */
+void		 app_handle(struct app *, char *const *env, app_read_fn rd,
+		    void *rctx, resp_write_fn wr, void *wctx);
 
 /* For handlers: a page's root value with the site-wide parts filled in. */
 struct tv	*app_page(struct ctx *, const char *title);
@@ -73,6 +92,10 @@ struct tv	*app_page(struct ctx *, const char *title);
 int		 app_render(struct ctx *, enum page_tmpl, struct tv *root);
 /* A readable error page with that status; returns status. */
 int		 app_error(struct ctx *, int status, const char *message);
+/* Signs the browser in as user: a new session and its cookie. */
+int		 app_sign_in(struct ctx *, const struct user *);
+/* The value of a form field as sent, "" if absent. */
+const char	*app_form(struct ctx *, enum req_ffield);
 /* Absolute URL of a site path, from base_url or the request's host. */
 char		*app_abs_url(struct ctx *, const char *path);
 

@@ -10,9 +10,12 @@
 #include "log.h"
 #include "req.h"
 
-/* Computed at start-up: checked against when the login is unknown, so that
- * a wrong login costs what a wrong password costs. */
-static char	dummy_hash[crypto_pwhash_STRBYTES];
+/* Checked against when the login is unknown, so that a wrong login costs
+ * what a wrong password costs. The hash of 32 random bytes nobody kept,
+ * with the parameters auth_hash_password() uses. */
+static const char dummy_hash[crypto_pwhash_STRBYTES] =
+    "$argon2id$v=19$m=65536,t=2,p=1$mxXdiiJp5wXXdU7zAodDwg"
+    "$4zEcRFCxN0EDf67xc5Cr4mSdEVl2OxtEWWaTgt8poBk";
 
 int
 auth_init(void)
@@ -21,9 +24,6 @@ auth_init(void)
 		log_err("%s: libsodium failed to initialise", __func__);
 		return -1;
 	}
-	if (dummy_hash[0] == '\0' &&
-	    auth_hash_password("not a password of anyone", dummy_hash) == -1)
-		return -1;
 	return 0;
 }
 
@@ -48,7 +48,10 @@ auth_check_password(const char *hash, const char *pw)
 void
 auth_dummy_check(const char *pw)
 {
-	(void)crypto_pwhash_str_verify(dummy_hash, pw, strlen(pw));
+	volatile int	 rc;
+
+	rc = crypto_pwhash_str_verify(dummy_hash, pw, strlen(pw));
+	(void)rc;
 }
 
 int

@@ -15,47 +15,159 @@
 
 enum stmt {
 	STMT_SETTINGS,
+	STMT_SETTING_SET,
 	STMT_ARTICLE_BY_SLUG,
 	STMT_ARTICLE_OLDER,
 	STMT_ARTICLE_NEWER,
 	STMT_ARTICLES_PAGE,
 	STMT_ARTICLES_RANGE,
 	STMT_PAGE_BY_SLUG,
+	STMT_USER_BY_LOGIN,
+	STMT_USER_ADD,
+	STMT_USER_PASSWD,
+	STMT_USER_DEL,
+	STMT_USER_LIST,
+	STMT_SESSION_ADD,
+	STMT_SESSION_USER,
+	STMT_SESSION_DEL,
+	STMT_SESSIONS_DEL_USER,
+	STMT_SESSIONS_PURGE,
+	STMT_FAIL_COUNT,
+	STMT_FAIL_ADD,
+	STMT_FAIL_CLEAR,
+	STMT_FAIL_PURGE,
+	STMT_ADMIN_ARTICLES,
+	STMT_ADMIN_COUNT,
+	STMT_ADMIN_PAGES,
+	STMT_ARTICLE_BY_ID,
+	STMT_ARTICLE_INSERT,
+	STMT_ARTICLE_UPDATE,
+	STMT_ARTICLE_DELETE,
+	STMT_PAGE_BY_ID,
+	STMT_PAGE_INSERT,
+	STMT_PAGE_UPDATE,
+	STMT_PAGE_DELETE,
 	STMT__MAX
 };
 
-/* Every article query returns these columns in this order (read_article). */
+/* Every article or page query returns these columns in this order
+ * (read_article); list queries blank what they do not need. */
 #define ARTICLE_COLS \
-	"id, slug, title, excerpt, body, author, published_at, updated_at"
+	"id, slug, title, excerpt, body, author, status, published_at," \
+	" created_at, updated_at, revision"
+#define LIST_COLS \
+	"id, slug, title, '', '', author, status, published_at," \
+	" created_at, updated_at, revision"
+#define PAGE_COLS \
+	"id, slug, title, '', body, '', status, NULL, created_at, updated_at," \
+	" revision"
 #define VISIBLE \
 	"status = 'published' AND published_at <= :now"
+/* The admin list's status filter: NULL/'' means all. */
+#define ADMIN_FILTER \
+	" WHERE (ifnull(:filter, '') = ''" \
+	" OR (:filter = 'draft' AND status = 'draft')" \
+	" OR (:filter = 'scheduled' AND status = 'published'" \
+	"     AND published_at > :now)" \
+	" OR (:filter = 'published' AND status = 'published'" \
+	"     AND published_at <= :now))"
 
 static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_SETTINGS */
 	"SELECT key, value FROM settings",
+	/* STMT_SETTING_SET */
+	"INSERT INTO settings (key, value) VALUES (:key, :value)"
+	" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	/* STMT_ARTICLE_BY_SLUG */
 	"SELECT " ARTICLE_COLS " FROM articles WHERE slug = :slug AND " VISIBLE,
 	/* STMT_ARTICLE_OLDER */
-	"SELECT id, slug, title, '', '', author, published_at, updated_at"
-	" FROM articles WHERE " VISIBLE " AND (published_at, id) < (:t, :id)"
+	"SELECT " LIST_COLS " FROM articles WHERE " VISIBLE
+	" AND (published_at, id) < (:t, :id)"
 	" ORDER BY published_at DESC, id DESC LIMIT 1",
 	/* STMT_ARTICLE_NEWER */
-	"SELECT id, slug, title, '', '', author, published_at, updated_at"
-	" FROM articles WHERE " VISIBLE " AND (published_at, id) > (:t, :id)"
+	"SELECT " LIST_COLS " FROM articles WHERE " VISIBLE
+	" AND (published_at, id) > (:t, :id)"
 	" ORDER BY published_at, id LIMIT 1",
 	/* STMT_ARTICLES_PAGE */
 	"SELECT id, slug, title, excerpt, substr(body, 1, :chars), author,"
-	" published_at, updated_at FROM articles WHERE " VISIBLE
+	" status, published_at, created_at, updated_at, revision"
+	" FROM articles WHERE " VISIBLE
 	" AND (published_at, id) < (:t, :id)"
 	" ORDER BY published_at DESC, id DESC LIMIT :limit",
 	/* STMT_ARTICLES_RANGE */
-	"SELECT id, slug, title, '', '', author, published_at, updated_at"
-	" FROM articles WHERE " VISIBLE
+	"SELECT " LIST_COLS " FROM articles WHERE " VISIBLE
 	" AND published_at >= :from AND published_at < :to"
 	" ORDER BY published_at DESC, id DESC",
 	/* STMT_PAGE_BY_SLUG */
-	"SELECT id, slug, title, body, updated_at FROM pages"
+	"SELECT " PAGE_COLS " FROM pages"
 	" WHERE slug = :slug AND status = 'published'",
+	/* STMT_USER_BY_LOGIN */
+	"SELECT id, login, name, pwhash, created_at FROM users"
+	" WHERE login = :login",
+	/* STMT_USER_ADD */
+	"INSERT INTO users (login, name, pwhash, created_at, updated_at)"
+	" VALUES (:login, :name, :hash, :now, :now)",
+	/* STMT_USER_PASSWD */
+	"UPDATE users SET pwhash = :hash, updated_at = :now WHERE login = :login",
+	/* STMT_USER_DEL */
+	"DELETE FROM users WHERE login = :login",
+	/* STMT_USER_LIST */
+	"SELECT id, login, name, '', created_at FROM users ORDER BY login",
+	/* STMT_SESSION_ADD */
+	"INSERT INTO sessions (digest, user_id, created_at, expires_at)"
+	" VALUES (:digest, :uid, :now, :expires)",
+	/* STMT_SESSION_USER */
+	"SELECT u.id, u.login, u.name, u.pwhash, u.created_at"
+	" FROM sessions s JOIN users u ON u.id = s.user_id"
+	" WHERE s.digest = :digest AND s.expires_at > :now",
+	/* STMT_SESSION_DEL */
+	"DELETE FROM sessions WHERE digest = :digest",
+	/* STMT_SESSIONS_DEL_USER */
+	"DELETE FROM sessions WHERE user_id = :uid",
+	/* STMT_SESSIONS_PURGE */
+	"DELETE FROM sessions WHERE expires_at <= :now",
+	/* STMT_FAIL_COUNT */
+	"SELECT count(*), ifnull(min(at), 0) FROM login_failures"
+	" WHERE key = :key AND at > :since",
+	/* STMT_FAIL_ADD */
+	"INSERT INTO login_failures (key, at) VALUES (:key, :now)",
+	/* STMT_FAIL_CLEAR */
+	"DELETE FROM login_failures WHERE key = :key",
+	/* STMT_FAIL_PURGE */
+	"DELETE FROM login_failures WHERE at <= :before",
+	/* STMT_ADMIN_ARTICLES */
+	"SELECT " LIST_COLS " FROM articles" ADMIN_FILTER
+	" ORDER BY ifnull(published_at, updated_at) DESC, id DESC"
+	" LIMIT :limit OFFSET :offset",
+	/* STMT_ADMIN_COUNT */
+	"SELECT count(*) FROM articles" ADMIN_FILTER,
+	/* STMT_ADMIN_PAGES */
+	"SELECT id, slug, title, '', '', '', status, NULL, created_at,"
+	" updated_at, revision FROM pages ORDER BY title, id",
+	/* STMT_ARTICLE_BY_ID */
+	"SELECT " ARTICLE_COLS " FROM articles WHERE id = :id",
+	/* STMT_ARTICLE_INSERT */
+	"INSERT INTO articles (slug, title, excerpt, body, author, status,"
+	" published_at, created_at, updated_at, revision) VALUES (:slug,"
+	" :title, :excerpt, :body, :author, :status, :pub, :now, :now, 1)",
+	/* STMT_ARTICLE_UPDATE */
+	"UPDATE articles SET slug = :slug, title = :title, excerpt = :excerpt,"
+	" body = :body, author = :author, status = :status, published_at = :pub,"
+	" updated_at = :now, revision = revision + 1"
+	" WHERE id = :id AND revision = :rev",
+	/* STMT_ARTICLE_DELETE */
+	"DELETE FROM articles WHERE id = :id",
+	/* STMT_PAGE_BY_ID */
+	"SELECT " PAGE_COLS " FROM pages WHERE id = :id",
+	/* STMT_PAGE_INSERT */
+	"INSERT INTO pages (slug, title, body, status, created_at, updated_at,"
+	" revision) VALUES (:slug, :title, :body, :status, :now, :now, 1)",
+	/* STMT_PAGE_UPDATE */
+	"UPDATE pages SET slug = :slug, title = :title, body = :body,"
+	" status = :status, updated_at = :now, revision = revision + 1"
+	" WHERE id = :id AND revision = :rev",
+	/* STMT_PAGE_DELETE */
+	"DELETE FROM pages WHERE id = :id",
 };
 
 static const struct {
@@ -69,6 +181,9 @@ static const struct {
 	{ "contribute_note", "" },		/* SET_CONTRIBUTE */
 	{ "disclaimer", "" },			/* SET_DISCLAIMER */
 	{ "per_page", "10" },			/* SET_PER_PAGE */
+	{ "share_x", "1" },			/* SET_SHARE_X */
+	{ "share_linkedin", "1" },		/* SET_SHARE_LINKEDIN */
+	{ "share_facebook", "1" },		/* SET_SHARE_FACEBOOK */
 };
 
 struct db {
@@ -320,13 +435,18 @@ static void
 read_article(sqlite3_stmt *st, struct arena *a, struct article *ar)
 {
 	ar->id = sqlite3_column_int64(st, 0);
+	ar->kind = DB_ARTICLE;
 	ar->slug = col_text(st, a, 1);
 	ar->title = col_text(st, a, 2);
 	ar->excerpt = col_text(st, a, 3);
 	ar->body = col_text(st, a, 4);
 	ar->author = col_text(st, a, 5);
-	ar->published_at = sqlite3_column_int64(st, 6);
-	ar->updated_at = sqlite3_column_int64(st, 7);
+	ar->status = col_text(st, a, 6);
+	ar->has_date = sqlite3_column_type(st, 7) != SQLITE_NULL;
+	ar->published_at = sqlite3_column_int64(st, 7);
+	ar->created_at = sqlite3_column_int64(st, 8);
+	ar->updated_at = sqlite3_column_int64(st, 9);
+	ar->revision = sqlite3_column_int64(st, 10);
 }
 
 static int
@@ -428,26 +548,16 @@ db_article_neighbour(struct db *db, struct arena *a, const struct article *ar,
 
 int
 db_page_by_slug(struct db *db, struct arena *a, const char *slug,
-    struct page *out)
+    struct article *out)
 {
 	sqlite3_stmt	*st = db->st[STMT_PAGE_BY_SLUG];
-	int		 rc, found = 0;
+	int		 rc;
 
 	if (bind_text(db, st, ":slug", slug) == -1)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(st, 0);
-		out->slug = col_text(st, a, 1);
-		out->title = col_text(st, a, 2);
-		out->body = col_text(st, a, 3);
-		out->updated_at = sqlite3_column_int64(st, 4);
-		found = 1;
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return step_error(db, STMT_PAGE_BY_SLUG);
-	return found;
+	if ((rc = one_article(db, STMT_PAGE_BY_SLUG, a, out)) == 1)
+		out->kind = DB_PAGE;
+	return rc;
 }
 
 int
@@ -477,4 +587,403 @@ db_articles_range(struct db *db, struct arena *a, long long now,
 	    bind_int(db, st, ":to", to) == -1)
 		return -1;
 	return many_articles(db, STMT_ARTICLES_RANGE, a, out, n);
+}
+
+/* Runs a statement that returns no rows; the number of rows changed, or -1. */
+static int
+run(struct db *db, enum stmt s)
+{
+	sqlite3_stmt	*st = db->st[s];
+	int		 rc;
+
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return step_error(db, s);
+	return sqlite3_changes(db->h);
+}
+
+static int
+bind_blob(struct db *db, sqlite3_stmt *st, const char *name,
+    const unsigned char *v, int len)
+{
+	int	 idx = sqlite3_bind_parameter_index(st, name);
+
+	if (idx == 0 || sqlite3_bind_blob(st, idx, v, len, SQLITE_STATIC) !=
+	    SQLITE_OK) {
+		log_err("%s: bind %s: %s", db->path, name, sqlite3_errmsg(db->h));
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+db_setting_key(enum setting s)
+{
+	return settings_tab[s].key;
+}
+
+int
+db_settings_save(struct db *db, const struct settings *set)
+{
+	sqlite3_stmt	*st = db->st[STMT_SETTING_SET];
+	int		 i;
+
+	if (exec(db, "BEGIN IMMEDIATE", "begin") == -1)
+		return -1;
+	for (i = 0; i < SET__MAX; i++)
+		if (bind_text(db, st, ":key", settings_tab[i].key) == -1 ||
+		    bind_text(db, st, ":value", set->v[i]) == -1 ||
+		    run(db, STMT_SETTING_SET) == -1)
+			goto fail;
+	if (exec(db, "COMMIT", "commit") == 0)
+		return 0;
+fail:
+	exec(db, "ROLLBACK", "rollback");
+	return -1;
+}
+
+static int
+one_user(struct db *db, enum stmt s, struct arena *a, struct user *u)
+{
+	sqlite3_stmt	*st = db->st[s];
+	int		 rc, found = 0;
+
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		u->id = sqlite3_column_int64(st, 0);
+		u->login = col_text(st, a, 1);
+		u->name = col_text(st, a, 2);
+		u->pwhash = col_text(st, a, 3);
+		u->created_at = sqlite3_column_int64(st, 4);
+		found = 1;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return step_error(db, s);
+	return found;
+}
+
+int
+db_user_by_login(struct db *db, struct arena *a, const char *login,
+    struct user *out)
+{
+	if (bind_text(db, db->st[STMT_USER_BY_LOGIN], ":login", login) == -1)
+		return -1;
+	return one_user(db, STMT_USER_BY_LOGIN, a, out);
+}
+
+int
+db_user_add(struct db *db, const char *login, const char *name,
+    const char *pwhash, long long now, int *dup)
+{
+	sqlite3_stmt	*st = db->st[STMT_USER_ADD];
+	int		 rc;
+
+	*dup = 0;
+	if (bind_text(db, st, ":login", login) == -1 ||
+	    bind_text(db, st, ":name", name) == -1 ||
+	    bind_text(db, st, ":hash", pwhash) == -1 ||
+	    bind_int(db, st, ":now", now) == -1)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE) {
+		*dup = 1;
+		return -1;
+	}
+	return step_error(db, STMT_USER_ADD);
+}
+
+int
+db_user_passwd(struct db *db, const char *login, const char *pwhash,
+    long long now)
+{
+	struct arena	 a;
+	struct user	 u;
+	int		 rc;
+
+	arena_init(&a);
+	if (exec(db, "BEGIN IMMEDIATE", "begin") == -1) {
+		arena_free(&a);
+		return -1;
+	}
+	if ((rc = db_user_by_login(db, &a, login, &u)) != 1)
+		goto done;
+	rc = -1;
+	if (bind_text(db, db->st[STMT_USER_PASSWD], ":hash", pwhash) == -1 ||
+	    bind_int(db, db->st[STMT_USER_PASSWD], ":now", now) == -1 ||
+	    bind_text(db, db->st[STMT_USER_PASSWD], ":login", login) == -1 ||
+	    run(db, STMT_USER_PASSWD) == -1 ||
+	    db_sessions_del_user(db, u.id) == -1)
+		goto done;
+	rc = 1;
+done:
+	arena_free(&a);
+	if (rc == -1) {
+		exec(db, "ROLLBACK", "rollback");
+		return -1;
+	}
+	return exec(db, "COMMIT", "commit") == -1 ? -1 : rc;
+}
+
+int
+db_user_del(struct db *db, const char *login)
+{
+	/* Sessions go with the user (ON DELETE CASCADE). */
+	if (bind_text(db, db->st[STMT_USER_DEL], ":login", login) == -1)
+		return -1;
+	return run(db, STMT_USER_DEL);
+}
+
+int
+db_user_list(struct db *db, struct arena *a, struct user **out, size_t *n)
+{
+	sqlite3_stmt	*st = db->st[STMT_USER_LIST];
+	struct user	*v = NULL, *nv;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			nv = arena_alloc(a, cap * sizeof(*nv));
+			if (*n > 0)
+				memcpy(nv, v, *n * sizeof(*nv));
+			v = nv;
+		}
+		v[*n].id = sqlite3_column_int64(st, 0);
+		v[*n].login = col_text(st, a, 1);
+		v[*n].name = col_text(st, a, 2);
+		v[*n].pwhash = "";
+		v[*n].created_at = sqlite3_column_int64(st, 4);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	*out = v;
+	return rc == SQLITE_DONE ? 0 : step_error(db, STMT_USER_LIST);
+}
+
+int
+db_session_add(struct db *db, const unsigned char *digest, long long user_id,
+    long long now, long long expires)
+{
+	sqlite3_stmt	*st = db->st[STMT_SESSION_ADD];
+
+	if (bind_int(db, db->st[STMT_SESSIONS_PURGE], ":now", now) == -1 ||
+	    run(db, STMT_SESSIONS_PURGE) == -1)
+		return -1;
+	if (bind_blob(db, st, ":digest", digest, 32) == -1 ||
+	    bind_int(db, st, ":uid", user_id) == -1 ||
+	    bind_int(db, st, ":now", now) == -1 ||
+	    bind_int(db, st, ":expires", expires) == -1)
+		return -1;
+	return run(db, STMT_SESSION_ADD) == -1 ? -1 : 0;
+}
+
+int
+db_session_user(struct db *db, struct arena *a, const unsigned char *digest,
+    long long now, struct user *out)
+{
+	sqlite3_stmt	*st = db->st[STMT_SESSION_USER];
+
+	if (bind_blob(db, st, ":digest", digest, 32) == -1 ||
+	    bind_int(db, st, ":now", now) == -1)
+		return -1;
+	return one_user(db, STMT_SESSION_USER, a, out);
+}
+
+int
+db_session_del(struct db *db, const unsigned char *digest)
+{
+	if (bind_blob(db, db->st[STMT_SESSION_DEL], ":digest", digest, 32) == -1)
+		return -1;
+	return run(db, STMT_SESSION_DEL) == -1 ? -1 : 0;
+}
+
+int
+db_sessions_del_user(struct db *db, long long user_id)
+{
+	if (bind_int(db, db->st[STMT_SESSIONS_DEL_USER], ":uid", user_id) == -1)
+		return -1;
+	return run(db, STMT_SESSIONS_DEL_USER) == -1 ? -1 : 0;
+}
+
+int
+db_failures(struct db *db, const char *key, long long since, int *count,
+    long long *oldest)
+{
+	sqlite3_stmt	*st = db->st[STMT_FAIL_COUNT];
+	int		 rc;
+
+	*count = 0;
+	*oldest = 0;
+	if (bind_text(db, st, ":key", key) == -1 ||
+	    bind_int(db, st, ":since", since) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*count = sqlite3_column_int(st, 0);
+		*oldest = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW ? 0 : step_error(db, STMT_FAIL_COUNT);
+}
+
+int
+db_failure_add(struct db *db, const char *const *keys, size_t n,
+    long long now, long long before)
+{
+	size_t	 i;
+
+	if (exec(db, "BEGIN IMMEDIATE", "begin") == -1)
+		return -1;
+	if (bind_int(db, db->st[STMT_FAIL_PURGE], ":before", before) == -1 ||
+	    run(db, STMT_FAIL_PURGE) == -1)
+		goto fail;
+	for (i = 0; i < n; i++)
+		if (bind_text(db, db->st[STMT_FAIL_ADD], ":key", keys[i]) == -1 ||
+		    bind_int(db, db->st[STMT_FAIL_ADD], ":now", now) == -1 ||
+		    run(db, STMT_FAIL_ADD) == -1)
+			goto fail;
+	if (exec(db, "COMMIT", "commit") == 0)
+		return 0;
+fail:
+	exec(db, "ROLLBACK", "rollback");
+	return -1;
+}
+
+int
+db_failures_clear(struct db *db, const char *key)
+{
+	if (bind_text(db, db->st[STMT_FAIL_CLEAR], ":key", key) == -1)
+		return -1;
+	return run(db, STMT_FAIL_CLEAR) == -1 ? -1 : 0;
+}
+
+int
+db_admin_articles(struct db *db, struct arena *a, const char *filter,
+    long long now, int limit, int offset, struct article **out, size_t *n,
+    long long *total)
+{
+	sqlite3_stmt	*st = db->st[STMT_ADMIN_COUNT];
+	int		 rc;
+	size_t		 i;
+
+	*total = 0;
+	if (bind_text(db, st, ":filter", filter != NULL ? filter : "") == -1 ||
+	    bind_int(db, st, ":now", now) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW)
+		return step_error(db, STMT_ADMIN_COUNT);
+	st = db->st[STMT_ADMIN_ARTICLES];
+	if (bind_text(db, st, ":filter", filter != NULL ? filter : "") == -1 ||
+	    bind_int(db, st, ":now", now) == -1 ||
+	    bind_int(db, st, ":limit", limit) == -1 ||
+	    bind_int(db, st, ":offset", offset) == -1)
+		return -1;
+	if (many_articles(db, STMT_ADMIN_ARTICLES, a, out, n) == -1)
+		return -1;
+	for (i = 0; i < *n; i++)
+		(*out)[i].kind = DB_ARTICLE;
+	return 0;
+}
+
+int
+db_admin_pages(struct db *db, struct arena *a, struct article **out,
+    size_t *n)
+{
+	size_t	 i;
+
+	if (many_articles(db, STMT_ADMIN_PAGES, a, out, n) == -1)
+		return -1;
+	for (i = 0; i < *n; i++)
+		(*out)[i].kind = DB_PAGE;
+	return 0;
+}
+
+int
+db_post_by_id(struct db *db, struct arena *a, enum db_kind kind, long long id,
+    struct article *out)
+{
+	enum stmt	 s = kind == DB_PAGE ? STMT_PAGE_BY_ID : STMT_ARTICLE_BY_ID;
+	int		 rc;
+
+	if (bind_int(db, db->st[s], ":id", id) == -1)
+		return -1;
+	if ((rc = one_article(db, s, a, out)) == 1)
+		out->kind = kind;
+	return rc;
+}
+
+int
+db_post_save(struct db *db, struct article *p, long long now)
+{
+	enum stmt	 s;
+	sqlite3_stmt	*st;
+	int		 rc, idx;
+
+	if (p->kind == DB_PAGE)
+		s = p->id == 0 ? STMT_PAGE_INSERT : STMT_PAGE_UPDATE;
+	else
+		s = p->id == 0 ? STMT_ARTICLE_INSERT : STMT_ARTICLE_UPDATE;
+	st = db->st[s];
+	if (bind_text(db, st, ":slug", p->slug) == -1 ||
+	    bind_text(db, st, ":title", p->title) == -1 ||
+	    bind_text(db, st, ":body", p->body) == -1 ||
+	    bind_text(db, st, ":status", p->status) == -1 ||
+	    bind_int(db, st, ":now", now) == -1)
+		return -1;
+	if (p->kind == DB_ARTICLE) {
+		if (bind_text(db, st, ":excerpt", p->excerpt) == -1 ||
+		    bind_text(db, st, ":author", p->author) == -1)
+			return -1;
+		idx = sqlite3_bind_parameter_index(st, ":pub");
+		if (p->has_date)
+			rc = sqlite3_bind_int64(st, idx, p->published_at);
+		else
+			rc = sqlite3_bind_null(st, idx);
+		if (rc != SQLITE_OK)
+			return step_error(db, s);
+	}
+	if (p->id != 0 && (bind_int(db, st, ":id", p->id) == -1 ||
+	    bind_int(db, st, ":rev", p->revision) == -1))
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE)
+			return DB_DUPLICATE;
+		return step_error(db, s);
+	}
+	if (p->id == 0) {
+		p->id = sqlite3_last_insert_rowid(db->h);
+		p->revision = 1;
+		return DB_SAVED;
+	}
+	/* No row at that revision: someone saved (or deleted) it since. */
+	if (sqlite3_changes(db->h) == 0)
+		return DB_CONFLICT;
+	p->revision++;
+	return DB_SAVED;
+}
+
+int
+db_post_delete(struct db *db, enum db_kind kind, long long id)
+{
+	enum stmt	 s = kind == DB_PAGE ? STMT_PAGE_DELETE : STMT_ARTICLE_DELETE;
+
+	if (bind_int(db, db->st[s], ":id", id) == -1)
+		return -1;
+	return run(db, s);
 }

@@ -19,7 +19,25 @@ enum setting {
 	SET_CONTRIBUTE,
 	SET_DISCLAIMER,
 	SET_PER_PAGE,
+	SET_SHARE_X,		/* "1" shows the share link, "0" hides it */
+	SET_SHARE_LINKEDIN,
+	SET_SHARE_FACEBOOK,
 	SET__MAX
+};
+
+/* Articles and static pages are edited alike; a page has no excerpt,
+ * author or publication time. */
+enum db_kind {
+	DB_ARTICLE,
+	DB_PAGE,
+	DB__KINDS
+};
+
+/* Outcome of a save. */
+enum db_save {
+	DB_SAVED,
+	DB_CONFLICT,	/* changed (or deleted) since the form was opened */
+	DB_DUPLICATE,	/* the slug is taken */
 };
 
 struct settings {
@@ -28,21 +46,26 @@ struct settings {
 
 struct article {
 	long long	 id;
+	enum db_kind	 kind;
 	const char	*slug;
 	const char	*title;
 	const char	*excerpt;	/* Markdown, may be empty */
 	const char	*body;		/* Markdown; a prefix in list queries */
 	const char	*author;	/* empty: the site's default author */
+	const char	*status;	/* "draft" or "published" */
+	int		 has_date;	/* published_at is set */
 	long long	 published_at;	/* Unix seconds, UTC */
+	long long	 created_at;
 	long long	 updated_at;
+	long long	 revision;	/* +1 on every save */
 };
 
-struct page {
+struct user {
 	long long	 id;
-	const char	*slug;
-	const char	*title;
-	const char	*body;
-	long long	 updated_at;
+	const char	*login;
+	const char	*name;
+	const char	*pwhash;
+	long long	 created_at;
 };
 
 struct db;
@@ -71,7 +94,59 @@ int		 db_article_neighbour(struct db *, struct arena *,
 		    const struct article *, long long now, int older,
 		    struct article *);
 int		 db_page_by_slug(struct db *, struct arena *, const char *slug,
-		    struct page *);
+		    struct article *);
+
+/* Key names of the settings ("title"), for forms. Static. */
+const char	*db_setting_key(enum setting);
+/* Saves every setting in one transaction. */
+int		 db_settings_save(struct db *, const struct settings *);
+
+/* Accounts. Lookups 1/0/-1 as above; *out lives in the arena. */
+int		 db_user_by_login(struct db *, struct arena *, const char *,
+		    struct user *out);
+/* 0, or -1 (logged; *dup set when the login exists). */
+int		 db_user_add(struct db *, const char *login, const char *name,
+		    const char *pwhash, long long now, int *dup);
+/* 1 changed, 0 no such login, -1 error. Ends the user's sessions. */
+int		 db_user_passwd(struct db *, const char *login,
+		    const char *pwhash, long long now);
+int		 db_user_del(struct db *, const char *login);
+int		 db_user_list(struct db *, struct arena *, struct user **out,
+		    size_t *n);
+
+/* Sessions, by the digest of their token (auth.h). */
+int		 db_session_add(struct db *, const unsigned char *digest,
+		    long long user_id, long long now, long long expires);
+/* The signed-in user of a live session: 1/0/-1. */
+int		 db_session_user(struct db *, struct arena *,
+		    const unsigned char *digest, long long now, struct user *);
+int		 db_session_del(struct db *, const unsigned char *digest);
+int		 db_sessions_del_user(struct db *, long long user_id);
+
+/* Failed sign-ins: how many for key since a time, and the oldest of them
+ * (for Retry-After). */
+int		 db_failures(struct db *, const char *key, long long since,
+		    int *count, long long *oldest);
+/* Records a failure for each key and purges rows older than before. */
+int		 db_failure_add(struct db *, const char *const *keys, size_t n,
+		    long long now, long long before);
+int		 db_failures_clear(struct db *, const char *key);
+
+/* Editing. The admin list: articles (filter: NULL, "draft", "scheduled",
+ * "published"), newest first, with the total for paging. */
+int		 db_admin_articles(struct db *, struct arena *, const char *filter,
+		    long long now, int limit, int offset, struct article **out,
+		    size_t *n, long long *total);
+int		 db_admin_pages(struct db *, struct arena *, struct article **out,
+		    size_t *n);
+/* Any status. 1/0/-1. */
+int		 db_post_by_id(struct db *, struct arena *, enum db_kind,
+		    long long id, struct article *out);
+/* Inserts (p->id == 0) or updates the row at p->revision. On DB_SAVED
+ * p->id and p->revision are the stored ones. -1 on error. */
+int		 db_post_save(struct db *, struct article *p, long long now);
+/* 1 deleted, 0 not there, -1 error. */
+int		 db_post_delete(struct db *, enum db_kind, long long id);
 
 /* Lists return 0 or -1; *out is an arena array of *n articles, newest
  * first. */

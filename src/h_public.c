@@ -255,7 +255,7 @@ h_article(struct ctx *c)
 int
 h_page(struct ctx *c)
 {
-	struct page		 pg;
+	struct article		 pg;
 	struct safe_html	 body;
 	struct tv		*root, *m;
 	int			 rc;

@@ -31,9 +31,230 @@ valid_cursor(const char *s, size_t len)
 	return dashes == 1 && digits > 0;
 }
 
+static int
+one_of(const char *s, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (strcmp(s, *words) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+valid_status(const char *s, size_t len)
+{
+	static const char *const w[] = { "draft", "scheduled", "published",
+	    NULL };
+
+	return one_of(s, w);
+}
+
+static int
+valid_page(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0 && len <= 6 && s[0] != '0';
+}
+
+/* A local admin path to return to after sign-in: "/admin" or below, no
+ * "//" (another host), no backslash, no control or space. */
+static int
+valid_next(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (strncmp(s, "/admin", 6) != 0 || (len > 6 && s[6] != '/' &&
+	    s[6] != '?'))
+		return 0;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f ||
+		    s[i] == '\\' || (s[i] == '/' && i + 1 < len &&
+		    s[i + 1] == '/'))
+			return 0;
+	return 1;
+}
+
+static int
+valid_done(const char *s, size_t len)
+{
+	static const char *const w[] = { "saved", "published", "unpublished",
+	    "deleted", "settings", "password", "signedout", NULL };
+
+	return one_of(s, w);
+}
+
 static const struct qfield qfields[QF__MAX] = {
 	{ "before", 32, valid_cursor },	/* QF_BEFORE */
+	{ "status", 16, valid_status },	/* QF_STATUS */
+	{ "page", 6, valid_page },	/* QF_PAGE */
+	{ "next", 2048, valid_next },	/* QF_NEXT */
+	{ "done", 16, valid_done },	/* QF_DONE */
 };
+
+/* Form field rules: a message when the value breaks them, else NULL. */
+typedef const char *(*fcheck)(const char *);
+
+static int
+has_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+static const char *
+chk_line(const char *s)
+{
+	return has_control(s) ? "Line breaks and control characters are "
+	    "not allowed here." : NULL;
+}
+
+static const char *
+chk_slug(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return "Use lowercase letters a-z, digits and hyphens.";
+	if (s[0] == '-')
+		return "The slug cannot start with a hyphen.";
+	return NULL;
+}
+
+/* The value of n decimal digits at s, or -1 if any is not a digit. */
+static int
+digits(const char *s, int n)
+{
+	int	 v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+static const char *
+chk_date(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	 y, m, d;
+
+	if (*s == '\0')
+		return NULL;
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    (y = digits(s, 4)) < 1970 || (m = digits(s + 5, 2)) < 1 ||
+	    m > 12 || (d = digits(s + 8, 2)) < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0)))
+		return "Give a date as YYYY-MM-DD, e.g. 2026-03-14.";
+	return NULL;
+}
+
+static const char *
+chk_time(const char *s)
+{
+	int	 h, m;
+
+	if (*s == '\0')
+		return NULL;
+	if (strlen(s) != 5 || s[2] != ':' || (h = digits(s, 2)) < 0 ||
+	    h > 23 || (m = digits(s + 3, 2)) < 0 || m > 59)
+		return "Give a time as HH:MM (24-hour, UTC), e.g. 09:30.";
+	return NULL;
+}
+
+static const char *
+chk_digits(const char *s)
+{
+	return valid_page(s, strlen(s)) ? NULL : "Give a whole number.";
+}
+
+static const char *
+chk_hex(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'f')))
+			return "Malformed token.";
+	return i == 64 ? NULL : "Malformed token.";
+}
+
+static const char *
+chk_next(const char *s)
+{
+	return valid_next(s, strlen(s)) ? NULL : "Not a local admin address.";
+}
+
+static const char *
+chk_url(const char *s)
+{
+	size_t	 i;
+
+	if (*s == '\0')
+		return NULL;
+	if (strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0)
+		return "Give the address starting with https:// or http://.";
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] <= 0x20 || strchr("\"<>\\^`{|}",
+		    s[i]) != NULL)
+			return "The address cannot hold spaces or quotes.";
+	return NULL;
+}
+
+static const char *
+chk_box(const char *s)
+{
+	return strcmp(s, "1") == 0 ? NULL : "Malformed checkbox.";
+}
+
+static const struct ffield {
+	const char	*name;
+	size_t		 max;		/* code points */
+	fcheck		 check;		/* NULL: any text */
+} ffields[FF__MAX] = {
+	{ "login", 64, chk_line },		/* FF_LOGIN */
+	{ "password", 1024, NULL },		/* FF_PASSWORD */
+	{ "next", 2048, chk_next },		/* FF_NEXT */
+	{ "csrf", 64, chk_hex },		/* FF_CSRF */
+	{ "action", 16, NULL },			/* FF_ACTION: see actions[] */
+	{ "title", 300, chk_line },		/* FF_TITLE */
+	{ "slug", 100, chk_slug },		/* FF_SLUG */
+	{ "date", 10, chk_date },		/* FF_DATE */
+	{ "time", 5, chk_time },		/* FF_TIME */
+	{ "excerpt", 1000, NULL },		/* FF_EXCERPT */
+	{ "body", 500000, NULL },		/* FF_BODY */
+	{ "author", 100, chk_line },		/* FF_AUTHOR */
+	{ "revision", 18, chk_digits },		/* FF_REVISION */
+	{ "site_title", 200, chk_line },	/* FF_SITE_TITLE */
+	{ "site_subtitle", 300, chk_line },	/* FF_SITE_SUBTITLE */
+	{ "site_base_url", 300, chk_url },	/* FF_SITE_BASE_URL */
+	{ "site_author", 100, chk_line },	/* FF_SITE_AUTHOR */
+	{ "site_note", 20000, NULL },		/* FF_SITE_NOTE */
+	{ "site_disclaimer", 100000, NULL },	/* FF_SITE_DISCLAIMER */
+	{ "site_per_page", 3, chk_digits },	/* FF_SITE_PER_PAGE */
+	{ "share_x", 1, chk_box },		/* FF_SHARE_X */
+	{ "share_linkedin", 1, chk_box },	/* FF_SHARE_LINKEDIN */
+	{ "share_facebook", 1, chk_box },	/* FF_SHARE_FACEBOOK */
+	{ "old_password", 1024, NULL },		/* FF_OLD_PASSWORD */
+	{ "new_password", 1024, NULL },		/* FF_NEW_PASSWORD */
+	{ "new_password2", 1024, NULL },	/* FF_NEW_PASSWORD2 */
+};
+
+/* The buttons a form may carry; anything else is a 400. */
+static const char *const actions[] = { "draft", "preview", "publish",
+    "unpublish", "delete", "save", NULL };
 
 static const char *const method_names[METHOD__MAX] = {
 	"GET",		/* METHOD_GET */
@@ -46,6 +267,23 @@ const char *
 req_qfield_name(enum req_qfield f)
 {
 	return qfields[f].name;
+}
+
+const char *
+req_ffield_name(enum req_ffield f)
+{
+	return ffields[f].name;
+}
+
+size_t
+req_chars(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
 }
 
 static int
@@ -149,21 +387,27 @@ valid_host(const char *s)
 	return 1;
 }
 
+/* Calls each(r, key, value, vlen) for every decoded "key=value" pair of
+ * q (len bytes, '&'-separated). Returns 0, or 400 with *why. */
 static int
-parse_query(struct req *r, struct arena *a, const char *q, const char **why)
+parse_pairs(struct req *r, struct arena *a, const char *q, size_t len,
+    size_t max_pairs, const char *what,
+    int (*each)(struct req *, const char *, const char *, size_t,
+    const char **), const char **why)
 {
-	const char	*p, *amp, *eq;
+	const char	*p, *end = q + len, *amp, *eq;
 	size_t		 klen, vlen, npairs = 0;
 	char		*key, *val;
 	long		 n, kn;
-	int		 i;
+	int		 rc;
 
-	for (p = q; *p != '\0'; p = *amp ? amp + 1 : amp) {
-		amp = p + strcspn(p, "&");
+	for (p = q; p < end; p = amp + 1) {
+		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
+			amp = end;
 		if (amp == p)
 			continue;
-		if (++npairs > REQ_PARAMS_MAX) {
-			*why = "Too many query parameters.";
+		if (++npairs > max_pairs) {
+			*why = arena_printf(a, "Too many fields in the %s.", what);
 			return 400;
 		}
 		eq = memchr(p, '=', (size_t)(amp - p));
@@ -174,27 +418,114 @@ parse_query(struct req *r, struct arena *a, const char *q, const char **why)
 		if ((kn = req_pct_decode(p, klen, 1, key)) == -1 ||
 		    (n = req_pct_decode(eq != NULL ? eq + 1 : "", vlen, 1,
 		    val)) == -1) {
-			*why = "Malformed percent-encoding in the query string.";
+			*why = arena_printf(a, "Malformed percent-encoding in "
+			    "the %s.", what);
 			return 400;
 		}
 		/* Decoded lengths, not strlen: a %00 must be seen. */
 		if (!req_text_valid(key, (size_t)kn) ||
 		    !req_text_valid(val, (size_t)n)) {
-			*why = "The query string is not valid UTF-8 text.";
+			*why = arena_printf(a, "The %s is not valid UTF-8 text "
+			    "(or holds a NUL byte).", what);
 			return 400;
 		}
-		for (i = 0; i < QF__MAX; i++) {
-			if (strcmp(key, qfields[i].name) != 0)
-				continue;
-			if ((size_t)n > qfields[i].max ||
-			    !qfields[i].valid(val, (size_t)n)) {
-				*why = "A query parameter has an invalid value.";
-				return 400;
-			}
-			r->query[i] = val;
-		}
+		if ((rc = each(r, key, val, (size_t)n, why)) != 0)
+			return rc;
+		if (amp == end)
+			break;
 	}
 	return 0;
+}
+
+static int
+query_pair(struct req *r, const char *key, const char *val, size_t n,
+    const char **why)
+{
+	int	 i;
+
+	for (i = 0; i < QF__MAX; i++) {
+		if (strcmp(key, qfields[i].name) != 0)
+			continue;
+		if (n > qfields[i].max || !qfields[i].valid(val, n)) {
+			*why = "A query parameter has an invalid value.";
+			return 400;
+		}
+		r->query[i] = val;
+	}
+	return 0;
+}
+
+static int
+form_pair(struct req *r, const char *key, const char *val, size_t n,
+    const char **why)
+{
+	int	 i;
+
+	for (i = 0; i < FF__MAX; i++) {
+		if (strcmp(key, ffields[i].name) != 0)
+			continue;
+		r->form[i] = val;
+		r->form_err[i] = NULL;
+		if (i == FF_ACTION && !one_of(val, actions)) {
+			*why = "The form asked for an action that does not exist.";
+			return 400;
+		}
+		if (req_chars(val) > ffields[i].max)
+			r->form_err[i] = "This is longer than allowed.";
+		else if (ffields[i].check != NULL)
+			r->form_err[i] = ffields[i].check(val);
+	}
+	return 0;
+}
+
+int
+req_parse_form(struct req *r, struct arena *a, const char *body, size_t len,
+    const char **why)
+{
+	return parse_pairs(r, a, body, len, 256, "form", form_pair, why);
+}
+
+/* The value of one cookie in a Cookie header, or NULL. */
+static const char *
+cookie_get(struct arena *a, const char *hdr, const char *name)
+{
+	size_t		 n = strlen(name), vlen;
+	const char	*p = hdr;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ';')
+			p++;
+		vlen = strcspn(p, ";");
+		if (vlen > n && strncmp(p, name, n) == 0 && p[n] == '=')
+			return arena_strndup(a, p + n + 1, vlen - n - 1);
+		p += vlen;
+	}
+	return NULL;
+}
+
+void
+req_trust(struct req *r, const char *trusted)
+{
+	const char	*p, *last;
+	size_t		 n, alen = strlen(r->remote_addr);
+
+	r->client_addr = r->remote_addr;
+	if (trusted == NULL || r->forwarded_for == NULL)
+		return;
+	for (p = trusted; *p != '\0'; p += n + (p[n] == ',')) {
+		n = strcspn(p, ",");
+		if (n == alen && strncmp(p, r->remote_addr, n) == 0)
+			break;
+	}
+	if (*p == '\0')
+		return;
+	/* The proxy appends the address it saw last. */
+	last = strrchr(r->forwarded_for, ',');
+	last = last != NULL ? last + 1 : r->forwarded_for;
+	while (*last == ' ')
+		last++;
+	if (*last != '\0' && valid_host(last))
+		r->client_addr = last;
 }
 
 int
@@ -223,8 +554,20 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	r->host = v != NULL && valid_host(v) ? v : NULL;
 	v = env_get(env, "HTTPS");
 	r->https = v != NULL && (strcmp(v, "on") == 0 || strcmp(v, "1") == 0);
+	r->client_addr = r->remote_addr;
+	r->forwarded_for = env_get(env, "HTTP_X_FORWARDED_FOR");
+	r->origin = env_get(env, "HTTP_ORIGIN");
+	v = env_get(env, "CONTENT_TYPE");
+	r->content_type = v != NULL ? v : "";
 	v = env_get(env, "CONTENT_LENGTH");
-	r->content_length = v != NULL ? strtoll(v, NULL, 10) : 0;
+	r->content_length = -1;
+	if (v != NULL && *v != '\0' && strlen(v) <= 15 &&
+	    strspn(v, "0123456789") == strlen(v))
+		r->content_length = strtoll(v, NULL, 10);
+	if ((v = env_get(env, "HTTP_COOKIE")) != NULL &&
+	    (r->session = cookie_get(a, v, REQ_COOKIE)) != NULL &&
+	    chk_hex(r->session) != NULL)
+		r->session = NULL;
 
 	/* The raw target when the server gives it (FastCGI from nginx, most
 	 * CGI servers), so the decoding is ours; else the CGI PATH_INFO. */
@@ -284,5 +627,6 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	}
 	r->path = path;
 	r->query_string = qs;
-	return parse_query(r, a, qs, why);
+	return parse_pairs(r, a, qs, strlen(qs), REQ_PARAMS_MAX,
+	    "query string", query_pair, why);
 }

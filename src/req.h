@@ -18,14 +18,54 @@ enum req_method {
 	METHOD__MAX
 };
 
-/* Query fields every handler may read, declared once with their rules. */
+/* Query fields every handler may read, declared once with their rules
+ * (req.c): a value that breaks them is a 400. */
 enum req_qfield {
 	QF_BEFORE,	/* home keyset cursor "PUBTIME-ID" */
+	QF_STATUS,	/* admin list filter: draft, scheduled, published */
+	QF_PAGE,	/* admin list page, 1.. */
+	QF_NEXT,	/* where sign-in returns to: a local /admin path */
+	QF_DONE,	/* what the last action did, for the message shown */
 	QF__MAX
 };
 
+/* Form fields (application/x-www-form-urlencoded), declared once with
+ * their rules (req.c). Invalid UTF-8 or a NUL anywhere is a 400; a value
+ * that breaks its field's rule is kept, with a message in form_err, so the
+ * form can come back with every byte the author typed. */
+enum req_ffield {
+	FF_LOGIN,
+	FF_PASSWORD,
+	FF_NEXT,
+	FF_CSRF,
+	FF_ACTION,		/* draft, preview, publish, unpublish, delete */
+	FF_TITLE,
+	FF_SLUG,
+	FF_DATE,		/* YYYY-MM-DD, UTC */
+	FF_TIME,		/* HH:MM, UTC */
+	FF_EXCERPT,
+	FF_BODY,
+	FF_AUTHOR,
+	FF_REVISION,
+	FF_SITE_TITLE,
+	FF_SITE_SUBTITLE,
+	FF_SITE_BASE_URL,
+	FF_SITE_AUTHOR,
+	FF_SITE_NOTE,
+	FF_SITE_DISCLAIMER,
+	FF_SITE_PER_PAGE,
+	FF_SHARE_X,
+	FF_SHARE_LINKEDIN,
+	FF_SHARE_FACEBOOK,
+	FF_OLD_PASSWORD,
+	FF_NEW_PASSWORD,
+	FF_NEW_PASSWORD2,
+	FF__MAX
+};
+
 #define REQ_TARGET_MAX	4096	/* request target, path and query */
-#define REQ_PARAMS_MAX	64	/* query pairs */
+#define REQ_PARAMS_MAX	64	/* query pairs; form pairs are capped at 256 */
+#define REQ_COOKIE	"quire_session"
 
 struct req {
 	enum req_method	 method;
@@ -35,9 +75,17 @@ struct req {
 	const char	*query[QF__MAX]; /* validated values, or NULL */
 	const char	*query_string;	/* raw, "" if none; checked as above */
 	const char	*remote_addr;	/* peer address, "-" if unknown */
+	const char	*client_addr;	/* the client: remote_addr, or the
+					   forwarded one from a trusted proxy */
+	const char	*forwarded_for;	/* raw X-Forwarded-For, or NULL */
 	const char	*host;		/* validated Host header, or NULL */
 	int		 https;		/* request came over TLS */
-	long long	 content_length;
+	const char	*origin;	/* Origin header, or NULL */
+	const char	*session;	/* session cookie: 64 hex chars, or NULL */
+	long long	 content_length; /* -1 if absent or malformed */
+	const char	*content_type;	/* "" if absent */
+	const char	*form[FF__MAX];	/* POST fields as sent, or NULL */
+	const char	*form_err[FF__MAX]; /* why a field is invalid, or NULL */
 };
 
 /*
@@ -48,8 +96,22 @@ struct req {
 int	req_parse(struct req *r, struct arena *, char *const *env,
 	    const char **why);
 
-/* The name of a declared query field ("before"). Static. */
+/*
+ * Parses a urlencoded body into r->form. Returns 0 (field rule breaks are
+ * in form_err), or 400 with *why for malformed encoding, invalid UTF-8 or
+ * a NUL in any field, or an action not in the list.
+ */
+int	req_parse_form(struct req *r, struct arena *, const char *body,
+	    size_t len, const char **why);
+/* Sets r->client_addr: the last X-Forwarded-For address when the peer is
+ * one of the trusted proxies (comma-separated addresses; NULL: none). */
+void	req_trust(struct req *r, const char *trusted);
+/* Length of s in code points (s is valid UTF-8). */
+size_t	req_chars(const char *);
+
+/* The name of a declared query or form field ("before"). Static. */
 const char	*req_qfield_name(enum req_qfield);
+const char	*req_ffield_name(enum req_ffield);
 
 /* Strict percent-decoding into out (room for len+1 bytes); plus_space maps
  * '+' to ' ' (query strings). Returns the decoded length or -1 on a

@@ -5,10 +5,13 @@
  */
 #include <string.h>
 
+#include "h_admin.h"
 #include "h_public.h"
 #include "route.h"
 
 #define M_GET	(1u << METHOD_GET | 1u << METHOD_HEAD)
+#define M_POST	(1u << METHOD_POST)
+#define M_FORM	(M_GET | M_POST)
 
 enum route_id {
 	ROUTE_HOME,
@@ -16,21 +19,54 @@ enum route_id {
 	ROUTE_ARCHIVE_YEAR,
 	ROUTE_ARCHIVE_MONTH,
 	ROUTE_ARTICLE,
+	ROUTE_ADMIN,
+	ROUTE_ADMIN_LOGIN,
+	ROUTE_ADMIN_LOGOUT,
+	ROUTE_ADMIN_ARTICLE_NEW,
+	ROUTE_ADMIN_ARTICLE,
+	ROUTE_ADMIN_ARTICLE_DELETE,
+	ROUTE_ADMIN_PAGE_NEW,
+	ROUTE_ADMIN_PAGE,
+	ROUTE_ADMIN_PAGE_DELETE,
+	ROUTE_ADMIN_SETTINGS,
+	ROUTE_ADMIN_ACCOUNT,
 	ROUTE_PAGE,
 	ROUTE__MAX
 };
 
+/* First match wins: fixed paths come before the captures that would also
+ * take them ("/admin" before "/{slug}"). */
 static const struct route {
 	const char	*pattern;
 	unsigned	 methods;
+	unsigned	 flags;
 	route_handler	 handler;
 } routes[ROUTE__MAX] = {
-	{ "/", M_GET, h_home },				/* ROUTE_HOME */
-	{ "/archive", M_GET, h_archive },		/* ROUTE_ARCHIVE */
-	{ "/archive/{year}", M_GET, h_archive },	/* ROUTE_ARCHIVE_YEAR */
-	{ "/archive/{year}/{month}", M_GET, h_archive }, /* ROUTE_ARCHIVE_MONTH */
-	{ "/{year}/{month}/{slug}", M_GET, h_article },	/* ROUTE_ARTICLE */
-	{ "/{slug}", M_GET, h_page },			/* ROUTE_PAGE */
+	{ "/", M_GET, 0, h_home },			/* ROUTE_HOME */
+	{ "/archive", M_GET, 0, h_archive },		/* ROUTE_ARCHIVE */
+	{ "/archive/{year}", M_GET, 0, h_archive },	/* ROUTE_ARCHIVE_YEAR */
+	{ "/archive/{year}/{month}", M_GET, 0, h_archive }, /* ROUTE_ARCHIVE_MONTH */
+	{ "/{year}/{month}/{slug}", M_GET, 0, h_article }, /* ROUTE_ARTICLE */
+	{ "/admin", M_GET, RF_ADMIN, h_admin_list },	/* ROUTE_ADMIN */
+	{ "/admin/login", M_FORM, RF_LOGIN, h_admin_login }, /* ROUTE_ADMIN_LOGIN */
+	{ "/admin/logout", M_POST, RF_ADMIN, h_admin_logout }, /* ROUTE_ADMIN_LOGOUT */
+	{ "/admin/articles/new", M_FORM, RF_ADMIN,
+	    h_admin_article_edit },			/* ROUTE_ADMIN_ARTICLE_NEW */
+	{ "/admin/articles/{id}", M_FORM, RF_ADMIN,
+	    h_admin_article_edit },			/* ROUTE_ADMIN_ARTICLE */
+	{ "/admin/articles/{id}/delete", M_FORM, RF_ADMIN,
+	    h_admin_article_delete },			/* ROUTE_ADMIN_ARTICLE_DELETE */
+	{ "/admin/pages/new", M_FORM, RF_ADMIN,
+	    h_admin_page_edit },			/* ROUTE_ADMIN_PAGE_NEW */
+	{ "/admin/pages/{id}", M_FORM, RF_ADMIN,
+	    h_admin_page_edit },			/* ROUTE_ADMIN_PAGE */
+	{ "/admin/pages/{id}/delete", M_FORM, RF_ADMIN,
+	    h_admin_page_delete },			/* ROUTE_ADMIN_PAGE_DELETE */
+	{ "/admin/settings", M_FORM, RF_ADMIN,
+	    h_admin_settings },				/* ROUTE_ADMIN_SETTINGS */
+	{ "/admin/account", M_FORM, RF_ADMIN,
+	    h_admin_account },				/* ROUTE_ADMIN_ACCOUNT */
+	{ "/{slug}", M_GET, 0, h_page },		/* ROUTE_PAGE */
 };
 
 static int
@@ -71,6 +107,13 @@ cap_slug(const char *s, size_t len)
 	return 1;
 }
 
+/* A row id: 1 to 18 digits, no leading zero. */
+static int
+cap_id(const char *s, size_t len)
+{
+	return len <= 18 && all_digits(s, len) && s[0] != '0';
+}
+
 static const struct {
 	const char	*name;
 	int		(*valid)(const char *, size_t);
@@ -78,6 +121,7 @@ static const struct {
 	{ "{year}", cap_year },
 	{ "{month}", cap_month },
 	{ "{slug}", cap_slug },
+	{ "{id}", cap_id },
 };
 
 /* Does path match pat? Captures go to args (arena copies). */
@@ -129,8 +173,9 @@ route_match(struct arena *a, const char *path, enum req_method method,
 			memset(m->args, 0, sizeof(m->args));
 			continue;
 		}
-		m->allow = routes[i].methods & (1u << METHOD_POST) ?
-		    "GET, HEAD, POST" : "GET, HEAD";
+		m->allow = routes[i].methods == M_POST ? "POST" :
+		    routes[i].methods & M_POST ? "GET, HEAD, POST" : "GET, HEAD";
+		m->flags = routes[i].flags;
 		if (method >= METHOD_OTHER ||
 		    !(routes[i].methods & (1u << method)))
 			return 405;

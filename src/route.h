@@ -8,8 +8,14 @@
 
 typedef int	(*route_handler)(struct ctx *);
 
+/* What a route's requests get besides its handler. */
+#define RF_ADMIN	0x1	/* admin headers; needs a session and, for
+				   POST, the session's CSRF token */
+#define RF_LOGIN	0x2	/* admin headers, no session needed */
+
 struct route_match {
 	route_handler	 handler;
+	unsigned	 flags;		/* RF_* */
 	const char	*allow;		/* "GET, HEAD": for 405's Allow */
 	const char	*args[ROUTE_ARGS_MAX];	/* captures, arena strings */
 };

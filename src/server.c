@@ -22,6 +22,7 @@
 
 #include <fcgiapp.h>
 
+#include "auth.h"
 #include "log.h"
 #include "server.h"
 
@@ -173,6 +174,24 @@ fcgi_write(void *ctx, const char *p, size_t n)
 	return FCGX_PutStr(p, (int)n, (FCGX_Stream *)ctx) == (int)n ? 0 : -1;
 }
 
+static long
+fcgi_read(void *ctx, char *p, size_t n)
+{
+	int	 got;
+
+	got = FCGX_GetStr(p, n > 65536 ? 65536 : (int)n, (FCGX_Stream *)ctx);
+	return got < 0 ? -1 : got;
+}
+
+static long
+stdio_read(void *ctx, char *p, size_t n)
+{
+	size_t	 got;
+
+	got = fread(p, 1, n, (FILE *)ctx);
+	return got == 0 && ferror((FILE *)ctx) ? -1 : (long)got;
+}
+
 static int
 stdio_write(void *ctx, const char *p, size_t n)
 {
@@ -185,7 +204,8 @@ worker(struct app *app, int fd)
 {
 	FCGX_Request	 rq;
 
-	if (catch_signals(on_stop) == -1 || app_open_db(app) == -1)
+	if (catch_signals(on_stop) == -1 || auth_init() == -1 ||
+	    app_open_db(app) == -1)
 		_exit(1);
 	if (FCGX_Init() != 0 ||
 	    FCGX_InitRequest(&rq, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
@@ -193,7 +213,7 @@ worker(struct app *app, int fd)
 		_exit(1);
 	}
 	while (!stopping && FCGX_Accept_r(&rq) >= 0) {
-		app_handle(app, rq.envp, fcgi_write, rq.out);
+		app_handle(app, rq.envp, fcgi_read, rq.in, fcgi_write, rq.out);
 		FCGX_Finish_r(&rq);
 	}
 	FCGX_Free(&rq, 1);
@@ -281,12 +301,12 @@ server_cgi(struct app *app)
 {
 	extern char	**environ;
 
-	if (app_open_db(app) == -1) {
+	if (auth_init() == -1 || app_open_db(app) == -1) {
 		fputs("Status: 500 Internal Server Error\r\n"
 		    "Content-Type: text/plain; charset=utf-8\r\n\r\n"
 		    "The site's database could not be opened.\n", stdout);
 		return 1;
 	}
-	app_handle(app, environ, stdio_write, stdout);
+	app_handle(app, environ, stdio_read, stdin, stdio_write, stdout);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

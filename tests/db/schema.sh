@@ -51,6 +51,29 @@ else
 	nok "init on a current database is a no-op that keeps the data"
 fi
 
+# Upgrades: a database at each released version, holding the demo content,
+# migrates to the current schema and keeps every row.
+for v in $(ls sql/migrations/ | sed -n 's/^\([0-9]\{4\}\)-.*\.sql$/\1/p'); do
+	n=$((10#$v))
+	[ "$n" -lt "$(sqlite3 "$tmp/migrated.db" 'PRAGMA user_version;')" ] || continue
+	old=$tmp/v$n.db
+	for m in sql/migrations/*.sql; do
+		mv=$(basename "$m" | cut -c1-4)
+		[ $((10#$mv)) -le "$n" ] && sqlite3 "$old" < "$m"
+	done
+	sqlite3 "$old" "PRAGMA user_version = $n;"
+	sqlite3 "$old" < sql/demo.sql
+	rows() { sqlite3 "$1" "SELECT count(*), group_concat(id || slug || title || length(body) || status || ifnull(published_at, ''), ',') FROM (SELECT * FROM articles ORDER BY id); SELECT group_concat(key || value, ',') FROM settings; SELECT group_concat(slug || body, ',') FROM pages;" | md5sum; }
+	before=$(rows "$old")
+	if "$quire" init --db "$old" >/dev/null 2>&1 &&
+	    [ "$(rows "$old")" = "$before" ] &&
+	    [ "$(sqlite3 "$old" 'PRAGMA user_version;')" = "$(sqlite3 "$tmp/migrated.db" 'PRAGMA user_version;')" ]; then
+		ok "an upgrade from schema version $n keeps every article, page and setting"
+	else
+		nok "an upgrade from schema version $n keeps every article, page and setting"
+	fi
+done
+
 sqlite3 "$tmp/demo.db" "PRAGMA user_version = 999;"
 if "$quire" init --db "$tmp/demo.db" >/dev/null 2>"$tmp/err"; then
 	nok "a database newer than the binary is refused"

@@ -11,7 +11,7 @@ CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
 
 # Modules under test: everything but main.c and embed.c (the generator).
-MODULES="arena buf log html date tmpl req resp route db markdown app h_public server"
+MODULES="arena buf log html date tmpl req resp route db markdown auth app h_public h_admin server"
 GEN="embed_sql embed_templates"
 
 cd "$(dirname "$0")/../.." || exit 1
@@ -34,8 +34,8 @@ max_len() {
 
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 CPPFLAGS="-D_GNU_SOURCE -Isrc -Ibuild"
-PKG_CFLAGS=$(pkg-config --cflags libcmark sqlite3 fcgi 2>/dev/null)
-LIBS=$(pkg-config --libs libcmark sqlite3 fcgi 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark)
+PKG_CFLAGS=$(pkg-config --cflags libcmark sqlite3 fcgi libsodium 2>/dev/null)
+LIBS=$(pkg-config --libs libcmark sqlite3 fcgi libsodium 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark -lsodium)
 CFLAGS="-g -O1"
 # The house warnings, for the harnesses only (src/ is the Makefile's job).
 WARN="-std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes"
