@@ -36,7 +36,8 @@ DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libsodium-dev libcmocka-dev
              libclang-rt-14-dev
 DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang \
-             java:default-jre-headless npm:npm
+             java:default-jre-headless npm:npm \
+             chromium:chromium
 
 .PHONY: all deps run test unit fuzz clean install
 

@@ -260,6 +260,11 @@ app_sign_in(struct ctx *c, const struct user *u)
 	char		 token[AUTH_TOKEN_HEX + 1];
 	long long	 ttl = (long long)c->app->cfg->session_hours * 3600;
 
+	/* Signing in again ends the session the browser had. */
+	if (c->req->session != NULL &&
+	    auth_token_digest(c->req->session, digest) == 0 &&
+	    db_session_del(c->app->db, digest) == -1)
+		return -1;
 	auth_new_token(token);
 	if (auth_token_digest(token, digest) == -1 ||
 	    db_session_add(c->app->db, digest, u->id, c->now,

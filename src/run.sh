@@ -25,8 +25,14 @@ case $PORT in
 ''|*[!0-9]*) echo "run: PORT must be a number" >&2; exit 2 ;;
 esac
 
+creds=$VAR/demo-credentials
 if [ ! -f "$DB" ]; then
 	"$QUIRE" init --db "$DB" --demo
+	# The demo's author account, with a password made here and kept
+	# (mode 0600) beside the database so every run can print it.
+	pw=$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c1-20)
+	printf '%s\n' "$pw" | "$QUIRE" user add demo --name "Demo Author" --db "$DB"
+	(umask 077; printf 'login: demo\npassword: %s\n' "$pw" > "$creds")
 fi
 
 # nginx started by root runs its workers as nobody, who could not reach the
@@ -56,6 +62,8 @@ http {
 	server_tokens off;
 	charset utf-8;
 	charset_types text/css image/svg+xml;
+	# quire enforces its own body limit (--max-body) with a readable 413.
+	client_max_body_size 16m;
 
 	server {
 		listen 127.0.0.1:$PORT;
@@ -130,5 +138,9 @@ while ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do
 done 2>/dev/null
 
 echo "Quire is serving $DB at http://127.0.0.1:$PORT/ (Ctrl-C stops it)"
+if [ -f "$creds" ]; then
+	echo "Write at http://127.0.0.1:$PORT/admin, signing in with"
+	sed 's/^/  /' "$creds"
+fi
 wait -n
 echo "run: a server ended; stopping" >&2

@@ -111,6 +111,12 @@ tv_set(struct arena *a, struct tv *map, const char *key, struct tv *val)
 {
 	struct tv_pair	*p;
 
+	/* Setting a key again replaces its value. */
+	for (p = map->head; p != NULL; p = p->next)
+		if (strcmp(p->key, key) == 0) {
+			p->val = val;
+			return;
+		}
 	p = arena_alloc(a, sizeof(*p));
 	p->key = key;
 	p->val = val;

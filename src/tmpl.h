@@ -53,7 +53,8 @@ struct tv	*tv_list(struct arena *);
 /* Appends a new, empty map to the list and returns it. */
 struct tv	*tv_list_add(struct arena *, struct tv *list);
 /* Setters store pointers, not copies: strings must outlive the render
- * (the arena or static storage). A NULL string is stored as empty text. */
+ * (the arena or static storage). A NULL string is stored as empty text.
+ * Setting a key that is already there replaces its value. */
 void		 tv_text(struct arena *, struct tv *, const char *key, const char *);
 void		 tv_textn(struct arena *, struct tv *, const char *key,
 		    const char *, size_t);

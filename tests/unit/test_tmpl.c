@@ -65,6 +65,19 @@ renders(const char *src, const struct tv *root, const char *want)
 		    got, want);
 }
 
+/* Setting a key twice keeps the second value (the editor replaces the
+ * revision it was given after a conflict). */
+static void
+set_replaces(void **state)
+{
+	struct tv	*root = tv_map(&A);
+
+	tv_int(&A, root, "rev", 3);
+	tv_text(&A, root, "other", "o");
+	tv_int(&A, root, "rev", 4);
+	renders("{{rev}} {{other}}", root, "4 o");
+}
+
 static void
 escapes_text(void **state)
 {
@@ -614,6 +627,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(set_replaces),
 		cmocka_unit_test(escapes_text),
 		cmocka_unit_test(html_is_raw),
 		cmocka_unit_test(url_filter),
