@@ -24,6 +24,9 @@ char	*arena_strdup(struct arena *, const char *);
 /* printf into the arena; the result lives until the next reset. */
 char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Makes room for element n of an arena array v of *cap elements of size
+ * bytes, doubling it when full; returns the array (moved if it grew). */
+void	*arena_grow(struct arena *, void *v, size_t n, size_t *cap, size_t size);
 /* Keeps the first chunk for the next request, frees the rest. */
 void	 arena_reset(struct arena *);
 void	 arena_free(struct arena *);

@@ -499,19 +499,13 @@ many_articles(struct db *db, enum stmt s, struct arena *a,
     struct article **out, size_t *n)
 {
 	sqlite3_stmt	*st = db->st[s];
-	struct article	*v = NULL, *nv;
+	struct article	*v = NULL;
 	size_t		 cap = 0;
 	int		 rc;
 
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			nv = arena_alloc(a, cap * sizeof(*nv));
-			if (*n > 0)
-				memcpy(nv, v, *n * sizeof(*nv));
-			v = nv;
-		}
+		v = arena_grow(a, v, *n, &cap, sizeof(*v));
 		read_article(st, a, &v[(*n)++]);
 	}
 	sqlite3_reset(st);
@@ -744,19 +738,13 @@ int
 db_user_list(struct db *db, struct arena *a, struct user **out, size_t *n)
 {
 	sqlite3_stmt	*st = db->st[STMT_USER_LIST];
-	struct user	*v = NULL, *nv;
+	struct user	*v = NULL;
 	size_t		 cap = 0;
 	int		 rc;
 
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			nv = arena_alloc(a, cap * sizeof(*nv));
-			if (*n > 0)
-				memcpy(nv, v, *n * sizeof(*nv));
-			v = nv;
-		}
+		v = arena_grow(a, v, *n, &cap, sizeof(*v));
 		v[*n].id = sqlite3_column_int64(st, 0);
 		v[*n].login = col_text(st, a, 1);
 		v[*n].name = col_text(st, a, 2);

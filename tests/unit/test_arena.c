@@ -155,6 +155,27 @@ printf_long(void **state)
 
 /* After a reset the first chunk is kept and handed out again from its
  * start; a steady stream of requests reuses the same memory. */
+/* arena_grow keeps every element in order while the array moves. */
+static void
+grow_keeps_elements(void **state)
+{
+	struct arena	 a;
+	long long	*v = NULL;
+	size_t		 cap = 0, n, i;
+
+	arena_init(&a);
+	for (n = 0; n < 1000; n++) {
+		v = arena_grow(&a, v, n, &cap, sizeof(*v));
+		assert_true(cap > n);
+		v[n] = (long long)n * 7;
+	}
+	for (i = 0; i < n; i++)
+		assert_int_equal(v[i], (long long)i * 7);
+	/* Not full: the same array comes back. */
+	assert_ptr_equal(arena_grow(&a, v, 5, &cap, sizeof(*v)), v);
+	arena_free(&a);
+}
+
 static void
 reset_then_reuse(void **state)
 {
@@ -198,6 +219,7 @@ main(void)
 		cmocka_unit_test(strings),
 		cmocka_unit_test(printf_long),
 		cmocka_unit_test(reset_then_reuse),
+		cmocka_unit_test(grow_keeps_elements),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
