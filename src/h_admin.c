@@ -407,6 +407,7 @@ editor(struct ctx *c, int status, const struct article *p,
 	tv_bool(c->a, root, "is_article", p->kind == DB_ARTICLE);
 	tv_text(c->a, root, "kind", kind_names[p->kind]);
 	tv_text(c->a, root, "state", state);
+	tv_bool(c->a, root, "is_new", p->id == 0);
 	tv_bool(c->a, root, "is_published", strcmp(state, "published") == 0 ||
 	    strcmp(state, "scheduled") == 0);
 	tv_text(c->a, root, "action_url", p->id != 0 ? arena_printf(c->a,
