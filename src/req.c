@@ -60,8 +60,7 @@ valid_page(const char *s, size_t len)
 	return len > 0 && len <= 6 && s[0] != '0';
 }
 
-/* A local admin path to return to after sign-in: "/admin" or below, no
- * "//" (another host), no backslash, no control or space. */
+/* A local admin path to return to after sign-in: "/admin" or below. */
 static int
 valid_next(const char *s, size_t len)
 {
@@ -70,10 +69,12 @@ valid_next(const char *s, size_t len)
 	if (strncmp(s, "/admin", 6) != 0 || (len > 6 && s[6] != '/' &&
 	    s[6] != '?'))
 		return 0;
+	/* No "//" (another host), no segment starting with '.' ("/..",
+	 * "/./": out of /admin), no backslash, control or space. */
 	for (i = 0; i < len; i++)
 		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f ||
 		    s[i] == '\\' || (s[i] == '/' && i + 1 < len &&
-		    s[i + 1] == '/'))
+		    (s[i + 1] == '/' || s[i + 1] == '.')))
 			return 0;
 	return 1;
 }
@@ -179,6 +180,16 @@ chk_digits(const char *s)
 	return valid_page(s, strlen(s)) ? NULL : "Give a whole number.";
 }
 
+/* A revision: 1 to 18 digits, no leading zero. */
+static const char *
+chk_revision(const char *s)
+{
+	size_t	 len = strlen(s);
+
+	return len > 0 && len <= 18 && s[0] != '0' &&
+	    strspn(s, "0123456789") == len ? NULL : "Malformed revision.";
+}
+
 static const char *
 chk_hex(const char *s)
 {
@@ -236,7 +247,7 @@ static const struct ffield {
 	{ "excerpt", 1000, NULL },		/* FF_EXCERPT */
 	{ "body", 500000, NULL },		/* FF_BODY */
 	{ "author", 100, chk_line },		/* FF_AUTHOR */
-	{ "revision", 18, chk_digits },		/* FF_REVISION */
+	{ "revision", 18, chk_revision },	/* FF_REVISION */
 	{ "site_title", 200, chk_line },	/* FF_SITE_TITLE */
 	{ "site_subtitle", 300, chk_line },	/* FF_SITE_SUBTITLE */
 	{ "site_base_url", 300, chk_url },	/* FF_SITE_BASE_URL */

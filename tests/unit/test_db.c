@@ -2,7 +2,9 @@
  * test_db: the database module against a fresh file in /tmp holding the
  * demo site (sql/demo.sql: 50 published articles, one draft, one
  * scheduled for 2031, pages "about" and "contribute"). Visibility, keyset
- * paging, ranges, neighbours, migrations.
+ * paging, ranges, neighbours, migrations; and the admin side: accounts,
+ * sessions, failed sign-ins, saving with revisions, the admin lists,
+ * settings.
  */
 #include <dirent.h>
 #include <stdarg.h>
@@ -602,6 +604,780 @@ open_missing(void **state)
 	db_close(NULL);
 }
 
+/* The admin side: accounts, sessions, failed sign-ins, editing. */
+
+#define NOW	1700000000LL		/* 2023-11-14, a fixed "now" */
+#define HASH_A	"$argon2id$v=19$m=65536,t=2,p=1$aaaa$bbbb"
+#define HASH_B	"$argon2id$v=19$m=65536,t=2,p=1$cccc$dddd"
+
+/* A session digest: 32 bytes of b. */
+static const unsigned char *
+digest_of(unsigned char buf[32], unsigned char b)
+{
+	memset(buf, b, 32);
+	return buf;
+}
+
+static long long
+user_id(struct fx *f, const char *login)
+{
+	struct user	 u;
+
+	assert_int_equal(db_user_by_login(f->db, &f->a, login, &u), 1);
+	return u.id;
+}
+
+static void
+users(void **state)
+{
+	struct user	 u, *list;
+	size_t		 n;
+	int		 dup = -1;
+
+	assert_int_equal(db_user_add(FX->db, "miriam", "Miriam Holloway",
+	    HASH_A, NOW, &dup), 0);
+	assert_int_equal(dup, 0);
+	dup = -1;
+	assert_int_equal(db_user_add(FX->db, "ann", "", HASH_B, NOW + 5, &dup),
+	    0);
+	assert_int_equal(dup, 0);
+
+	/* A taken login: -1 with dup set, and the first account untouched. */
+	dup = 0;
+	assert_int_equal(db_user_add(FX->db, "miriam", "Impostor", HASH_B,
+	    NOW + 9, &dup), -1);
+	assert_int_equal(dup, 1);
+	/* A failure that is not a duplicate leaves dup at 0 (the schema
+	 * refuses an empty login). */
+	dup = -1;
+	assert_int_equal(db_user_add(FX->db, "", "", HASH_B, NOW, &dup), -1);
+	assert_int_equal(dup, 0);
+
+	memset(&u, 0, sizeof(u));
+	assert_int_equal(db_user_by_login(FX->db, &FX->a, "miriam", &u), 1);
+	assert_true(u.id > 0);
+	assert_string_equal(u.login, "miriam");
+	assert_string_equal(u.name, "Miriam Holloway");
+	assert_string_equal(u.pwhash, HASH_A);
+	assert_int_equal(u.created_at, NOW);
+	assert_int_equal(db_user_by_login(FX->db, &FX->a, "nobody", &u), 0);
+	assert_int_equal(db_user_by_login(FX->db, &FX->a, "Miriam", &u), 0);
+	assert_int_equal(db_user_by_login(FX->db, &FX->a, "", &u), 0);
+	assert_int_equal(db_user_by_login(FX->db, &FX->a, "' OR 1=1 --", &u),
+	    0);
+
+	/* Listed by login, without their hashes. */
+	assert_int_equal(db_user_list(FX->db, &FX->a, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].login, "ann");
+	assert_string_equal(list[1].login, "miriam");
+	assert_string_equal(list[1].name, "Miriam Holloway");
+	assert_int_equal(list[0].created_at, NOW + 5);
+	assert_string_equal(list[0].pwhash, "");
+	assert_string_equal(list[1].pwhash, "");
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM users"), 2);
+}
+
+/* A new password ends every session of its user, and only theirs. */
+static void
+user_passwd_ends_sessions(void **state)
+{
+	unsigned char	 d1[32], d2[32], d3[32];
+	struct user	 u;
+	long long	 mid, aid;
+	int		 dup;
+
+	assert_int_equal(db_user_add(FX->db, "miriam", "", HASH_A, NOW, &dup),
+	    0);
+	assert_int_equal(db_user_add(FX->db, "ann", "", HASH_A, NOW, &dup), 0);
+	mid = user_id(FX, "miriam");
+	aid = user_id(FX, "ann");
+	assert_int_equal(db_session_add(FX->db, digest_of(d1, 1), mid, NOW,
+	    NOW + 3600), 0);
+	assert_int_equal(db_session_add(FX->db, digest_of(d2, 2), mid, NOW,
+	    NOW + 3600), 0);
+	assert_int_equal(db_session_add(FX->db, digest_of(d3, 3), aid, NOW,
+	    NOW + 3600), 0);
+
+	assert_int_equal(db_user_passwd(FX->db, "miriam", HASH_B, NOW + 60), 1);
+	assert_int_equal(db_user_by_login(FX->db, &FX->a, "miriam", &u), 1);
+	assert_string_equal(u.pwhash, HASH_B);
+	assert_int_equal(raw_int(FX->path, "SELECT updated_at FROM users"
+	    " WHERE login = 'miriam'"), NOW + 60);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d1, NOW + 61, &u), 0);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d2, NOW + 61, &u), 0);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d3, NOW + 61, &u), 1);
+	assert_string_equal(u.login, "ann");
+	/* The other account keeps its hash. */
+	assert_int_equal(db_user_by_login(FX->db, &FX->a, "ann", &u), 1);
+	assert_string_equal(u.pwhash, HASH_A);
+
+	assert_int_equal(db_user_passwd(FX->db, "nobody", HASH_B, NOW), 0);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM users"
+	    " WHERE pwhash = '" HASH_B "'"), 1);
+	/* No transaction is left open: a write still goes through. */
+	assert_int_equal(db_user_add(FX->db, "zoe", "", HASH_A, NOW, &dup), 0);
+}
+
+/* Deleting an account deletes its sessions (ON DELETE CASCADE; foreign
+ * keys are on for every connection db_open makes). */
+static void
+user_del_cascades(void **state)
+{
+	unsigned char	 d1[32], d2[32];
+	struct user	 u;
+	long long	 mid, aid;
+	int		 dup;
+
+	assert_int_equal(db_user_add(FX->db, "miriam", "", HASH_A, NOW, &dup),
+	    0);
+	assert_int_equal(db_user_add(FX->db, "ann", "", HASH_A, NOW, &dup), 0);
+	mid = user_id(FX, "miriam");
+	aid = user_id(FX, "ann");
+	assert_int_equal(db_session_add(FX->db, digest_of(d1, 1), mid, NOW,
+	    NOW + 3600), 0);
+	assert_int_equal(db_session_add(FX->db, digest_of(d2, 2), aid, NOW,
+	    NOW + 3600), 0);
+
+	assert_int_equal(db_user_del(FX->db, "miriam"), 1);
+	assert_int_equal(db_user_by_login(FX->db, &FX->a, "miriam", &u), 0);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
+	    1);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d1, NOW + 1, &u), 0);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d2, NOW + 1, &u), 1);
+	assert_int_equal(db_user_del(FX->db, "miriam"), 0);
+	assert_int_equal(db_user_del(FX->db, "nobody"), 0);
+	/* A session for no user is refused. */
+	assert_int_equal(db_session_add(FX->db, digest_of(d1, 9), mid, NOW,
+	    NOW + 3600), -1);
+}
+
+static void
+sessions(void **state)
+{
+	unsigned char	 d1[32], d2[32], d3[32];
+	struct user	 u;
+	long long	 mid;
+	int		 dup;
+
+	assert_int_equal(db_user_add(FX->db, "miriam", "Miriam", HASH_A, NOW,
+	    &dup), 0);
+	mid = user_id(FX, "miriam");
+	assert_int_equal(db_session_add(FX->db, digest_of(d1, 0xa1), mid, NOW,
+	    NOW + 100), 0);
+
+	/* Live until its expiry, not at it. */
+	memset(&u, 0, sizeof(u));
+	assert_int_equal(db_session_user(FX->db, &FX->a, d1, NOW, &u), 1);
+	assert_int_equal(u.id, mid);
+	assert_string_equal(u.login, "miriam");
+	assert_string_equal(u.name, "Miriam");
+	assert_string_equal(u.pwhash, HASH_A);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d1, NOW + 99, &u), 1);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d1, NOW + 100, &u), 0);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d1, NOW + 5000, &u),
+	    0);
+	/* An unknown digest, or one a byte off. */
+	assert_int_equal(db_session_user(FX->db, &FX->a, digest_of(d2, 0xa2),
+	    NOW, &u), 0);
+	memcpy(d3, d1, 32);
+	d3[31] ^= 1;
+	assert_int_equal(db_session_user(FX->db, &FX->a, d3, NOW, &u), 0);
+	/* A digest is a key: the same one twice is refused. */
+	assert_int_equal(db_session_add(FX->db, d1, mid, NOW, NOW + 100), -1);
+
+	/* Adding a session purges the expired ones. */
+	assert_int_equal(db_session_add(FX->db, d2, mid, NOW + 50, NOW + 500),
+	    0);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
+	    2);
+	assert_int_equal(db_session_add(FX->db, d3, mid, NOW + 200, NOW + 900),
+	    0);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
+	    2);
+
+	/* Signing out. */
+	assert_int_equal(db_session_del(FX->db, d2), 0);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d2, NOW + 201, &u), 0);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d3, NOW + 201, &u), 1);
+	assert_int_equal(db_session_del(FX->db, d2), 0);
+	assert_int_equal(db_sessions_del_user(FX->db, mid), 0);
+	assert_int_equal(db_session_user(FX->db, &FX->a, d3, NOW + 201, &u), 0);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
+	    0);
+}
+
+static void
+failures(void **state)
+{
+	static const char *const keys[] = { "ip:192.0.2.1", "login:miriam" };
+	static const char *const other[] = { "ip:192.0.2.2" };
+	long long	 oldest;
+	int		 count;
+
+	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 0);
+	assert_int_equal(oldest, 0);
+
+	assert_int_equal(db_failure_add(FX->db, keys, 2, NOW, 0), 0);
+	assert_int_equal(db_failure_add(FX->db, keys, 2, NOW + 100, 0), 0);
+	assert_int_equal(db_failure_add(FX->db, keys, 2, NOW + 200, 0), 0);
+	assert_int_equal(db_failure_add(FX->db, other, 1, NOW + 200, 0), 0);
+
+	/* Counted within the window (strictly after since). */
+	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 3);
+	assert_int_equal(oldest, NOW);
+	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", NOW + 50, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(oldest, NOW + 100);
+	assert_int_equal(db_failures(FX->db, "login:miriam", NOW + 100, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(oldest, NOW + 200);
+	assert_int_equal(db_failures(FX->db, "login:miriam", NOW + 200, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 0);
+	assert_int_equal(oldest, 0);
+	assert_int_equal(db_failures(FX->db, "ip:192.0.2.2", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(db_failures(FX->db, "login:ann", 0, &count, &oldest),
+	    0);
+	assert_int_equal(count, 0);
+
+	/* Clearing one key leaves the others. */
+	assert_int_equal(db_failures_clear(FX->db, "login:miriam"), 0);
+	assert_int_equal(db_failures(FX->db, "login:miriam", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 0);
+	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 3);
+
+	/* An add purges rows at or before its cut-off, for every key. */
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
+	    " login_failures"), 4);
+	assert_int_equal(db_failure_add(FX->db, keys + 1, 1, NOW + 5000,
+	    NOW + 100), 0);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
+	    " login_failures"), 3);
+	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(oldest, NOW + 200);
+	assert_int_equal(db_failures(FX->db, "login:miriam", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(oldest, NOW + 5000);
+}
+
+static void
+article_init(struct article *p, const char *slug, const char *title)
+{
+	memset(p, 0, sizeof(*p));
+	p->kind = DB_ARTICLE;
+	p->slug = slug;
+	p->title = title;
+	p->excerpt = "";
+	p->body = "";
+	p->author = "";
+	p->status = "draft";
+}
+
+static void
+post_save_article(void **state)
+{
+	struct article	 p, q, got;
+
+	/* A new draft without a date. */
+	article_init(&p, "first-draft", "First draft");
+	p.excerpt = "An *excerpt*.";
+	p.body = "Body, with caf\xc3\xa9 and <b>markup</b>.";
+	p.author = "Ann";
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_true(p.id > 0);
+	assert_int_equal(p.revision, 1);
+
+	memset(&got, 0, sizeof(got));
+	got.kind = DB_PAGE;
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	    1);
+	assert_int_equal(got.id, p.id);
+	assert_int_equal(got.kind, DB_ARTICLE);
+	assert_string_equal(got.slug, "first-draft");
+	assert_string_equal(got.title, "First draft");
+	assert_string_equal(got.excerpt, "An *excerpt*.");
+	assert_string_equal(got.body, "Body, with caf\xc3\xa9 and <b>markup</b>.");
+	assert_string_equal(got.author, "Ann");
+	assert_string_equal(got.status, "draft");
+	assert_int_equal(got.has_date, 0);
+	assert_int_equal(got.created_at, NOW);
+	assert_int_equal(got.updated_at, NOW);
+	assert_int_equal(got.revision, 1);
+	/* A draft is not on the site. */
+	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "first-draft",
+	    LLONG_MAX, &got), 0);
+
+	/* An update at the right revision bumps it. */
+	p.title = "First draft, revised";
+	assert_int_equal(db_post_save(FX->db, &p, NOW + 10), DB_SAVED);
+	assert_int_equal(p.revision, 2);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	    1);
+	assert_string_equal(got.title, "First draft, revised");
+	assert_int_equal(got.revision, 2);
+	assert_int_equal(got.created_at, NOW);
+	assert_int_equal(got.updated_at, NOW + 10);
+
+	/* A stale revision (a form opened before that save) changes
+	 * nothing. */
+	q = p;
+	q.revision = 1;
+	q.title = "Overwritten";
+	q.body = "lost";
+	assert_int_equal(db_post_save(FX->db, &q, NOW + 20), DB_CONFLICT);
+	assert_int_equal(q.revision, 1);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	    1);
+	assert_string_equal(got.title, "First draft, revised");
+	assert_string_equal(got.body, "Body, with caf\xc3\xa9 and <b>markup</b>.");
+	assert_int_equal(got.revision, 2);
+	assert_int_equal(got.updated_at, NOW + 10);
+	/* A revision from the future is no better. */
+	q.revision = 3;
+	assert_int_equal(db_post_save(FX->db, &q, NOW + 20), DB_CONFLICT);
+
+	/* Publishing, dated now: visible from now on. */
+	p.status = "published";
+	p.has_date = 1;
+	p.published_at = NOW + 30;
+	assert_int_equal(db_post_save(FX->db, &p, NOW + 30), DB_SAVED);
+	assert_int_equal(p.revision, 3);
+	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "first-draft",
+	    NOW + 30, &got), 1);
+	assert_int_equal(got.has_date, 1);
+	assert_int_equal(got.published_at, NOW + 30);
+	assert_int_equal(got.revision, 3);
+
+	/* Published needs a date (the schema's CHECK): an error, not a
+	 * conflict or a duplicate, and nothing changes. */
+	article_init(&q, "undated", "Undated");
+	q.status = "published";
+	assert_int_equal(db_post_save(FX->db, &q, NOW), -1);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 1);
+	/* The statements still work after that failure. */
+	article_init(&q, "undated", "Undated");
+	assert_int_equal(db_post_save(FX->db, &q, NOW), DB_SAVED);
+}
+
+/* Scheduled: published with a time in the future. */
+static void
+post_save_scheduled(void **state)
+{
+	struct article	 p, got;
+
+	article_init(&p, "later", "Later");
+	p.status = "published";
+	p.has_date = 1;
+	p.published_at = NOW + 3600;
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "later", NOW, &got),
+	    0);
+	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "later",
+	    NOW + 3599, &got), 0);
+	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "later",
+	    NOW + 3600, &got), 1);
+	assert_int_equal(got.id, p.id);
+	/* The editor still finds it. */
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	    1);
+	assert_string_equal(got.status, "published");
+	assert_int_equal(got.published_at, NOW + 3600);
+	/* A draft with a date keeps the date and stays hidden. */
+	p.status = "draft";
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	    1);
+	assert_int_equal(got.has_date, 1);
+	assert_int_equal(got.published_at, NOW + 3600);
+	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "later",
+	    NOW + 7200, &got), 0);
+	/* Back to undated. */
+	p.has_date = 0;
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	    1);
+	assert_int_equal(got.has_date, 0);
+}
+
+static void
+post_save_duplicate(void **state)
+{
+	struct article	 a1, a2, got;
+
+	article_init(&a1, "taken", "One");
+	assert_int_equal(db_post_save(FX->db, &a1, NOW), DB_SAVED);
+	article_init(&a2, "taken", "Two");
+	assert_int_equal(db_post_save(FX->db, &a2, NOW), DB_DUPLICATE);
+	assert_int_equal(a2.id, 0);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 1);
+	/* Renaming onto a taken slug. */
+	a2.slug = "free";
+	assert_int_equal(db_post_save(FX->db, &a2, NOW), DB_SAVED);
+	a2.slug = "taken";
+	assert_int_equal(db_post_save(FX->db, &a2, NOW + 1), DB_DUPLICATE);
+	assert_int_equal(a2.revision, 1);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, a2.id, &got),
+	    1);
+	assert_string_equal(got.slug, "free");
+	assert_int_equal(got.revision, 1);
+	/* Pages have their own slugs: an article's slug is free for one. */
+	memset(&a1, 0, sizeof(a1));
+	a1.kind = DB_PAGE;
+	a1.slug = "taken";
+	a1.title = "A page";
+	a1.body = "";
+	a1.status = "published";
+	assert_int_equal(db_post_save(FX->db, &a1, NOW), DB_SAVED);
+}
+
+static void
+post_save_page(void **state)
+{
+	struct article	 p, q, got, *list;
+	size_t		 n;
+
+	memset(&p, 0, sizeof(p));
+	p.kind = DB_PAGE;
+	p.slug = "colophon";
+	p.title = "Colophon";
+	p.body = "Set in *Charter*.";
+	p.status = "draft";
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_true(p.id > 0);
+	assert_int_equal(p.revision, 1);
+	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "colophon", &got), 0);
+
+	memset(&got, 0, sizeof(got));
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_PAGE, p.id, &got), 1);
+	assert_int_equal(got.kind, DB_PAGE);
+	assert_string_equal(got.slug, "colophon");
+	assert_string_equal(got.title, "Colophon");
+	assert_string_equal(got.body, "Set in *Charter*.");
+	assert_string_equal(got.status, "draft");
+	assert_int_equal(got.revision, 1);
+	assert_int_equal(got.created_at, NOW);
+
+	p.status = "published";
+	p.body = "Set in *Charter* and Fira Mono.";
+	assert_int_equal(db_post_save(FX->db, &p, NOW + 5), DB_SAVED);
+	assert_int_equal(p.revision, 2);
+	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "colophon", &got), 1);
+	assert_string_equal(got.body, "Set in *Charter* and Fira Mono.");
+	assert_int_equal(got.updated_at, NOW + 5);
+
+	q = p;
+	q.revision = 1;
+	q.title = "Stale";
+	assert_int_equal(db_post_save(FX->db, &q, NOW + 9), DB_CONFLICT);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_PAGE, p.id, &got), 1);
+	assert_string_equal(got.title, "Colophon");
+	assert_int_equal(got.revision, 2);
+
+	memset(&q, 0, sizeof(q));
+	q.kind = DB_PAGE;
+	q.slug = "colophon";
+	q.title = "Another";
+	q.body = "";
+	q.status = "draft";
+	assert_int_equal(db_post_save(FX->db, &q, NOW), DB_DUPLICATE);
+
+	/* An id is per kind: the page's id is no article. */
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	    0);
+
+	/* db_admin_pages: every status, by title. */
+	q.slug = "about";
+	q.title = "About";
+	assert_int_equal(db_post_save(FX->db, &q, NOW), DB_SAVED);
+	assert_int_equal(db_admin_pages(FX->db, &FX->a, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].title, "About");
+	assert_string_equal(list[0].status, "draft");
+	assert_int_equal(list[0].kind, DB_PAGE);
+	assert_string_equal(list[1].title, "Colophon");
+	assert_string_equal(list[1].status, "published");
+	assert_int_equal(list[1].kind, DB_PAGE);
+	assert_int_equal(list[1].revision, 2);
+}
+
+static void
+post_delete(void **state)
+{
+	struct article	 p, pg, got;
+
+	article_init(&p, "doomed", "Doomed");
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	memset(&pg, 0, sizeof(pg));
+	pg.kind = DB_PAGE;
+	pg.slug = "doomed";
+	pg.title = "Doomed page";
+	pg.body = "";
+	pg.status = "draft";
+	assert_int_equal(db_post_save(FX->db, &pg, NOW), DB_SAVED);
+
+	assert_int_equal(db_post_delete(FX->db, DB_ARTICLE, p.id), 1);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	    0);
+	assert_int_equal(db_post_delete(FX->db, DB_ARTICLE, p.id), 0);
+	assert_int_equal(db_post_delete(FX->db, DB_ARTICLE, 999999), 0);
+	/* The page of the same slug (and maybe id) is another thing. */
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_PAGE, pg.id, &got),
+	    1);
+	/* Saving a deleted article is a conflict, not a silent insert. */
+	assert_int_equal(db_post_save(FX->db, &p, NOW + 1), DB_CONFLICT);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 0);
+	/* Its slug is free again. */
+	p.id = 0;
+	assert_int_equal(db_post_save(FX->db, &p, NOW + 2), DB_SAVED);
+
+	assert_int_equal(db_post_delete(FX->db, DB_PAGE, pg.id), 1);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_PAGE, pg.id, &got),
+	    0);
+	assert_int_equal(db_post_delete(FX->db, DB_PAGE, pg.id), 0);
+}
+
+/* The admin list over a known set: 3 drafts (one dated in the past, one
+ * in the future), 2 scheduled, 4 published. */
+static void
+admin_articles_fixture(struct fx *f, long long *ids)
+{
+	static const struct {
+		const char	*slug;
+		const char	*status;
+		long long	 pub;		/* 0: no date */
+	} rows[] = {
+		{ "draft-a", "draft", 0 },
+		{ "draft-b", "draft", NOW - 500 },
+		{ "draft-c", "draft", NOW + 500 },
+		{ "sched-a", "published", NOW + 100 },
+		{ "sched-b", "published", NOW + 86400 },
+		{ "pub-a", "published", NOW - 4000 },
+		{ "pub-b", "published", NOW - 3000 },
+		{ "pub-c", "published", NOW - 2000 },
+		{ "pub-d", "published", NOW },
+	};
+	struct article	 p;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		article_init(&p, rows[i].slug, rows[i].slug);
+		p.status = rows[i].status;
+		p.has_date = rows[i].pub != 0;
+		p.published_at = rows[i].pub;
+		assert_int_equal(db_post_save(f->db, &p, NOW - 10000 +
+		    (long long)i), DB_SAVED);
+		ids[i] = p.id;
+	}
+}
+
+/* Counts the rows of filter at now, checks the order, and returns n. */
+static size_t
+admin_list(struct fx *f, const char *filter, long long now, int limit,
+    int offset, long long want_total, struct article **out)
+{
+	struct article	*ar;
+	size_t		 n, i;
+	long long	 total = -1, k, prev = LLONG_MAX;
+
+	assert_int_equal(db_admin_articles(f->db, &f->a, filter, now, limit,
+	    offset, &ar, &n, &total), 0);
+	if (total != want_total)
+		fail_msg("filter %s: total %lld, want %lld",
+		    filter ? filter : "(all)", total, want_total);
+	assert_true(n <= (size_t)limit);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(ar[i].kind, DB_ARTICLE);
+		/* Newest first: by publication time, else last change. */
+		k = ar[i].has_date ? ar[i].published_at : ar[i].updated_at;
+		assert_true(k <= prev);
+		prev = k;
+		if (filter != NULL && strcmp(filter, "draft") == 0)
+			assert_string_equal(ar[i].status, "draft");
+		if (filter != NULL && strcmp(filter, "scheduled") == 0) {
+			assert_string_equal(ar[i].status, "published");
+			assert_true(ar[i].published_at > now);
+		}
+		if (filter != NULL && strcmp(filter, "published") == 0) {
+			assert_string_equal(ar[i].status, "published");
+			assert_true(ar[i].published_at <= now);
+		}
+	}
+	*out = ar;
+	return n;
+}
+
+static void
+admin_articles(void **state)
+{
+	struct article	*ar;
+	long long	 ids[9];
+	size_t		 n, i;
+
+	admin_articles_fixture(FX, ids);
+	assert_int_equal(admin_list(FX, NULL, NOW, 50, 0, 9, &ar), 9);
+	assert_string_equal(ar[0].slug, "sched-b");
+	assert_string_equal(ar[8].slug, "draft-a");	/* undated, oldest */
+	assert_int_equal(admin_list(FX, "", NOW, 50, 0, 9, &ar), 9);
+	assert_int_equal(admin_list(FX, "draft", NOW, 50, 0, 3, &ar), 3);
+	assert_int_equal(admin_list(FX, "scheduled", NOW, 50, 0, 2, &ar), 2);
+	assert_string_equal(ar[0].slug, "sched-b");
+	assert_string_equal(ar[1].slug, "sched-a");
+	assert_int_equal(admin_list(FX, "published", NOW, 50, 0, 4, &ar), 4);
+	assert_string_equal(ar[0].slug, "pub-d");	/* at now: published */
+	assert_string_equal(ar[3].slug, "pub-a");
+	/* List rows carry no body. */
+	for (i = 0; i < 4; i++)
+		assert_string_equal(ar[i].body, "");
+
+	/* Time moves: sched-a goes out. */
+	assert_int_equal(admin_list(FX, "scheduled", NOW + 100, 50, 0, 1, &ar),
+	    1);
+	assert_string_equal(ar[0].slug, "sched-b");
+	assert_int_equal(admin_list(FX, "published", NOW + 100, 50, 0, 5, &ar),
+	    5);
+	assert_int_equal(admin_list(FX, "draft", NOW + 100, 50, 0, 3, &ar), 3);
+
+	/* Paging: the total stays, the rows slide. */
+	assert_int_equal(admin_list(FX, NULL, NOW, 4, 0, 9, &ar), 4);
+	assert_string_equal(ar[0].slug, "sched-b");
+	assert_int_equal(admin_list(FX, NULL, NOW, 4, 4, 9, &ar), 4);
+	assert_int_equal(admin_list(FX, NULL, NOW, 4, 8, 9, &ar), 1);
+	assert_string_equal(ar[0].slug, "draft-a");
+	assert_int_equal(admin_list(FX, NULL, NOW, 4, 12, 9, &ar), 0);
+	assert_int_equal(admin_list(FX, "published", NOW, 3, 3, 4, &ar), 1);
+	assert_string_equal(ar[0].slug, "pub-a");
+	assert_int_equal(admin_list(FX, "draft", NOW, 2, 0, 3, &ar), 2);
+
+	/* The statements reset: the whole list again. */
+	n = admin_list(FX, NULL, NOW, 50, 0, 9, &ar);
+	assert_int_equal(n, 9);
+}
+
+/* On the demo: 50 published, one draft, one scheduled for 2031. */
+static void
+admin_articles_demo(void **state)
+{
+	struct article	*ar;
+
+	assert_int_equal(admin_list(FX, NULL, FX->now, 10, 0, 52, &ar), 10);
+	assert_string_equal(ar[0].slug, "scheduled-for-the-future");
+	assert_int_equal(admin_list(FX, "draft", FX->now, 10, 0, 1, &ar), 1);
+	assert_string_equal(ar[0].slug, "draft-unfinished-thoughts");
+	assert_int_equal(admin_list(FX, "scheduled", FX->now, 10, 0, 1, &ar), 1);
+	assert_int_equal(admin_list(FX, "published", FX->now, 10, 5, 50, &ar),
+	    10);
+	assert_int_equal(admin_list(FX, "published", FX->now, 10, 50, 50, &ar),
+	    0);
+	assert_int_equal(admin_list(FX, "scheduled", T_2032_01_01, 10, 0, 0,
+	    &ar), 0);
+	assert_int_equal(admin_list(FX, "published", T_2032_01_01, 100, 0, 51,
+	    &ar), 51);
+}
+
+static void
+admin_pages_demo(void **state)
+{
+	struct article	*list;
+	size_t		 n;
+
+	assert_int_equal(db_admin_pages(FX->db, &FX->a, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].slug, "about");
+	assert_string_equal(list[1].slug, "contribute");
+	assert_string_equal(list[0].body, "");
+	assert_int_equal(list[0].kind, DB_PAGE);
+}
+
+static void
+settings_round_trip(void **state)
+{
+	static const char *const keys[SET__MAX] = {
+		"title", "subtitle", "base_url", "author", "contribute_note",
+		"disclaimer", "per_page", "share_x", "share_linkedin",
+		"share_facebook",
+	};
+	struct settings	 s, got;
+	int		 i;
+
+	for (i = 0; i < SET__MAX; i++)
+		assert_string_equal(db_setting_key(i), keys[i]);
+
+	/* Defaults first: share links on. */
+	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_string_equal(got.v[SET_SHARE_X], "1");
+	assert_string_equal(got.v[SET_SHARE_LINKEDIN], "1");
+	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "1");
+
+	for (i = 0; i < SET__MAX; i++)
+		s.v[i] = arena_printf(&FX->a, "value of %s: 'quoted' \"too\" "
+		    "caf\xc3\xa9 <b>", keys[i]);
+	s.v[SET_PER_PAGE] = "25";
+	s.v[SET_SHARE_X] = "0";
+	s.v[SET_SHARE_LINKEDIN] = "1";
+	s.v[SET_SHARE_FACEBOOK] = "0";
+	s.v[SET_BASE_URL] = "";
+	assert_int_equal(db_settings_save(FX->db, &s), 0);
+	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	for (i = 0; i < SET__MAX; i++)
+		if (strcmp(got.v[i], s.v[i]) != 0)
+			fail_msg("%s: \"%s\", want \"%s\"", keys[i], got.v[i],
+			    s.v[i]);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM settings"),
+	    SET__MAX);
+
+	/* Saving again overwrites, row for row. */
+	s.v[SET_TITLE] = "Second title";
+	s.v[SET_SHARE_X] = "1";
+	assert_int_equal(db_settings_save(FX->db, &s), 0);
+	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_string_equal(got.v[SET_TITLE], "Second title");
+	assert_string_equal(got.v[SET_SHARE_X], "1");
+	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "0");
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM settings"),
+	    SET__MAX);
+
+	/* One bad value (NULL breaks NOT NULL) saves nothing: it is one
+	 * transaction. */
+	s.v[SET_TITLE] = "Third title";
+	s.v[SET_SHARE_FACEBOOK] = NULL;
+	assert_int_equal(db_settings_save(FX->db, &s), -1);
+	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_string_equal(got.v[SET_TITLE], "Second title");
+	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "0");
+	/* And the next save works. */
+	s.v[SET_SHARE_FACEBOOK] = "1";
+	assert_int_equal(db_settings_save(FX->db, &s), 0);
+	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_string_equal(got.v[SET_TITLE], "Third title");
+}
+
+/* The demo sets no share_* rows: they read as their defaults. */
+static void
+settings_share_defaults_demo(void **state)
+{
+	struct settings	 got;
+
+	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_string_equal(got.v[SET_SHARE_X], "1");
+	assert_string_equal(got.v[SET_SHARE_LINKEDIN], "1");
+	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "1");
+}
+
 #define WITH(t, setup) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int
@@ -624,6 +1400,21 @@ main(void)
 		WITH(load_demo_twice, setup_demo),
 		WITH(load_demo_not_empty, setup_migrated),
 		cmocka_unit_test(open_missing),
+		WITH(users, setup_migrated),
+		WITH(user_passwd_ends_sessions, setup_migrated),
+		WITH(user_del_cascades, setup_migrated),
+		WITH(sessions, setup_migrated),
+		WITH(failures, setup_migrated),
+		WITH(post_save_article, setup_migrated),
+		WITH(post_save_scheduled, setup_migrated),
+		WITH(post_save_duplicate, setup_migrated),
+		WITH(post_save_page, setup_migrated),
+		WITH(post_delete, setup_migrated),
+		WITH(admin_articles, setup_migrated),
+		WITH(admin_articles_demo, setup_demo),
+		WITH(admin_pages_demo, setup_demo),
+		WITH(settings_round_trip, setup_migrated),
+		WITH(settings_share_defaults_demo, setup_demo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,8 @@
 /*
  * test_req: the edge of the program. Strict percent-decoding, the UTF-8
- * validator, and req_parse over CGI environments, hostile ones included.
+ * validator, req_parse over CGI environments, hostile ones included, and
+ * the admin additions: form bodies and their field rules, the session
+ * cookie, trusted proxies, the admin query fields.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -603,6 +605,656 @@ parse_env_names(void **state)
 	assert_int_equal(R(state)->method, METHOD_HEAD);
 }
 
+/* req_parse_form: the urlencoded bodies of the admin forms. */
+
+/* Parses body (all of it) into a zeroed request; returns the status. */
+static int
+form(void **state, const char *body)
+{
+	struct parsed	*p = *state;
+
+	memset(&p->r, 0, sizeof(p->r));
+	p->why = NULL;
+	p->status = req_parse_form(&p->r, &p->a, body, strlen(body), &p->why);
+	if (p->status != 0) {
+		assert_non_null(p->why);
+		assert_true(strlen(p->why) > 0);
+	}
+	return p->status;
+}
+
+static void
+form_decoding(void **state)
+{
+	int	 i;
+
+	assert_int_equal(form(state, "title=Hello+world%21&slug=hello-world"
+	    "&body=line+1%0D%0Aline+2%3A+a%26b%3Dc%2Bd&author=caf%C3%A9"), 0);
+	assert_string_equal(R(state)->form[FF_TITLE], "Hello world!");
+	assert_string_equal(R(state)->form[FF_SLUG], "hello-world");
+	assert_string_equal(R(state)->form[FF_BODY],
+	    "line 1\r\nline 2: a&b=c+d");
+	assert_string_equal(R(state)->form[FF_AUTHOR], "caf\xc3\xa9");
+	for (i = 0; i < FF__MAX; i++)
+		assert_null(R(state)->form_err[i]);
+	/* Raw UTF-8 is kept as sent; an escaped key is a key. */
+	assert_int_equal(form(state, "ti%74le=caf\xc3\xa9&excerpt="), 0);
+	assert_string_equal(R(state)->form[FF_TITLE], "caf\xc3\xa9");
+	assert_string_equal(R(state)->form[FF_EXCERPT], "");
+	/* A field without '=' is present and empty. */
+	assert_int_equal(form(state, "share_x&title=t"), 0);
+	assert_string_equal(R(state)->form[FF_SHARE_X], "");
+	assert_string_equal(R(state)->form[FF_TITLE], "t");
+}
+
+static void
+form_unknown_ignored(void **state)
+{
+	int	 i;
+
+	assert_int_equal(form(state, "foo=bar&Title=x&title%20=y&x&=z"
+	    "&utm_source=%3Cscript%3E"), 0);
+	for (i = 0; i < FF__MAX; i++) {
+		assert_null(R(state)->form[i]);
+		assert_null(R(state)->form_err[i]);
+	}
+	assert_int_equal(form(state, "foo=bar&login=ann&baz=1"), 0);
+	assert_string_equal(R(state)->form[FF_LOGIN], "ann");
+	assert_null(R(state)->form[FF_PASSWORD]);
+}
+
+static void
+form_empty(void **state)
+{
+	int	 i;
+
+	assert_int_equal(form(state, ""), 0);
+	for (i = 0; i < FF__MAX; i++)
+		assert_null(R(state)->form[i]);
+	assert_int_equal(form(state, "&&&"), 0);
+	for (i = 0; i < FF__MAX; i++)
+		assert_null(R(state)->form[i]);
+}
+
+/* Only len bytes are read: the body is not a C string. */
+static void
+form_honours_length(void **state)
+{
+	struct parsed	*p = *state;
+	static const char body[] = "title=abc&body=xyz%zz";
+
+	memset(&p->r, 0, sizeof(p->r));
+	assert_int_equal(req_parse_form(&p->r, &p->a, body, 9, &p->why), 0);
+	assert_string_equal(R(state)->form[FF_TITLE], "abc");
+	assert_null(R(state)->form[FF_BODY]);
+}
+
+/* The last of a repeated field wins, its error with it. */
+static void
+form_repeated(void **state)
+{
+	assert_int_equal(form(state, "title=a&title=b%0A"), 0);
+	assert_string_equal(R(state)->form[FF_TITLE], "b\n");
+	assert_non_null(R(state)->form_err[FF_TITLE]);
+	assert_int_equal(form(state, "title=a%0A&title=b"), 0);
+	assert_string_equal(R(state)->form[FF_TITLE], "b");
+	assert_null(R(state)->form_err[FF_TITLE]);
+}
+
+/* Over its maximum (in characters), a field keeps every byte sent and
+ * gets a message. */
+static void
+form_too_long(void **state)
+{
+	struct parsed	*p = *state;
+	char		*body, *v;
+	size_t		 i;
+
+	body = arena_alloc(&p->a, 1000);
+	memcpy(body, "title=", 6);
+	memset(body + 6, 'a', 300);
+	body[306] = '\0';
+	assert_int_equal(form(state, body), 0);
+	assert_null(R(state)->form_err[FF_TITLE]);
+	assert_int_equal(strlen(R(state)->form[FF_TITLE]), 300);
+	body[306] = 'b';
+	body[307] = '\0';
+	assert_int_equal(form(state, body), 0);
+	assert_non_null(R(state)->form_err[FF_TITLE]);
+	v = arena_strndup(&p->a, body + 6, 301);
+	assert_string_equal(R(state)->form[FF_TITLE], v);
+
+	/* Characters, not bytes: 300 x U+00E9 (600 bytes) fits. */
+	memcpy(body, "title=", 6);
+	for (i = 0; i < 300; i++)
+		memcpy(body + 6 + 2 * i, "\xc3\xa9", 2);
+	body[606] = '\0';
+	assert_int_equal(form(state, body), 0);
+	assert_null(R(state)->form_err[FF_TITLE]);
+	assert_int_equal(strlen(R(state)->form[FF_TITLE]), 600);
+	memcpy(body + 606, "%C3%A9", 7);
+	assert_int_equal(form(state, body), 0);
+	assert_non_null(R(state)->form_err[FF_TITLE]);
+	assert_int_equal(strlen(R(state)->form[FF_TITLE]), 602);
+
+	/* A long field with a rule: the length message, the value kept. */
+	memcpy(body, "slug=", 5);
+	memset(body + 5, 'a', 101);
+	body[106] = '\0';
+	assert_int_equal(form(state, body), 0);
+	assert_non_null(R(state)->form_err[FF_SLUG]);
+	assert_int_equal(strlen(R(state)->form[FF_SLUG]), 101);
+
+	assert_int_equal(form(state, "share_x=11&login=" "aaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), 0);
+	assert_non_null(R(state)->form_err[FF_SHARE_X]);
+	assert_string_equal(R(state)->form[FF_SHARE_X], "11");
+	assert_non_null(R(state)->form_err[FF_LOGIN]);	/* 65 */
+	assert_int_equal(strlen(R(state)->form[FF_LOGIN]), 65);
+}
+
+/* Each rule, on both sides of its line. */
+static void
+form_rules(void **state)
+{
+	static const struct {
+		const char	*body;
+		enum req_ffield	 f;
+		int		 ok;
+	} cases[] = {
+		{ "slug=hello-world-2", FF_SLUG, 1 },
+		{ "slug=Hello-World", FF_SLUG, 0 },
+		{ "slug=hello_world", FF_SLUG, 0 },
+		{ "slug=hello+world", FF_SLUG, 0 },
+		{ "slug=-hello", FF_SLUG, 0 },
+		{ "slug=caf%C3%A9", FF_SLUG, 0 },
+		{ "slug=a.b", FF_SLUG, 0 },
+		{ "date=2026-03-14", FF_DATE, 1 },
+		{ "date=", FF_DATE, 1 },
+		{ "date=2026-02-30", FF_DATE, 0 },
+		{ "date=2024-02-29", FF_DATE, 1 },
+		{ "date=2023-02-29", FF_DATE, 0 },
+		{ "date=2000-02-29", FF_DATE, 1 },
+		{ "date=2100-02-29", FF_DATE, 0 },
+		{ "date=1969-12-31", FF_DATE, 0 },
+		{ "date=1970-01-01", FF_DATE, 1 },
+		{ "date=2026-04-31", FF_DATE, 0 },
+		{ "date=2026-12-31", FF_DATE, 1 },
+		{ "date=2026-13-01", FF_DATE, 0 },
+		{ "date=2026-00-10", FF_DATE, 0 },
+		{ "date=2026-01-00", FF_DATE, 0 },
+		{ "date=2026-1-01", FF_DATE, 0 },
+		{ "date=2026%2F01%2F01", FF_DATE, 0 },
+		{ "date=26-01-2026", FF_DATE, 0 },
+		{ "date=2026-01-0a", FF_DATE, 0 },
+		{ "date=+2026-01-1", FF_DATE, 0 },
+		{ "time=23:59", FF_TIME, 1 },
+		{ "time=00:00", FF_TIME, 1 },
+		{ "time=", FF_TIME, 1 },
+		{ "time=24:00", FF_TIME, 0 },
+		{ "time=12:60", FF_TIME, 0 },
+		{ "time=9:30", FF_TIME, 0 },
+		{ "time=09.30", FF_TIME, 0 },
+		{ "time=-1:00", FF_TIME, 0 },
+		{ "csrf=0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef", FF_CSRF, 1 },
+		{ "csrf=0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdeg", FF_CSRF, 0 },
+		{ "csrf=0123456789ABCDEF0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef", FF_CSRF, 0 },
+		{ "csrf=0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcde", FF_CSRF, 0 },
+		{ "csrf=", FF_CSRF, 0 },
+		{ "site_base_url=https://blog.example.org", FF_SITE_BASE_URL, 1 },
+		{ "site_base_url=http://127.0.0.1:8080/blog", FF_SITE_BASE_URL,
+		    1 },
+		{ "site_base_url=", FF_SITE_BASE_URL, 1 },
+		{ "site_base_url=javascript:alert(1)", FF_SITE_BASE_URL, 0 },
+		{ "site_base_url=javascript://example.org/%0Aalert(1)",
+		    FF_SITE_BASE_URL, 0 },
+		{ "site_base_url=data:text/html,x", FF_SITE_BASE_URL, 0 },
+		{ "site_base_url=//example.org", FF_SITE_BASE_URL, 0 },
+		{ "site_base_url=example.org", FF_SITE_BASE_URL, 0 },
+		{ "site_base_url=https://exa+mple.org", FF_SITE_BASE_URL, 0 },
+		{ "site_base_url=https://x.org/%22onmouseover%3D", FF_SITE_BASE_URL,
+		    0 },
+		{ "site_base_url=https://x.org/%3Cscript%3E", FF_SITE_BASE_URL,
+		    0 },
+		{ "share_x=1", FF_SHARE_X, 1 },
+		{ "share_x=0", FF_SHARE_X, 0 },
+		{ "share_linkedin=on", FF_SHARE_LINKEDIN, 0 },
+		{ "share_facebook=", FF_SHARE_FACEBOOK, 0 },
+		{ "share_facebook=1", FF_SHARE_FACEBOOK, 1 },
+		{ "title=A+title%2C+with+%E2%82%AC", FF_TITLE, 1 },
+		{ "title=Two%0Alines", FF_TITLE, 0 },
+		{ "title=CR%0D", FF_TITLE, 0 },
+		{ "title=tab%09", FF_TITLE, 0 },
+		{ "title=del%7F", FF_TITLE, 0 },
+		{ "site_title=a%1Bb", FF_SITE_TITLE, 0 },
+		{ "site_author=Miriam+Holloway", FF_SITE_AUTHOR, 1 },
+		{ "login=ann%0D%0AX-Forged:+1", FF_LOGIN, 0 },
+		{ "author=a%0Ab", FF_AUTHOR, 0 },
+		{ "body=two%0Alines+and+a+tab%09", FF_BODY, 1 },
+		{ "excerpt=line%0Aline", FF_EXCERPT, 1 },
+		{ "site_note=a%0Ab", FF_SITE_NOTE, 1 },
+		{ "password=+spaces+%09tab+", FF_PASSWORD, 1 },
+		{ "revision=1", FF_REVISION, 1 },
+		{ "revision=42", FF_REVISION, 1 },
+		{ "revision=0", FF_REVISION, 0 },
+		{ "revision=-1", FF_REVISION, 0 },
+		{ "revision=1e3", FF_REVISION, 0 },
+		{ "revision=", FF_REVISION, 0 },
+		{ "site_per_page=10", FF_SITE_PER_PAGE, 1 },
+		{ "site_per_page=0", FF_SITE_PER_PAGE, 0 },
+		{ "site_per_page=010", FF_SITE_PER_PAGE, 0 },
+		{ "site_per_page=1000", FF_SITE_PER_PAGE, 0 },
+		{ "next=/admin", FF_NEXT, 1 },
+		{ "next=/admin/articles/3", FF_NEXT, 1 },
+		{ "next=/admin%3Fstatus%3Ddraft", FF_NEXT, 1 },
+		{ "next=//evil.example", FF_NEXT, 0 },
+		{ "next=https://evil.example/admin", FF_NEXT, 0 },
+		{ "next=/administrator", FF_NEXT, 0 },
+		{ "next=/admin//evil.example", FF_NEXT, 0 },
+		{ "next=/admin/%5C%5Cevil.example", FF_NEXT, 0 },
+	};
+	size_t	 i;
+	int	 st;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		st = form(state, cases[i].body);
+		if (st != 0)
+			fail_msg("%s: status %d, want 0", cases[i].body, st);
+		if (R(state)->form[cases[i].f] == NULL)
+			fail_msg("%s: field %s not set", cases[i].body,
+			    req_ffield_name(cases[i].f));
+		if (cases[i].ok && R(state)->form_err[cases[i].f] != NULL)
+			fail_msg("%s: refused (\"%s\"), want accepted",
+			    cases[i].body, R(state)->form_err[cases[i].f]);
+		if (!cases[i].ok && R(state)->form_err[cases[i].f] == NULL)
+			fail_msg("%s: accepted, want an error", cases[i].body);
+	}
+}
+
+/* FF_REVISION is declared as up to 18 characters (a SQLite integer), and
+ * the editor refuses to save while the field has an error: a revision
+ * past 999999 must still be a whole number. */
+static void
+form_revision_width(void **state)
+{
+	static const char *const ok[] = {
+		"revision=999999",
+		"revision=1000000",
+		"revision=123456789012345678",
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(form(state, ok[i]), 0);
+		if (R(state)->form_err[FF_REVISION] != NULL)
+			fail_msg("%s: refused (\"%s\"), want accepted", ok[i],
+			    R(state)->form_err[FF_REVISION]);
+	}
+	assert_int_equal(form(state, "revision=1234567890123456789"), 0);
+	assert_non_null(R(state)->form_err[FF_REVISION]);
+}
+
+/* Malformed encoding, invalid UTF-8 or a NUL in any field, known or not,
+ * is a 400; so is an action nobody declared. */
+static void
+form_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"title=caf%C3%28",
+		"title=%C0%AF",
+		"title=%ED%A0%80",
+		"body=a%00b",
+		"password=%00",
+		"unknown=a%00b",
+		"unknown%00=1",
+		"title%00=x",
+		"%FF=1",
+		"unknown=%FF",
+		"title=\xff",
+		"body=\xc3",
+		"title=%zz",
+		"title=%",
+		"title=a%4",
+		"%=x",
+		"slug=ok&body=%E2%82",
+		"action=explode",
+		"action=Publish",
+		"action=publish+",
+		"action=draft%00",
+		"title=x&action=drop+table",
+	};
+	static const char *const actions[] = { "draft", "preview", "publish",
+	    "unpublish", "delete", "save" };
+	char	 body[64];
+	size_t	 i;
+	int	 st;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if ((st = form(state, bad[i])) != 400)
+			fail_msg("\"%s\": status %d, want 400", bad[i], st);
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+		snprintf(body, sizeof(body), "action=%s&csrf=x", actions[i]);
+		assert_int_equal(form(state, body), 0);
+		assert_string_equal(R(state)->form[FF_ACTION], actions[i]);
+		assert_null(R(state)->form_err[FF_ACTION]);
+	}
+}
+
+static void
+form_too_many_pairs(void **state)
+{
+	struct parsed	*p = *state;
+	char		*body;
+	size_t		 n = 0, i;
+
+	body = arena_alloc(&p->a, 4096);
+	for (i = 0; i < 256; i++)
+		n += (size_t)snprintf(body + n, 4096 - n, "x=%zu&&", i % 10);
+	assert_int_equal(form(state, body), 0);
+	snprintf(body + n, 4096 - n, "title=t");
+	assert_int_equal(form(state, body), 400);
+	/* Empty pairs do not count. */
+	snprintf(body + n, 4096 - n, "&&&&");
+	assert_int_equal(form(state, body), 0);
+}
+
+/* Cookies: only a well-formed quire_session becomes r->session. */
+static void
+cookie_session(void **state)
+{
+#define HEX64	"0123456789abcdef0123456789abcdef" \
+		"0123456789abcdef0123456789abcdef"
+	static const struct {
+		const char	*env;
+		const char	*session;
+	} cases[] = {
+		{ "HTTP_COOKIE=a=b; quire_session=" HEX64 "; c=d", HEX64 },
+		{ "HTTP_COOKIE=quire_session=" HEX64, HEX64 },
+		{ "HTTP_COOKIE=a=b;quire_session=" HEX64, HEX64 },
+		{ "HTTP_COOKIE=a=b;   quire_session=" HEX64 ";", HEX64 },
+		{ "HTTP_COOKIE=a=b; quire_session=" HEX64 "0", NULL },
+		{ "HTTP_COOKIE=a=b; quire_session=" "0123456789abcdef0123456789"
+		    "abcdef0123456789abcdef0123456789abcde; c=d", NULL },
+		{ "HTTP_COOKIE=quire_session=" "0123456789abcdef0123456789"
+		    "abcdef0123456789abcdef0123456789abcdeg", NULL },
+		{ "HTTP_COOKIE=quire_session=" "0123456789ABCDEF0123456789"
+		    "abcdef0123456789abcdef0123456789abcdef", NULL },
+		{ "HTTP_COOKIE=quire_session=\"" HEX64 "\"", NULL },
+		{ "HTTP_COOKIE=quire_session=", NULL },
+		{ "HTTP_COOKIE=quire_session", NULL },
+		{ "HTTP_COOKIE=xquire_session=" HEX64, NULL },
+		{ "HTTP_COOKIE=quire_sessionx=" HEX64, NULL },
+		{ "HTTP_COOKIE=a=quire_session=" HEX64, NULL },
+		{ "HTTP_COOKIE=", NULL },
+		{ "HTTP_COOKIES=quire_session=" HEX64, NULL },
+	};
+	char	*env[3] = { "REQUEST_URI=/admin", NULL, NULL };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		env[1] = (char *)cases[i].env;
+		assert_int_equal(parse(state, env), 0);
+		if (cases[i].session == NULL) {
+			if (R(state)->session != NULL)
+				fail_msg("%s: session \"%s\", want NULL",
+				    cases[i].env, R(state)->session);
+		} else if (R(state)->session == NULL ||
+		    strcmp(R(state)->session, cases[i].session) != 0)
+			fail_msg("%s: session \"%s\", want \"%s\"", cases[i].env,
+			    R(state)->session ? R(state)->session : "(null)",
+			    cases[i].session);
+	}
+	/* No Cookie header at all. */
+	env[1] = NULL;
+	assert_int_equal(parse(state, env), 0);
+	assert_null(R(state)->session);
+#undef HEX64
+}
+
+/* X-Forwarded-For counts only from a trusted proxy, and only its last,
+ * well-formed entry. */
+static void
+trust_proxy(void **state)
+{
+	static const struct {
+		const char	*remote;
+		const char	*xff;		/* NULL: no header */
+		const char	*trusted;
+		const char	*client;
+	} cases[] = {
+		{ "127.0.0.1", "1.2.3.4, 5.6.7.8", NULL, "127.0.0.1" },
+		{ "127.0.0.1", "1.2.3.4, 5.6.7.8", "127.0.0.1", "5.6.7.8" },
+		{ "127.0.0.1", "1.2.3.4,5.6.7.8", "127.0.0.1", "5.6.7.8" },
+		{ "127.0.0.1", "9.9.9.9", "127.0.0.1", "9.9.9.9" },
+		{ "10.0.0.5", "9.9.9.9", "127.0.0.1,10.0.0.5", "9.9.9.9" },
+		{ "127.0.0.1", "9.9.9.9", "10.0.0.5,127.0.0.1,::1", "9.9.9.9" },
+		{ "::1", "2001:db8::7", "127.0.0.1,::1", "2001:db8::7" },
+		{ "192.0.2.9", "1.2.3.4, 5.6.7.8", "127.0.0.1", "192.0.2.9" },
+		{ "192.0.2.9", "5.6.7.8", "", "192.0.2.9" },
+		/* Whole addresses only, not prefixes. */
+		{ "127.0.0.1", "5.6.7.8", "127.0.0.10", "127.0.0.1" },
+		{ "127.0.0.10", "5.6.7.8", "127.0.0.1", "127.0.0.10" },
+		{ "127.0.0.1", "5.6.7.8", "27.0.0.1", "127.0.0.1" },
+		/* Junk is ignored. */
+		{ "127.0.0.1", "<script>", "127.0.0.1", "127.0.0.1" },
+		{ "127.0.0.1", "1.2.3.4, <script>", "127.0.0.1", "127.0.0.1" },
+		{ "127.0.0.1", "1.2.3.4, 5.6.7.8 x", "127.0.0.1", "127.0.0.1" },
+		{ "127.0.0.1", "5.6.7.8\r\nX: y", "127.0.0.1", "127.0.0.1" },
+		{ "127.0.0.1", "", "127.0.0.1", "127.0.0.1" },
+		{ "127.0.0.1", "1.2.3.4,", "127.0.0.1", "127.0.0.1" },
+		{ "127.0.0.1", "1.2.3.4, ", "127.0.0.1", "127.0.0.1" },
+		{ "127.0.0.1", NULL, "127.0.0.1", "127.0.0.1" },
+	};
+	struct parsed	*p = *state;
+	char		 remote[64], xff[64];
+	char		*env[4];
+	size_t		 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(remote, sizeof(remote), "REMOTE_ADDR=%s",
+		    cases[i].remote);
+		snprintf(xff, sizeof(xff), "HTTP_X_FORWARDED_FOR=%s",
+		    cases[i].xff != NULL ? cases[i].xff : "");
+		env[0] = "REQUEST_URI=/admin/login";
+		env[1] = remote;
+		env[2] = cases[i].xff != NULL ? xff : NULL;
+		env[3] = NULL;
+		assert_int_equal(parse(state, env), 0);
+		/* Before req_trust: the peer. */
+		assert_string_equal(R(state)->client_addr, cases[i].remote);
+		req_trust(&p->r, cases[i].trusted);
+		if (strcmp(R(state)->client_addr, cases[i].client) != 0)
+			fail_msg("peer %s, X-Forwarded-For \"%s\", trusted %s: "
+			    "client %s, want %s", cases[i].remote,
+			    cases[i].xff ? cases[i].xff : "(none)",
+			    cases[i].trusted ? cases[i].trusted : "(none)",
+			    R(state)->client_addr, cases[i].client);
+		assert_string_equal(R(state)->remote_addr, cases[i].remote);
+	}
+}
+
+/* The admin query fields: each has its rule, and breaking it is a 400. */
+static void
+query_admin_fields(void **state)
+{
+	static const struct {
+		const char	*uri;
+		int		 status;
+		enum req_qfield	 f;
+		const char	*value;
+	} cases[] = {
+		{ "REQUEST_URI=/admin?status=draft", 0, QF_STATUS, "draft" },
+		{ "REQUEST_URI=/admin?status=scheduled", 0, QF_STATUS,
+		    "scheduled" },
+		{ "REQUEST_URI=/admin?status=published", 0, QF_STATUS,
+		    "published" },
+		{ "REQUEST_URI=/admin?status=bogus", 400, QF_STATUS, NULL },
+		{ "REQUEST_URI=/admin?status=Draft", 400, QF_STATUS, NULL },
+		{ "REQUEST_URI=/admin?status=", 400, QF_STATUS, NULL },
+		{ "REQUEST_URI=/admin?status=draft&status=x", 400, QF_STATUS,
+		    NULL },
+		{ "REQUEST_URI=/admin?page=3", 0, QF_PAGE, "3" },
+		{ "REQUEST_URI=/admin?page=999999", 0, QF_PAGE, "999999" },
+		{ "REQUEST_URI=/admin?page=0", 400, QF_PAGE, NULL },
+		{ "REQUEST_URI=/admin?page=03", 400, QF_PAGE, NULL },
+		{ "REQUEST_URI=/admin?page=-1", 400, QF_PAGE, NULL },
+		{ "REQUEST_URI=/admin?page=1000000", 400, QF_PAGE, NULL },
+		{ "REQUEST_URI=/admin?page=2x", 400, QF_PAGE, NULL },
+		{ "REQUEST_URI=/admin?page=", 400, QF_PAGE, NULL },
+		{ "REQUEST_URI=/admin/login?next=/admin/settings", 0, QF_NEXT,
+		    "/admin/settings" },
+		{ "REQUEST_URI=/admin/login?next=%2Fadmin%2Farticles%2F12", 0,
+		    QF_NEXT, "/admin/articles/12" },
+		{ "REQUEST_URI=/admin/login?next=/admin", 0, QF_NEXT,
+		    "/admin" },
+		{ "REQUEST_URI=/admin/login?next=/admin%3Fstatus%3Ddraft", 0,
+		    QF_NEXT, "/admin?status=draft" },
+		{ "REQUEST_URI=/admin/login?next=//evil.example", 400, QF_NEXT,
+		    NULL },
+		{ "REQUEST_URI=/admin/login?next=https://evil.example", 400,
+		    QF_NEXT, NULL },
+		{ "REQUEST_URI=/admin/login?next=/admin//evil.example", 400,
+		    QF_NEXT, NULL },
+		{ "REQUEST_URI=/admin/login?next=/admin/%5Cevil", 400, QF_NEXT,
+		    NULL },
+		{ "REQUEST_URI=/admin/login?next=/admin/%0Ax", 400, QF_NEXT,
+		    NULL },
+		{ "REQUEST_URI=/admin/login?next=/admin+x", 400, QF_NEXT, NULL },
+		{ "REQUEST_URI=/admin/login?next=/administrator", 400, QF_NEXT,
+		    NULL },
+		{ "REQUEST_URI=/admin/login?next=/admin.evil", 400, QF_NEXT,
+		    NULL },
+		{ "REQUEST_URI=/admin/login?next=/", 400, QF_NEXT, NULL },
+		{ "REQUEST_URI=/admin/login?next=", 400, QF_NEXT, NULL },
+		{ "REQUEST_URI=/admin/login?next=admin", 400, QF_NEXT, NULL },
+		{ "REQUEST_URI=/admin?done=saved", 0, QF_DONE, "saved" },
+		{ "REQUEST_URI=/admin/login?done=signedout", 0, QF_DONE,
+		    "signedout" },
+		{ "REQUEST_URI=/admin?done=x", 400, QF_DONE, NULL },
+		{ "REQUEST_URI=/admin?done=", 400, QF_DONE, NULL },
+		{ "REQUEST_URI=/admin?done=saved%3Cscript%3E", 400, QF_DONE,
+		    NULL },
+	};
+	static const char *const done_words[] = { "saved", "published",
+	    "unpublished", "deleted", "settings", "password", "signedout" };
+	char	 uri[80];
+	char	*env[2] = { NULL, NULL };
+	size_t	 i;
+	int	 st, q;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		env[0] = (char *)cases[i].uri;
+		st = parse(state, env);
+		if (st != cases[i].status)
+			fail_msg("%s: status %d, want %d", cases[i].uri, st,
+			    cases[i].status);
+		if (st != 0)
+			continue;
+		assert_non_null(R(state)->query[cases[i].f]);
+		assert_string_equal(R(state)->query[cases[i].f],
+		    cases[i].value);
+		for (q = 0; q < QF__MAX; q++)
+			if (q != (int)cases[i].f)
+				assert_null(R(state)->query[q]);
+	}
+	for (i = 0; i < sizeof(done_words) / sizeof(done_words[0]); i++) {
+		snprintf(uri, sizeof(uri), "REQUEST_URI=/admin?done=%s",
+		    done_words[i]);
+		env[0] = uri;
+		assert_int_equal(parse(state, env), 0);
+		assert_string_equal(R(state)->query[QF_DONE], done_words[i]);
+	}
+	/* All at once. */
+	env[0] = "REQUEST_URI=/admin?status=scheduled&page=2&done=deleted";
+	assert_int_equal(parse(state, env), 0);
+	assert_string_equal(R(state)->query[QF_STATUS], "scheduled");
+	assert_string_equal(R(state)->query[QF_PAGE], "2");
+	assert_string_equal(R(state)->query[QF_DONE], "deleted");
+}
+
+/* "next" must stay at or below /admin (req.c: "/admin" or below). Dot
+ * segments climb out of it once the browser resolves the Location: the
+ * author signs in and lands on /x. */
+static void
+query_next_dot_segments(void **state)
+{
+	static const char *const bad[] = {
+		"REQUEST_URI=/admin/login?next=/admin/../x",
+		"REQUEST_URI=/admin/login?next=/admin/..",
+		"REQUEST_URI=/admin/login?next=/admin/%2E%2E/%2E%2E/x",
+		"REQUEST_URI=/admin/login?next=/admin/./../feed",
+	};
+	char	*env[2] = { NULL, NULL };
+	size_t	 i;
+	int	 st;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		env[0] = (char *)bad[i];
+		if ((st = parse(state, env)) != 400)
+			fail_msg("%s: status %d (next \"%s\"), want 400", bad[i],
+			    st, st == 0 ? R(state)->query[QF_NEXT] : "");
+	}
+	/* The same rule holds for the login form's hidden field. */
+	assert_int_equal(form(state, "next=/admin/../x"), 0);
+	assert_non_null(R(state)->form_err[FF_NEXT]);
+}
+
+static void
+content_length(void **state)
+{
+	static const struct {
+		const char	*env;		/* NULL: not set */
+		long long	 len;
+	} cases[] = {
+		{ NULL, -1 },
+		{ "CONTENT_LENGTH=12", 12 },
+		{ "CONTENT_LENGTH=0", 0 },
+		{ "CONTENT_LENGTH=999999999999999", 999999999999999LL },
+		{ "CONTENT_LENGTH=-1", -1 },
+		{ "CONTENT_LENGTH=abc", -1 },
+		{ "CONTENT_LENGTH=", -1 },
+		{ "CONTENT_LENGTH=12abc", -1 },
+		{ "CONTENT_LENGTH= 12", -1 },
+		{ "CONTENT_LENGTH=+12", -1 },
+		{ "CONTENT_LENGTH=0x10", -1 },
+		{ "CONTENT_LENGTH=1e3", -1 },
+		{ "CONTENT_LENGTH=9999999999999999999999", -1 },
+	};
+	char	*env[3];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		env[0] = "REQUEST_URI=/admin/login";
+		env[1] = (char *)cases[i].env;
+		env[2] = NULL;
+		assert_int_equal(parse(state, env), 0);
+		if (R(state)->content_length != cases[i].len)
+			fail_msg("%s: %lld, want %lld",
+			    cases[i].env ? cases[i].env : "(unset)",
+			    R(state)->content_length, cases[i].len);
+	}
+}
+
+/* The field tables answer by name. */
+static void
+field_names(void **state)
+{
+	assert_string_equal(req_ffield_name(FF_LOGIN), "login");
+	assert_string_equal(req_ffield_name(FF_CSRF), "csrf");
+	assert_string_equal(req_ffield_name(FF_SITE_BASE_URL), "site_base_url");
+	assert_string_equal(req_ffield_name(FF_NEW_PASSWORD2), "new_password2");
+	assert_string_equal(req_qfield_name(QF_STATUS), "status");
+	assert_string_equal(req_qfield_name(QF_DONE), "done");
+	assert_int_equal(req_chars(""), 0);
+	assert_int_equal(req_chars("abc"), 3);
+	assert_int_equal(req_chars("caf\xc3\xa9 \xe2\x82\xac\xf0\x9f\x98\x80"),
+	    7);
+}
+
 int
 main(void)
 {
@@ -642,6 +1294,28 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(parse_env_names, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(form_decoding, setup, teardown),
+		cmocka_unit_test_setup_teardown(form_unknown_ignored, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(form_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(form_honours_length, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(form_repeated, setup, teardown),
+		cmocka_unit_test_setup_teardown(form_too_long, setup, teardown),
+		cmocka_unit_test_setup_teardown(form_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(form_revision_width, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(form_malformed, setup, teardown),
+		cmocka_unit_test_setup_teardown(form_too_many_pairs, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(cookie_session, setup, teardown),
+		cmocka_unit_test_setup_teardown(trust_proxy, setup, teardown),
+		cmocka_unit_test_setup_teardown(query_admin_fields, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(query_next_dot_segments, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(content_length, setup, teardown),
+		cmocka_unit_test(field_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

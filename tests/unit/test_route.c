@@ -1,16 +1,18 @@
 /*
  * test_route: the URL table. Which handler a path reaches, what its typed
- * captures let through, and 404 versus 405. Handlers are compared as
- * pointers, never called.
+ * captures let through, and 404 versus 405; the admin routes with their
+ * flags and {id} captures. Handlers are compared as pointers, never called.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "arena.h"
+#include "h_admin.h"
 #include "h_public.h"
 #include "route.h"
 
@@ -185,6 +187,220 @@ methods(void **state)
 	assert_int_equal(route_match(&A, "/a/b/c/d", METHOD_OTHER, &m), 404);
 }
 
+/* The admin routes: handler, captures and flags, for GET and POST. */
+static void
+admin_routes(void **state)
+{
+	static const struct {
+		const char	*path;
+		enum req_method	 method;
+		route_handler	 h;
+		unsigned	 flags;
+		const char	*arg;		/* the {id}, or NULL */
+	} cases[] = {
+		{ "/admin", METHOD_GET, h_admin_list, RF_ADMIN, NULL },
+		{ "/admin", METHOD_HEAD, h_admin_list, RF_ADMIN, NULL },
+		{ "/admin/login", METHOD_GET, h_admin_login, RF_LOGIN, NULL },
+		{ "/admin/login", METHOD_POST, h_admin_login, RF_LOGIN, NULL },
+		{ "/admin/logout", METHOD_POST, h_admin_logout, RF_ADMIN, NULL },
+		{ "/admin/articles/new", METHOD_GET, h_admin_article_edit,
+		    RF_ADMIN, NULL },
+		{ "/admin/articles/new", METHOD_POST, h_admin_article_edit,
+		    RF_ADMIN, NULL },
+		{ "/admin/articles/12", METHOD_GET, h_admin_article_edit,
+		    RF_ADMIN, "12" },
+		{ "/admin/articles/12", METHOD_POST, h_admin_article_edit,
+		    RF_ADMIN, "12" },
+		{ "/admin/articles/12/delete", METHOD_GET,
+		    h_admin_article_delete, RF_ADMIN, "12" },
+		{ "/admin/articles/12/delete", METHOD_POST,
+		    h_admin_article_delete, RF_ADMIN, "12" },
+		{ "/admin/pages/new", METHOD_GET, h_admin_page_edit, RF_ADMIN,
+		    NULL },
+		{ "/admin/pages/3", METHOD_GET, h_admin_page_edit, RF_ADMIN,
+		    "3" },
+		{ "/admin/pages/3", METHOD_POST, h_admin_page_edit, RF_ADMIN,
+		    "3" },
+		{ "/admin/pages/3/delete", METHOD_POST, h_admin_page_delete,
+		    RF_ADMIN, "3" },
+		{ "/admin/settings", METHOD_GET, h_admin_settings, RF_ADMIN,
+		    NULL },
+		{ "/admin/settings", METHOD_POST, h_admin_settings, RF_ADMIN,
+		    NULL },
+		{ "/admin/account", METHOD_GET, h_admin_account, RF_ADMIN, NULL },
+		{ "/admin/account", METHOD_POST, h_admin_account, RF_ADMIN,
+		    NULL },
+		/* The largest id: 18 digits. */
+		{ "/admin/articles/123456789012345678", METHOD_GET,
+		    h_admin_article_edit, RF_ADMIN, "123456789012345678" },
+		{ "/admin/pages/1/delete", METHOD_GET, h_admin_page_delete,
+		    RF_ADMIN, "1" },
+		/* Public pages carry no admin flag. */
+		{ "/", METHOD_GET, h_home, 0, NULL },
+		{ "/about", METHOD_GET, h_page, 0, "about" },
+	};
+	struct route_match	 m;
+	size_t			 i;
+	int			 rc, k;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&m, 0x5a, sizeof(m));
+		rc = route_match(&A, cases[i].path, cases[i].method, &m);
+		if (rc != 0)
+			fail_msg("%s (method %d): status %d, want 0",
+			    cases[i].path, (int)cases[i].method, rc);
+		if (m.handler != cases[i].h)
+			fail_msg("%s: wrong handler", cases[i].path);
+		if (m.flags != cases[i].flags)
+			fail_msg("%s: flags %#x, want %#x", cases[i].path,
+			    m.flags, cases[i].flags);
+		if (cases[i].arg == NULL ? m.args[0] != NULL :
+		    m.args[0] == NULL || strcmp(m.args[0], cases[i].arg) != 0)
+			fail_msg("%s: arg \"%s\", want \"%s\"", cases[i].path,
+			    m.args[0] ? m.args[0] : "(null)",
+			    cases[i].arg ? cases[i].arg : "(null)");
+		for (k = 1; k < ROUTE_ARGS_MAX; k++)
+			assert_null(m.args[k]);
+	}
+}
+
+/* {id}: 1 to 18 digits, no leading zero, nothing else. */
+static void
+admin_id_capture(void **state)
+{
+	static const char *const ids[] = {
+		"0", "00", "012", "-1", "+1", "1234567890123456789", "abc",
+		"1a", "a1", "1.0", "1e3", "%31", " 1", "\xd9\xa1", "",
+	};
+	static const char *const forms[] = {
+		"/admin/articles/%s", "/admin/articles/%s/delete",
+		"/admin/pages/%s", "/admin/pages/%s/delete",
+	};
+	struct route_match	 m;
+	char			 path[80];
+	size_t			 i, j;
+	int			 rc;
+
+	for (j = 0; j < sizeof(forms) / sizeof(forms[0]); j++)
+		for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+			snprintf(path, sizeof(path), forms[j], ids[i]);
+			rc = route_match(&A, path, METHOD_GET, &m);
+			if (rc != 404)
+				fail_msg("\"%s\": status %d, want 404", path,
+				    rc);
+			assert_null(m.handler);
+		}
+}
+
+static void
+admin_methods(void **state)
+{
+	struct route_match	 m;
+
+	/* Signing out changes state: POST only. */
+	memset(&m, 0x5a, sizeof(m));
+	assert_int_equal(route_match(&A, "/admin/logout", METHOD_GET, &m), 405);
+	assert_null(m.handler);
+	assert_non_null(m.allow);
+	assert_string_equal(m.allow, "POST");
+	assert_int_equal(m.flags, RF_ADMIN);	/* admin headers on the 405 */
+	assert_int_equal(route_match(&A, "/admin/logout", METHOD_HEAD, &m),
+	    405);
+	assert_string_equal(m.allow, "POST");
+	assert_int_equal(route_match(&A, "/admin/logout", METHOD_OTHER, &m),
+	    405);
+	assert_string_equal(m.allow, "POST");
+
+	/* Forms take GET, HEAD and POST. */
+	assert_int_equal(route_match(&A, "/admin/settings", METHOD_POST, &m), 0);
+	assert_ptr_equal(m.handler, h_admin_settings);
+	assert_int_equal(route_match(&A, "/admin/settings", METHOD_OTHER, &m),
+	    405);
+	assert_string_equal(m.allow, "GET, HEAD, POST");
+	assert_null(m.handler);
+	assert_int_equal(route_match(&A, "/admin/articles/7", METHOD_OTHER, &m),
+	    405);
+	assert_string_equal(m.allow, "GET, HEAD, POST");
+	assert_int_equal(route_match(&A, "/admin/login", METHOD_OTHER, &m),
+	    405);
+	assert_string_equal(m.allow, "GET, HEAD, POST");
+	assert_int_equal(m.flags, RF_LOGIN);
+
+	/* The list is read-only. */
+	assert_int_equal(route_match(&A, "/admin", METHOD_POST, &m), 405);
+	assert_string_equal(m.allow, "GET, HEAD");
+	assert_null(m.handler);
+
+	/* The public site still refuses POST. */
+	memset(&m, 0x5a, sizeof(m));
+	assert_int_equal(route_match(&A, "/", METHOD_POST, &m), 405);
+	assert_string_equal(m.allow, "GET, HEAD");
+	assert_null(m.handler);
+	assert_int_equal(m.flags, 0);
+}
+
+static void
+admin_not_found(void **state)
+{
+	static const char *const paths[] = {
+		"/admin/unknown",
+		"/admin/",
+		"/admin//",
+		"/admin/login/",
+		"/admin/logout/x",
+		"/admin/articles",
+		"/admin/articles/",
+		"/admin/articles/new/",
+		"/admin/articles/new/delete",
+		"/admin/articles/12/",
+		"/admin/articles/12/edit",
+		"/admin/articles/12/delete/",
+		"/admin/articles/12/delete/x",
+		"/admin/pages",
+		"/admin/pages/3/x",
+		"/admin/settings/",
+		"/admin/settings/x",
+		"/admin/Settings",
+		"/Admin",
+		"/admin/../admin",
+		"/admin/./settings",
+		"//admin",
+	};
+	struct route_match	 m;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		rc = route_match(&A, paths[i], METHOD_GET, &m);
+		if (rc != 404)
+			fail_msg("\"%s\": status %d, want 404", paths[i], rc);
+		assert_null(m.handler);
+		rc = route_match(&A, paths[i], METHOD_POST, &m);
+		if (rc != 404)
+			fail_msg("POST \"%s\": status %d, want 404", paths[i],
+			    rc);
+	}
+}
+
+/* "/admin" is also a valid {slug}: the fixed route must come first, for
+ * every method, and nothing under /admin may reach a public handler. */
+static void
+admin_not_a_page(void **state)
+{
+	struct route_match	 m;
+
+	assert_int_equal(route_match(&A, "/admin", METHOD_GET, &m), 0);
+	assert_ptr_equal(m.handler, h_admin_list);
+	assert_null(m.args[0]);
+	assert_int_equal(route_match(&A, "/admin", METHOD_POST, &m), 405);
+	assert_null(m.handler);
+	assert_int_equal(m.flags, RF_ADMIN);
+	/* Near names are ordinary pages. */
+	routes_to("/admins", h_page, "admins", NULL, NULL);
+	routes_to("/login", h_page, "login", NULL, NULL);
+	routes_to("/settings", h_page, "settings", NULL, NULL);
+}
+
 int
 main(void)
 {
@@ -194,6 +410,11 @@ main(void)
 		cmocka_unit_test(not_found),
 		cmocka_unit_test(slug_length),
 		cmocka_unit_test(methods),
+		cmocka_unit_test(admin_routes),
+		cmocka_unit_test(admin_id_capture),
+		cmocka_unit_test(admin_methods),
+		cmocka_unit_test(admin_not_found),
+		cmocka_unit_test(admin_not_a_page),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
