@@ -466,6 +466,10 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 
 	status = req_parse(&req, c.a, env, &why);
 	req_trust(&req, app->cfg->trust_proxy);
+	/* Anything under /admin, even an error before a route matched, gets
+	 * the admin's headers and pages. */
+	if (strncmp(req.path != NULL ? req.path : req.target, "/admin", 6) == 0)
+		c.flags = RF_LOGIN;
 	if (db_settings(app->db, c.a, &c.site) == -1) {
 		status = 500;
 		goto send;

@@ -222,6 +222,15 @@ public_url(struct ctx *c, const struct article *p)
 	return arena_printf(c->a, "/%04d/%02d/%s", y, m, p->slug);
 }
 
+/* The reader's address of a post, with ?r=REVISION so that the author's
+ * own browser fetches this version rather than a copy it kept (reader
+ * pages may be cached for max-age; the router ignores the parameter). */
+static char *
+view_url(struct ctx *c, const struct article *p)
+{
+	return arena_printf(c->a, "%s?r=%lld", public_url(c, p), p->revision);
+}
+
 static void
 list_rows(struct ctx *c, struct tv *list, const struct article *v, size_t n)
 {
@@ -237,7 +246,7 @@ list_rows(struct ctx *c, struct tv *list, const struct article *v, size_t n)
 		tv_text(c->a, m, "edit_url", arena_printf(c->a, "/admin/%s/%lld",
 		    kind_paths[v[i].kind], v[i].id));
 		if (strcmp(state, "published") == 0)
-			tv_text(c->a, m, "view_url", public_url(c, &v[i]));
+			tv_text(c->a, m, "view_url", view_url(c, &v[i]));
 		if (v[i].has_date) {
 			tv_text(c->a, m, "date", date_human(c->a,
 			    v[i].published_at));
@@ -299,7 +308,7 @@ h_admin_list(struct ctx *c)
 	if ((long long)page * LIST_PER_PAGE < total)
 		tv_text(c->a, root, "older_url", arena_printf(c->a, "%spage=%d",
 		    base, page + 1));
-	tv_int(c->a, root, "page", page);
+	tv_int(c->a, root, "page_number", page);
 	return app_render(c, T_ADMIN_LIST, root);
 }
 
@@ -417,7 +426,7 @@ editor(struct ctx *c, int status, const struct article *p,
 		tv_text(c->a, root, "delete_url", arena_printf(c->a,
 		    "/admin/%s/%lld/delete", kind_paths[p->kind], p->id));
 		if (strcmp(state, "published") == 0)
-			tv_text(c->a, root, "view_url", public_url(c, p));
+			tv_text(c->a, root, "view_url", view_url(c, p));
 	}
 	if (preview) {
 		if (md_render(c->a, p->body, strlen(p->body), &body) == -1)
@@ -466,7 +475,7 @@ edit(struct ctx *c, enum db_kind kind)
 	struct article	 p, cur, theirs;
 	struct tv	*values, *errors;
 	const char	*action, *done, *slug;
-	int		 rc, bad = 0, i;
+	int		 rc, bad = 0, i, gone = 0;
 	long long	 id = c->args[0] != NULL ? atoll(c->args[0]) : 0;
 
 	memset(&p, 0, sizeof(p));
@@ -476,11 +485,14 @@ edit(struct ctx *c, enum db_kind kind)
 	if (id != 0) {
 		if ((rc = db_post_by_id(c->app->db, c->a, kind, id, &cur)) == -1)
 			return 500;
-		if (rc == 0)
+		if (rc == 0 && c->req->method != METHOD_POST)
 			return app_error(c, 404, arena_printf(c->a, "There is no "
 			    "%s with that number; it may have been deleted.",
 			    kind_names[kind]));
-		p = cur;
+		if (rc == 0)
+			gone = 1;	/* deleted while the form was open */
+		else
+			p = cur;
 	}
 	if (c->req->method != METHOD_POST)
 		return editor(c, 200, &p, values_of(c, &p), tv_map(c->a), 0,
@@ -502,7 +514,7 @@ edit(struct ctx *c, enum db_kind kind)
 		p.excerpt = app_form(c, FF_EXCERPT);
 		p.author = app_form(c, FF_AUTHOR);
 	}
-	if (id != 0)
+	if (id != 0 && !gone)
 		p.revision = atoll(app_form(c, FF_REVISION));
 	slug = app_form(c, FF_SLUG);
 	if (*slug == '\0' && c->req->form_err[FF_SLUG] == NULL)
@@ -550,6 +562,13 @@ edit(struct ctx *c, enum db_kind kind)
 
 	if (strcmp(action, "preview") == 0)
 		return editor(c, 200, &p, values, errors, 1, NULL);
+	if (gone) {
+		/* Its number is gone: saving again creates it anew. */
+		tv_text(c->a, errors, "title", arena_printf(c->a, "This %s was "
+		    "deleted since you opened it; nothing was saved. Saving "
+		    "again creates it anew.", kind_names[kind]));
+		return editor(c, 409, &p, values, errors, 0, NULL);
+	}
 	if (strcmp(action, "delete") == 0)
 		return see_other(c, arena_printf(c->a, "/admin/%s/%lld/delete",
 		    kind_paths[kind], id));

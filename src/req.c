@@ -180,12 +180,14 @@ chk_digits(const char *s)
 	return valid_page(s, strlen(s)) ? NULL : "Give a whole number.";
 }
 
-/* A revision: 1 to 18 digits, no leading zero. */
+/* A revision: "0" (a new post) or 1 to 18 digits, no leading zero. */
 static const char *
 chk_revision(const char *s)
 {
 	size_t	 len = strlen(s);
 
+	if (strcmp(s, "0") == 0)
+		return NULL;
 	return len > 0 && len <= 18 && s[0] != '0' &&
 	    strspn(s, "0123456789") == len ? NULL : "Malformed revision.";
 }

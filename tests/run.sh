@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite, as `make test` runs it: unit and golden tests (cmocka),
-# database tests, end to end behind nginx, CGI and FastCGI, HTML validation,
-# fuzzing; unit and end-to-end again under ASan+UBSan. Every suite prints
+# database tests, end to end behind nginx, CGI and FastCGI, the admin over
+# HTTP and in headless Chromium, HTML validation, fuzzing; unit and
+# end-to-end again under ASan+UBSan. Every suite prints
 # "ok - ..." / "not ok - ..." lines; this prints them and ends with the one
 # line CI reads: "N passed, N failed".
 set -u
@@ -51,6 +52,9 @@ suite unit-asan units build/tests/asan
 suite db bash tests/db/schema.sh build/quire
 suite e2e bash tests/e2e/run.sh build/quire
 suite e2e-asan bash tests/e2e/run.sh build/asan/quire
+suite admin bash tests/e2e/admin.sh build/quire
+suite admin-asan bash tests/e2e/admin.sh build/asan/quire
+suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
 echo

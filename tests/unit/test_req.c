@@ -840,7 +840,8 @@ form_rules(void **state)
 		{ "password=+spaces+%09tab+", FF_PASSWORD, 1 },
 		{ "revision=1", FF_REVISION, 1 },
 		{ "revision=42", FF_REVISION, 1 },
-		{ "revision=0", FF_REVISION, 0 },
+		{ "revision=0", FF_REVISION, 1 },	/* a new post */
+		{ "revision=00", FF_REVISION, 0 },
 		{ "revision=-1", FF_REVISION, 0 },
 		{ "revision=1e3", FF_REVISION, 0 },
 		{ "revision=", FF_REVISION, 0 },
