@@ -3,15 +3,15 @@
 #   make run        serve the demo blog through nginx at http://127.0.0.1:8080
 #   make test       the whole test suite, also under ASan+UBSan
 #   make fuzz       the fuzz harnesses, longer (FUZZ_SECONDS=60)
+#   make bench      requests/s, latency and memory; writes docs/PERFORMANCE.md
 #   make deps       install the Debian packages the above need (as root)
 
-VERSION   = 0.1.0
 PKGS      = fcgi sqlite3 libcmark libsodium
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
             -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_GNU_SOURCE -DQUIRE_VERSION='"$(VERSION)"' -Isrc -Ibuild
+CPPFLAGS += -D_GNU_SOURCE -Isrc -Ibuild
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark -lsodium)
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -35,11 +35,11 @@ PORT     ?= 8080
 DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libsodium-dev libcmocka-dev \
              libclang-rt-14-dev
 DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
-             cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang \
+             cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang wrk:wrk \
              java:default-jre-headless npm:npm \
              chromium:chromium
 
-.PHONY: all deps run test unit fuzz clean install
+.PHONY: all deps run test unit fuzz bench clean install
 
 all: build/quire
 
@@ -102,6 +102,11 @@ run: deps build/quire
 
 test: deps build/quire build/asan/quire unit
 	sh tests/run.sh
+
+# Speed and memory, measured against nginx's static-file limit and a bare
+# FastCGI floor; writes docs/PERFORMANCE.md. Never part of make test.
+bench: deps build/quire
+	bash tests/bench/run.sh
 
 fuzz: build/asan/quire
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh

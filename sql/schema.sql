@@ -18,11 +18,14 @@ CREATE TABLE articles (
   created_at   INTEGER NOT NULL,
   updated_at   INTEGER NOT NULL,
   revision     INTEGER NOT NULL DEFAULT 1,         -- +1 on every save (edit conflicts)
+  list_rev     INTEGER NOT NULL DEFAULT 1,         -- +1 when what lists show changes
   CHECK (status = 'draft' OR published_at IS NOT NULL)
 );
 
--- Home page keyset pagination, archive ranges and previous/next all walk this index.
-CREATE INDEX articles_published ON articles (status, published_at, id);
+-- Home page keyset pagination, archive ranges and previous/next all walk this
+-- index; the conditional-GET stamps of lists are read from it alone.
+CREATE INDEX articles_published
+  ON articles (status, published_at, id, list_rev, updated_at);
 
 CREATE TABLE pages (
   id         INTEGER PRIMARY KEY,
@@ -71,4 +74,4 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_key ON login_failures (key, at);
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

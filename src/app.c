@@ -3,8 +3,11 @@
  * through app_handle(), which adds the site-wide headers and the access log
  * line, then resets the arena.
  */
-#include <time.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
+
+#include <sodium.h>
 
 #include "app.h"
 #include "auth.h"
@@ -13,6 +16,7 @@
 #include "log.h"
 #include "markdown.h"
 #include "route.h"
+#include "version.h"
 
 static const char *const tmpl_names[T__MAX] = {
 	"home",		/* T_HOME */
@@ -71,6 +75,7 @@ app_init(struct app *app, const struct config *cfg)
 		    embed_templates_n, "templates");
 	if (app->tmpl == NULL)
 		return -1;
+	app->started = (long long)time(NULL);
 	for (i = 0; i < T__MAX; i++)
 		if ((app->tmpl_idx[i] = tmpl_find(app->tmpl,
 		    tmpl_names[i])) == -1) {
@@ -421,9 +426,101 @@ redirect:
 	return 301;
 }
 
+/* The strong ETag of a reader page: the binary, the templates, every
+ * setting, the address and what the page's stamp says it shows. */
+static const char *
+etag(struct ctx *c)
+{
+	crypto_generichash_state	 h;
+	unsigned char			 out[16];
+	char				 hex[sizeof(out) * 2 + 1];
+	unsigned long long		 fp;
+	int				 i;
+
+	crypto_generichash_init(&h, NULL, 0, sizeof(out));
+	crypto_generichash_update(&h, (const unsigned char *)QUIRE_VERSION,
+	    sizeof(QUIRE_VERSION));
+	fp = tmpl_set_fingerprint(c->app->tmpl);
+	crypto_generichash_update(&h, (const unsigned char *)&fp, sizeof(fp));
+	for (i = 0; i < SET__MAX; i++)
+		crypto_generichash_update(&h, (const unsigned char *)c->site.v[i],
+		    strlen(c->site.v[i]) + 1);
+	crypto_generichash_update(&h, (const unsigned char *)c->req->path,
+	    strlen(c->req->path) + 1);
+	for (i = 0; i < QF__MAX; i++)
+		if (c->req->query[i] != NULL)
+			crypto_generichash_update(&h,
+			    (const unsigned char *)c->req->query[i],
+			    strlen(c->req->query[i]) + 1);
+	crypto_generichash_update(&h, (const unsigned char *)c->stamp.key,
+	    strlen(c->stamp.key));
+	crypto_generichash_final(&h, out, sizeof(out));
+	sodium_bin2hex(hex, sizeof(hex), out, sizeof(out));
+	return arena_printf(c->a, "\"%s\"", hex);
+}
+
+/* Does an If-None-Match list hold tag (or "*")? Weak comparison, as the
+ * standard asks for GET. */
+static int
+etag_listed(const char *list, const char *tag)
+{
+	const char	*p = list, *q;
+	size_t		 tlen = strlen(tag);
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',' || *p == '\t')
+			p++;
+		if (*p == '*')
+			return 1;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		q = p + strcspn(p, ",");
+		while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
+			q--;
+		if ((size_t)(q - p) == tlen && strncmp(p, tag, tlen) == 0)
+			return 1;
+		p += strcspn(p, ",");
+	}
+	return 0;
+}
+
+static const char *
+http_date(struct ctx *c, long long t)
+{
+	char		 s[40];
+	time_t		 tt = (time_t)t;
+	struct tm	 tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(s, sizeof(s), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	return arena_strdup(c->a, s);
+}
+
+/* Sets the validators of a stamped page; 1 if the request already has
+ * this version (answer 304, render nothing), else 0. */
+static int
+conditional(struct ctx *c)
+{
+	const char	*tag = etag(c);
+	long long	 lm = c->stamp.last_mod;
+
+	/* Settings and templates show on every page. */
+	if (atoll(c->site.v[SET_UPDATED_AT]) > lm)
+		lm = atoll(c->site.v[SET_UPDATED_AT]);
+	if (c->app->started > lm)
+		lm = c->app->started;
+	resp_header(c->resp, "ETag", tag);
+	resp_header(c->resp, "Last-Modified", http_date(c, lm));
+	if (c->req->if_none_match != NULL)
+		return etag_listed(c->req->if_none_match, tag);
+	return c->req->if_modified_since >= lm;
+}
+
 static void
 common_headers(struct ctx *c, int status)
 {
+	long long	 next, age;
+
 	if (c->flags & (RF_ADMIN | RF_LOGIN)) {
 		resp_header(c->resp, "Cache-Control", "no-store");
 		resp_header(c->resp, "Content-Security-Policy", csp_admin);
@@ -432,9 +529,16 @@ common_headers(struct ctx *c, int status)
 	} else {
 		/* Reader pages may be kept by browsers and shared caches
 		 * for max-age; anything else must be asked for again. */
-		if (status == 200 || status == 301)
+		/* ...but never past the moment the next scheduled article
+		 * goes live, which changes the home page and the archive. */
+		age = c->app->cfg->max_age;
+		if ((status == 200 || status == 301 || status == 304) &&
+		    (next = db_next_scheduled(c->app->db, c->now)) > 0 &&
+		    next - c->now < age)
+			age = next - c->now;
+		if (status == 200 || status == 301 || status == 304)
 			resp_header(c->resp, "Cache-Control", arena_printf(c->a,
-			    "public, max-age=%d", c->app->cfg->max_age));
+			    "public, max-age=%lld", age));
 		else
 			resp_header(c->resp, "Cache-Control", "no-cache");
 		resp_header(c->resp, "Content-Security-Policy", csp_public);
@@ -509,6 +613,16 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 		}
 		if ((status = admin_gate(&c)) != 0)
 			goto send;
+	}
+	/* Conditional GET: one cheap query, then 304 or the page. */
+	if (m.stamp != NULL && (req.method == METHOD_GET ||
+	    req.method == METHOD_HEAD)) {
+		if ((status = m.stamp(&c)) == 500)
+			goto send;
+		if (status == 0 && conditional(&c)) {
+			status = 304;
+			goto send;
+		}
 	}
 	status = m.handler(&c);
 	if (status >= 400 && status < 500 && c.resp->body.len == 0)

@@ -51,6 +51,7 @@ enum page_tmpl {
 struct app {
 	const struct config	*cfg;
 	struct tmpl_set		*tmpl;		/* compiled before fork */
+	long long		 started;	/* when the templates were read */
 	int			 tmpl_idx[T__MAX];
 	struct db		*db;		/* one per worker */
 	struct arena		 arena;		/* reset after each request */
@@ -67,6 +68,7 @@ struct ctx {
 	struct settings		 site;
 	long long		 now;		/* request time, Unix seconds */
 	unsigned		 flags;		/* RF_* of the matched route */
+	struct db_stamp		 stamp;		/* set by a route's stamp */
 	int			 signed_in;	/* user and csrf are set */
 	struct user		 user;
 	char			 csrf[AUTH_TOKEN_HEX + 1];

@@ -47,6 +47,11 @@ enum stmt {
 	STMT_PAGE_INSERT,
 	STMT_PAGE_UPDATE,
 	STMT_PAGE_DELETE,
+	STMT_STAMP_HOME,
+	STMT_STAMP_RANGE,
+	STMT_STAMP_ARTICLE,
+	STMT_STAMP_STATIC,
+	STMT_NEXT_SCHEDULED,
 	STMT__MAX
 };
 
@@ -153,7 +158,10 @@ static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_ARTICLE_UPDATE */
 	"UPDATE articles SET slug = :slug, title = :title, excerpt = :excerpt,"
 	" body = :body, author = :author, status = :status, published_at = :pub,"
-	" updated_at = :now, revision = revision + 1"
+	" updated_at = :now, revision = revision + 1,"
+	" list_rev = list_rev + (slug IS NOT :slug OR title IS NOT :title"
+	" OR author IS NOT :author OR status IS NOT :status"
+	" OR published_at IS NOT :pub)"
 	" WHERE id = :id AND revision = :rev",
 	/* STMT_ARTICLE_DELETE */
 	"DELETE FROM articles WHERE id = :id",
@@ -168,6 +176,36 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" WHERE id = :id AND revision = :rev",
 	/* STMT_PAGE_DELETE */
 	"DELETE FROM pages WHERE id = :id",
+	/* STMT_STAMP_HOME: the rows db_articles_page() lists, body included
+	 * (excerpts come from it), so their full revision. */
+	"SELECT count(*), ifnull(max(max(updated_at), max(published_at)), 0),"
+	" total(id), total(revision), total(published_at) FROM (SELECT id,"
+	" revision, updated_at, published_at FROM articles WHERE " VISIBLE
+	" AND (published_at, id) < (:t, :id)"
+	" ORDER BY published_at DESC, id DESC LIMIT :limit)",
+	/* STMT_STAMP_RANGE: from the index alone. */
+	"SELECT count(*), ifnull(max(max(updated_at), max(published_at)), 0),"
+	" total(id), total(list_rev), total(published_at) FROM articles"
+	" WHERE " VISIBLE " AND published_at >= :from AND published_at < :to",
+	/* STMT_STAMP_ARTICLE: the article, and what its page shows of its
+	 * neighbours ("id list_rev updated_at", "" at either end). */
+	"SELECT a.id, a.revision, max(a.updated_at, a.published_at),"
+	" ifnull((SELECT printf('%d %d %d', id, list_rev, updated_at)"
+	"   FROM articles WHERE " VISIBLE
+	"   AND (published_at, id) < (a.published_at, a.id)"
+	"   ORDER BY published_at DESC, id DESC LIMIT 1), ''),"
+	" ifnull((SELECT printf('%d %d %d', id, list_rev, updated_at)"
+	"   FROM articles WHERE " VISIBLE
+	"   AND (published_at, id) > (a.published_at, a.id)"
+	"   ORDER BY published_at, id LIMIT 1), ''), a.published_at"
+	" FROM articles a WHERE a.slug = :slug AND a.status = 'published'"
+	" AND a.published_at <= :now",
+	/* STMT_STAMP_STATIC */
+	"SELECT id, revision, updated_at FROM pages"
+	" WHERE slug = :slug AND status = 'published'",
+	/* STMT_NEXT_SCHEDULED */
+	"SELECT ifnull(min(published_at), 0) FROM articles"
+	" WHERE status = 'published' AND published_at > :now",
 };
 
 static const struct {
@@ -184,6 +222,7 @@ static const struct {
 	{ "share_x", "1" },			/* SET_SHARE_X */
 	{ "share_linkedin", "1" },		/* SET_SHARE_LINKEDIN */
 	{ "share_facebook", "1" },		/* SET_SHARE_FACEBOOK */
+	{ "updated_at", "0" },			/* SET_UPDATED_AT */
 };
 
 struct db {
@@ -619,18 +658,23 @@ db_setting_key(enum setting s)
 }
 
 int
-db_settings_save(struct db *db, const struct settings *set)
+db_settings_save(struct db *db, const struct settings *set, long long now)
 {
 	sqlite3_stmt	*st = db->st[STMT_SETTING_SET];
+	char		 when[24];
+	const char	*v;
 	int		 i;
 
+	snprintf(when, sizeof(when), "%lld", now);
 	if (exec(db, "BEGIN IMMEDIATE", "begin") == -1)
 		return -1;
-	for (i = 0; i < SET__MAX; i++)
+	for (i = 0; i < SET__MAX; i++) {
+		v = i == SET_UPDATED_AT ? when : set->v[i];
 		if (bind_text(db, st, ":key", settings_tab[i].key) == -1 ||
-		    bind_text(db, st, ":value", set->v[i]) == -1 ||
+		    bind_text(db, st, ":value", v) == -1 ||
 		    run(db, STMT_SETTING_SET) == -1)
 			goto fail;
+	}
 	if (exec(db, "COMMIT", "commit") == 0)
 		return 0;
 fail:
@@ -974,4 +1018,141 @@ db_post_delete(struct db *db, enum db_kind kind, long long id)
 	if (bind_int(db, db->st[s], ":id", id) == -1)
 		return -1;
 	return run(db, s);
+}
+
+/* Reads an aggregate stamp row: count, last change, then three sums. */
+static int
+stamp_row(struct db *db, enum stmt s, struct db_stamp *out)
+{
+	sqlite3_stmt	*st = db->st[s];
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->rows = sqlite3_column_int64(st, 0);
+		out->last_mod = sqlite3_column_int64(st, 1);
+		snprintf(out->key, sizeof(out->key), "%lld %lld %.0f %.0f %.0f",
+		    out->rows, out->last_mod, sqlite3_column_double(st, 2),
+		    sqlite3_column_double(st, 3), sqlite3_column_double(st, 4));
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW ? 1 : step_error(db, s);
+}
+
+int
+db_stamp_home(struct db *db, long long now, long long before_t,
+    long long before_id, int limit, struct db_stamp *out)
+{
+	sqlite3_stmt	*st = db->st[STMT_STAMP_HOME];
+
+	if (bind_int(db, st, ":now", now) == -1 ||
+	    bind_int(db, st, ":t", before_t) == -1 ||
+	    bind_int(db, st, ":id", before_id) == -1 ||
+	    bind_int(db, st, ":limit", limit) == -1)
+		return -1;
+	return stamp_row(db, STMT_STAMP_HOME, out);
+}
+
+int
+db_stamp_range(struct db *db, long long now, long long from, long long to,
+    struct db_stamp *out)
+{
+	sqlite3_stmt	*st = db->st[STMT_STAMP_RANGE];
+
+	if (bind_int(db, st, ":now", now) == -1 ||
+	    bind_int(db, st, ":from", from) == -1 ||
+	    bind_int(db, st, ":to", to) == -1)
+		return -1;
+	return stamp_row(db, STMT_STAMP_RANGE, out);
+}
+
+/* Last change in a neighbour's "id list_rev updated_at". */
+static long long
+neighbour_time(const unsigned char *s)
+{
+	long long	 id, rev, at;
+
+	if (s == NULL || sscanf((const char *)s, "%lld %lld %lld", &id, &rev,
+	    &at) != 3)
+		return 0;
+	return at;
+}
+
+int
+db_stamp_article(struct db *db, const char *slug, long long now,
+    struct db_stamp *out)
+{
+	sqlite3_stmt		*st = db->st[STMT_STAMP_ARTICLE];
+	const unsigned char	*older, *newer;
+	long long		 t;
+	int			 rc, found = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (bind_text(db, st, ":slug", slug) == -1 ||
+	    bind_int(db, st, ":now", now) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		older = sqlite3_column_text(st, 3);
+		newer = sqlite3_column_text(st, 4);
+		out->rows = 1;
+		out->last_mod = sqlite3_column_int64(st, 2);
+		out->published_at = sqlite3_column_int64(st, 5);
+		if ((t = neighbour_time(older)) > out->last_mod)
+			out->last_mod = t;
+		if ((t = neighbour_time(newer)) > out->last_mod)
+			out->last_mod = t;
+		snprintf(out->key, sizeof(out->key), "%lld %lld|%s|%s",
+		    (long long)sqlite3_column_int64(st, 0),
+		    (long long)sqlite3_column_int64(st, 1),
+		    older != NULL ? (const char *)older : "",
+		    newer != NULL ? (const char *)newer : "");
+		found = 1;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return step_error(db, STMT_STAMP_ARTICLE);
+	return found;
+}
+
+int
+db_stamp_static(struct db *db, const char *slug, struct db_stamp *out)
+{
+	sqlite3_stmt	*st = db->st[STMT_STAMP_STATIC];
+	int		 rc, found = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (bind_text(db, st, ":slug", slug) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->rows = 1;
+		out->last_mod = sqlite3_column_int64(st, 2);
+		snprintf(out->key, sizeof(out->key), "%lld %lld",
+		    (long long)sqlite3_column_int64(st, 0),
+		    (long long)sqlite3_column_int64(st, 1));
+		found = 1;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return step_error(db, STMT_STAMP_STATIC);
+	return found;
+}
+
+long long
+db_next_scheduled(struct db *db, long long now)
+{
+	sqlite3_stmt	*st = db->st[STMT_NEXT_SCHEDULED];
+	long long	 t = -1;
+
+	if (bind_int(db, st, ":now", now) == -1)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);
+	else
+		step_error(db, STMT_NEXT_SCHEDULED);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return t;
 }

@@ -22,6 +22,7 @@ enum setting {
 	SET_SHARE_X,		/* "1" shows the share link, "0" hides it */
 	SET_SHARE_LINKEDIN,
 	SET_SHARE_FACEBOOK,
+	SET_UPDATED_AT,		/* when the settings were last saved */
 	SET__MAX
 };
 
@@ -98,8 +99,9 @@ int		 db_page_by_slug(struct db *, struct arena *, const char *slug,
 
 /* Key names of the settings ("title"), for forms. Static. */
 const char	*db_setting_key(enum setting);
-/* Saves every setting in one transaction. */
-int		 db_settings_save(struct db *, const struct settings *);
+/* Saves every setting in one transaction, and when (for Last-Modified). */
+int		 db_settings_save(struct db *, const struct settings *,
+		    long long now);
 
 /* Accounts. Lookups 1/0/-1 as above; *out lives in the arena. */
 int		 db_user_by_login(struct db *, struct arena *, const char *,
@@ -147,6 +149,28 @@ int		 db_post_by_id(struct db *, struct arena *, enum db_kind,
 int		 db_post_save(struct db *, struct article *p, long long now);
 /* 1 deleted, 0 not there, -1 error. */
 int		 db_post_delete(struct db *, enum db_kind, long long id);
+
+/* What a reader page shows, in a few numbers: for conditional GET. */
+struct db_stamp {
+	long long	 rows;		/* articles (or pages) the page shows */
+	long long	 last_mod;	/* the latest change among them, Unix s */
+	long long	 published_at;	/* db_stamp_article: the article's */
+	char		 key[192];	/* their versions, for the ETag */
+};
+/* Stamps: 1 found, 0 no such page, -1 error. */
+/* The articles of a home page: as db_articles_page() would list them. */
+int		 db_stamp_home(struct db *, long long now, long long before_t,
+		    long long before_id, int limit, struct db_stamp *);
+/* The visible articles published in [from, to), as lists show them. */
+int		 db_stamp_range(struct db *, long long now, long long from,
+		    long long to, struct db_stamp *);
+/* An article and the titles of its neighbours. */
+int		 db_stamp_article(struct db *, const char *slug, long long now,
+		    struct db_stamp *);
+int		 db_stamp_static(struct db *, const char *slug, struct db_stamp *);
+/* The publication time of the next scheduled article, 0 if none, -1 on
+ * error: caches must not keep a page past it. */
+long long	 db_next_scheduled(struct db *, long long now);
 
 /* Lists return 0 or -1; *out is an arena array of *n articles, newest
  * first. */

@@ -724,7 +724,7 @@ h_admin_settings(struct ctx *c)
 			bad = 1;
 		}
 		if (!bad) {
-			if (db_settings_save(c->app->db, &s) == -1)
+			if (db_settings_save(c->app->db, &s, c->now) == -1)
 				return 500;
 			return see_other(c, "/admin/settings?done=settings");
 		}

@@ -54,24 +54,47 @@ set_nav(struct ctx *c, struct tv *root, const char *current)
 	tv_set(c->a, root, "nav", nav);
 }
 
+/* The home page's cursor and length, as both its stamp and its page
+ * read them. The validator guarantees the cursor is "digits-digits". */
+static int
+home_params(struct ctx *c, long long *bt, long long *bid)
+{
+	const char	*cur = c->req->query[QF_BEFORE];
+	int		 per_page;
+
+	*bt = *bid = LLONG_MAX;
+	if (cur != NULL) {
+		*bt = strtoll(cur, NULL, 10);
+		*bid = strtoll(strchr(cur, '-') + 1, NULL, 10);
+	}
+	per_page = atoi(c->site.v[SET_PER_PAGE]);
+	return per_page >= 1 && per_page <= 100 ? per_page : 10;
+}
+
+int
+h_home_stamp(struct ctx *c)
+{
+	long long	 bt, bid;
+	int		 per_page;
+
+	per_page = home_params(c, &bt, &bid);
+	if (db_stamp_home(c->app->db, c->now, bt, bid, per_page + 1,
+	    &c->stamp) == -1)
+		return 500;
+	return c->req->query[QF_BEFORE] != NULL && c->stamp.rows == 0 ? 404 : 0;
+}
+
 int
 h_home(struct ctx *c)
 {
 	struct article	*ar;
 	struct tv	*root, *list, *m;
-	long long	 bt = LLONG_MAX, bid = LLONG_MAX;
+	long long	 bt, bid;
 	const char	*cur = c->req->query[QF_BEFORE], *src;
 	size_t		 n, i;
 	int		 per_page;
 
-	per_page = atoi(c->site.v[SET_PER_PAGE]);
-	if (per_page < 1 || per_page > 100)
-		per_page = 10;
-	if (cur != NULL) {
-		/* The validator guarantees "digits-digits". */
-		bt = strtoll(cur, NULL, 10);
-		bid = strtoll(strchr(cur, '-') + 1, NULL, 10);
-	}
+	per_page = home_params(c, &bt, &bid);
 	if (db_articles_page(c->app->db, c->a, c->now, bt, bid, per_page + 1,
 	    EXCERPT_SOURCE, &ar, &n) == -1)
 		return 500;
@@ -96,22 +119,42 @@ h_home(struct ctx *c)
 	return app_render(c, T_HOME, root);
 }
 
+/* The period an archive page shows: all (year 0), a year or a month. */
+static void
+archive_params(struct ctx *c, int *year, int *month, long long *from,
+    long long *to)
+{
+	*year = c->args[0] != NULL ? atoi(c->args[0]) : 0;
+	*month = c->args[1] != NULL ? atoi(c->args[1]) : 0;
+	*from = LLONG_MIN;
+	*to = LLONG_MAX;
+	if (*year != 0)
+		date_range(*year, *month, from, to);
+}
+
+int
+h_archive_stamp(struct ctx *c)
+{
+	long long	 from, to;
+	int		 year, month;
+
+	archive_params(c, &year, &month, &from, &to);
+	if (db_stamp_range(c->app->db, c->now, from, to, &c->stamp) == -1)
+		return 500;
+	return year != 0 && c->stamp.rows == 0 ? 404 : 0;
+}
+
 int
 h_archive(struct ctx *c)
 {
 	struct article	*ar;
 	struct tv	*root, *years, *ym, *months, *mm, *list, *arch;
-	long long	 from = LLONG_MIN, to = LLONG_MAX;
+	long long	 from, to;
 	size_t		 n, i, j, k, l, q;
-	int		 year = 0, month = 0, *yy, *mo;
+	int		 year, month, *yy, *mo;
 	const char	*scope;
 
-	if (c->args[0] != NULL)
-		year = atoi(c->args[0]);
-	if (c->args[1] != NULL)
-		month = atoi(c->args[1]);
-	if (year != 0)
-		date_range(year, month, &from, &to);
+	archive_params(c, &year, &month, &from, &to);
 	if (db_articles_range(c->app->db, c->a, c->now, from, to, &ar,
 	    &n) == -1)
 		return 500;
@@ -202,6 +245,23 @@ set_neighbour(struct ctx *c, struct tv *root, const struct article *ar,
 }
 
 int
+h_article_stamp(struct ctx *c)
+{
+	struct article	 ar;
+	int		 rc;
+
+	if ((rc = db_stamp_article(c->app->db, c->args[2], c->now,
+	    &c->stamp)) == -1)
+		return 500;
+	if (rc == 0)
+		return 404;
+	/* Another year or month: the handler redirects; no stamp. */
+	ar.slug = c->args[2];
+	ar.published_at = c->stamp.published_at;
+	return strcmp(article_url(c, &ar), c->req->path) == 0 ? 0 : 404;
+}
+
+int
 h_article(struct ctx *c)
 {
 	struct article		 ar;
@@ -250,6 +310,16 @@ h_article(struct ctx *c)
 	    set_neighbour(c, root, &ar, 0, "next") == -1)
 		return 500;
 	return app_render(c, T_ARTICLE, root);
+}
+
+int
+h_page_stamp(struct ctx *c)
+{
+	int	 rc;
+
+	if ((rc = db_stamp_static(c->app->db, c->args[0], &c->stamp)) == -1)
+		return 500;
+	return rc == 1 ? 0 : 404;
 }
 
 int

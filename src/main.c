@@ -19,10 +19,8 @@
 #include "log.h"
 #include "req.h"
 #include "server.h"
+#include "version.h"
 
-#ifndef QUIRE_VERSION
-#define QUIRE_VERSION "0.0.0"
-#endif
 
 static const char usage_text[] =
 "usage: quire init --db FILE [--demo]\n"

@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "req.h"
 
@@ -371,6 +372,35 @@ req_text_valid(const char *str, size_t len)
 	return 1;
 }
 
+/* An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as Unix seconds, or
+ * -1. The obsolete formats are not worth their parsers here: a cache that
+ * sends one gets a full answer. */
+static long long
+http_date(const char *s)
+{
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm	 tm;
+	int		 i;
+
+	if (strlen(s) != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' ||
+	    s[11] != ' ' || s[16] != ' ' || s[19] != ':' || s[22] != ':' ||
+	    strcmp(s + 25, " GMT") != 0)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	for (i = 0; i < 12 && strncmp(s + 8, mon[i], 3) != 0; i++)
+		;
+	if (i == 12 || (tm.tm_mday = digits(s + 5, 2)) < 1 ||
+	    tm.tm_mday > 31 || (tm.tm_year = digits(s + 12, 4)) < 1970 ||
+	    (tm.tm_hour = digits(s + 17, 2)) < 0 || tm.tm_hour > 23 ||
+	    (tm.tm_min = digits(s + 20, 2)) < 0 || tm.tm_min > 59 ||
+	    (tm.tm_sec = digits(s + 23, 2)) < 0 || tm.tm_sec > 60)
+		return -1;
+	tm.tm_mon = i;
+	tm.tm_year -= 1900;
+	return (long long)timegm(&tm);
+}
+
 /* The value of NAME in env, or NULL. */
 static const char *
 env_get(char *const *env, const char *name)
@@ -570,6 +600,12 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	r->client_addr = r->remote_addr;
 	r->forwarded_for = env_get(env, "HTTP_X_FORWARDED_FOR");
 	r->origin = env_get(env, "HTTP_ORIGIN");
+	/* Conditional GET. Empty (nginx's cache sends these so) is absent. */
+	v = env_get(env, "HTTP_IF_NONE_MATCH");
+	r->if_none_match = v != NULL && *v != '\0' && strlen(v) <= 2048 &&
+	    req_text_valid(v, strlen(v)) ? v : NULL;
+	v = env_get(env, "HTTP_IF_MODIFIED_SINCE");
+	r->if_modified_since = v != NULL ? http_date(v) : -1;
 	v = env_get(env, "CONTENT_TYPE");
 	r->content_type = v != NULL ? v : "";
 	v = env_get(env, "CONTENT_LENGTH");

@@ -99,9 +99,15 @@ resp_send(const struct resp *r, int head_only, resp_write_fn wr, void *ctx)
 	char	 top[256];
 	int	 n;
 
-	n = snprintf(top, sizeof(top),
-	    "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
-	    r->status, resp_status_text(r->status), r->ctype, r->body.len);
+	/* A 304 has no content, and its Content-Length would have to be the
+	 * full page's: send neither it nor a type. */
+	if (r->status == 304)
+		n = snprintf(top, sizeof(top), "Status: 304 %s\r\n",
+		    resp_status_text(304));
+	else
+		n = snprintf(top, sizeof(top), "Status: %d %s\r\n"
+		    "Content-Type: %s\r\nContent-Length: %zu\r\n", r->status,
+		    resp_status_text(r->status), r->ctype, r->body.len);
 	if (n < 0 || (size_t)n >= sizeof(top)) {
 		log_err("%s: status line truncated", __func__);
 		return -1;
@@ -110,7 +116,7 @@ resp_send(const struct resp *r, int head_only, resp_write_fn wr, void *ctx)
 	    (r->head.len > 0 && wr(ctx, r->head.data, r->head.len) == -1) ||
 	    wr(ctx, "\r\n", 2) == -1)
 		return -1;
-	if (!head_only && r->body.len > 0 &&
+	if (!head_only && r->status != 304 && r->body.len > 0 &&
 	    wr(ctx, r->body.data, r->body.len) == -1)
 		return -1;
 	return 0;

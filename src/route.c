@@ -41,32 +41,36 @@ static const struct route {
 	unsigned	 methods;
 	unsigned	 flags;
 	route_handler	 handler;
+	route_handler	 stamp;
 } routes[ROUTE__MAX] = {
-	{ "/", M_GET, 0, h_home },			/* ROUTE_HOME */
-	{ "/archive", M_GET, 0, h_archive },		/* ROUTE_ARCHIVE */
-	{ "/archive/{year}", M_GET, 0, h_archive },	/* ROUTE_ARCHIVE_YEAR */
-	{ "/archive/{year}/{month}", M_GET, 0, h_archive }, /* ROUTE_ARCHIVE_MONTH */
-	{ "/{year}/{month}/{slug}", M_GET, 0, h_article }, /* ROUTE_ARTICLE */
-	{ "/admin", M_GET, RF_ADMIN, h_admin_list },	/* ROUTE_ADMIN */
-	{ "/admin/login", M_FORM, RF_LOGIN, h_admin_login }, /* ROUTE_ADMIN_LOGIN */
-	{ "/admin/logout", M_POST, RF_ADMIN, h_admin_logout }, /* ROUTE_ADMIN_LOGOUT */
+	{ "/", M_GET, 0, h_home, h_home_stamp },	/* ROUTE_HOME */
+	{ "/archive", M_GET, 0, h_archive, h_archive_stamp }, /* ROUTE_ARCHIVE */
+	{ "/archive/{year}", M_GET, 0, h_archive,
+	    h_archive_stamp },				/* ROUTE_ARCHIVE_YEAR */
+	{ "/archive/{year}/{month}", M_GET, 0, h_archive,
+	    h_archive_stamp },				/* ROUTE_ARCHIVE_MONTH */
+	{ "/{year}/{month}/{slug}", M_GET, 0, h_article,
+	    h_article_stamp },				/* ROUTE_ARTICLE */
+	{ "/admin", M_GET, RF_ADMIN, h_admin_list, NULL },	/* ROUTE_ADMIN */
+	{ "/admin/login", M_FORM, RF_LOGIN, h_admin_login, NULL }, /* ROUTE_ADMIN_LOGIN */
+	{ "/admin/logout", M_POST, RF_ADMIN, h_admin_logout, NULL }, /* ROUTE_ADMIN_LOGOUT */
 	{ "/admin/articles/new", M_FORM, RF_ADMIN,
-	    h_admin_article_edit },			/* ROUTE_ADMIN_ARTICLE_NEW */
+	    h_admin_article_edit, NULL },			/* ROUTE_ADMIN_ARTICLE_NEW */
 	{ "/admin/articles/{id}", M_FORM, RF_ADMIN,
-	    h_admin_article_edit },			/* ROUTE_ADMIN_ARTICLE */
+	    h_admin_article_edit, NULL },			/* ROUTE_ADMIN_ARTICLE */
 	{ "/admin/articles/{id}/delete", M_FORM, RF_ADMIN,
-	    h_admin_article_delete },			/* ROUTE_ADMIN_ARTICLE_DELETE */
+	    h_admin_article_delete, NULL },			/* ROUTE_ADMIN_ARTICLE_DELETE */
 	{ "/admin/pages/new", M_FORM, RF_ADMIN,
-	    h_admin_page_edit },			/* ROUTE_ADMIN_PAGE_NEW */
+	    h_admin_page_edit, NULL },			/* ROUTE_ADMIN_PAGE_NEW */
 	{ "/admin/pages/{id}", M_FORM, RF_ADMIN,
-	    h_admin_page_edit },			/* ROUTE_ADMIN_PAGE */
+	    h_admin_page_edit, NULL },			/* ROUTE_ADMIN_PAGE */
 	{ "/admin/pages/{id}/delete", M_FORM, RF_ADMIN,
-	    h_admin_page_delete },			/* ROUTE_ADMIN_PAGE_DELETE */
+	    h_admin_page_delete, NULL },			/* ROUTE_ADMIN_PAGE_DELETE */
 	{ "/admin/settings", M_FORM, RF_ADMIN,
-	    h_admin_settings },				/* ROUTE_ADMIN_SETTINGS */
+	    h_admin_settings, NULL },				/* ROUTE_ADMIN_SETTINGS */
 	{ "/admin/account", M_FORM, RF_ADMIN,
-	    h_admin_account },				/* ROUTE_ADMIN_ACCOUNT */
-	{ "/{slug}", M_GET, 0, h_page },		/* ROUTE_PAGE */
+	    h_admin_account, NULL },				/* ROUTE_ADMIN_ACCOUNT */
+	{ "/{slug}", M_GET, 0, h_page, h_page_stamp },	/* ROUTE_PAGE */
 };
 
 static int
@@ -180,6 +184,7 @@ route_match(struct arena *a, const char *path, enum req_method method,
 		    !(routes[i].methods & (1u << method)))
 			return 405;
 		m->handler = routes[i].handler;
+		m->stamp = routes[i].stamp;
 		return 0;
 	}
 	return 404;

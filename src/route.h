@@ -15,6 +15,10 @@ typedef int	(*route_handler)(struct ctx *);
 
 struct route_match {
 	route_handler	 handler;
+	/* For conditional GET: fills the ctx's stamp from one cheap query
+	 * and returns 0, or 404 (no such page: the handler says so) or 500.
+	 * NULL for pages that are not cached. */
+	route_handler	 stamp;
 	unsigned	 flags;		/* RF_* */
 	const char	*allow;		/* "GET, HEAD": for 405's Allow */
 	const char	*args[ROUTE_ARGS_MAX];	/* captures, arena strings */

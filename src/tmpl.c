@@ -57,6 +57,7 @@ struct tmpl {
 
 struct tmpl_set {
 	struct arena	 mem;		/* every node, name and source */
+	unsigned long long fingerprint;	/* FNV-1a of names and sources */
 	struct tmpl	 t[MAX_TEMPLATES];
 	size_t		 n;
 };
@@ -442,6 +443,22 @@ parse_list(struct parser *p, const char *kw, int openline, struct node **out,
 	}
 }
 
+static unsigned long long
+fnv(unsigned long long h, const char *p, size_t n)
+{
+	while (n-- > 0) {
+		h ^= (unsigned char)*p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+unsigned long long
+tmpl_set_fingerprint(const struct tmpl_set *set)
+{
+	return set->fingerprint;
+}
+
 static struct tmpl_set *
 set_new(void)
 {
@@ -452,6 +469,7 @@ set_new(void)
 		abort();
 	}
 	arena_init(&set->mem);
+	set->fingerprint = 0xcbf29ce484222325ULL;
 	return set;
 }
 
@@ -494,6 +512,7 @@ set_add(struct tmpl_set *set, const char *label, const char *name,
 	}
 	if (parse_list(&p, NULL, 1, &t->root, &term, &endline) == -1)
 		return -1;
+	set->fingerprint = fnv(fnv(set->fingerprint, name, nlen + 1), data, len);
 	set->n++;
 	return 0;
 }

@@ -77,6 +77,9 @@ struct tmpl_set	*tmpl_set_load_mem(const struct embed_file *, size_t n,
 		    const char *label);
 void		 tmpl_set_free(struct tmpl_set *);
 
+/* A fingerprint of every template's source: changes when any does. For
+ * ETags; not cryptographic. */
+unsigned long long tmpl_set_fingerprint(const struct tmpl_set *);
 /* Index of the template with that name, or -1. */
 int		 tmpl_find(const struct tmpl_set *, const char *name);
 /* Appends the rendering to out. Returns 0, or -1 (logged) on a runaway

@@ -1309,7 +1309,7 @@ settings_round_trip(void **state)
 	static const char *const keys[SET__MAX] = {
 		"title", "subtitle", "base_url", "author", "contribute_note",
 		"disclaimer", "per_page", "share_x", "share_linkedin",
-		"share_facebook",
+		"share_facebook", "updated_at",
 	};
 	struct settings	 s, got;
 	int		 i;
@@ -1331,7 +1331,9 @@ settings_round_trip(void **state)
 	s.v[SET_SHARE_LINKEDIN] = "1";
 	s.v[SET_SHARE_FACEBOOK] = "0";
 	s.v[SET_BASE_URL] = "";
-	assert_int_equal(db_settings_save(FX->db, &s), 0);
+	/* The time of the save is stored, whatever s said. */
+	s.v[SET_UPDATED_AT] = "1700000000";
+	assert_int_equal(db_settings_save(FX->db, &s, 1700000000), 0);
 	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
 	for (i = 0; i < SET__MAX; i++)
 		if (strcmp(got.v[i], s.v[i]) != 0)
@@ -1343,7 +1345,7 @@ settings_round_trip(void **state)
 	/* Saving again overwrites, row for row. */
 	s.v[SET_TITLE] = "Second title";
 	s.v[SET_SHARE_X] = "1";
-	assert_int_equal(db_settings_save(FX->db, &s), 0);
+	assert_int_equal(db_settings_save(FX->db, &s, 1700000000), 0);
 	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
 	assert_string_equal(got.v[SET_TITLE], "Second title");
 	assert_string_equal(got.v[SET_SHARE_X], "1");
@@ -1355,13 +1357,13 @@ settings_round_trip(void **state)
 	 * transaction. */
 	s.v[SET_TITLE] = "Third title";
 	s.v[SET_SHARE_FACEBOOK] = NULL;
-	assert_int_equal(db_settings_save(FX->db, &s), -1);
+	assert_int_equal(db_settings_save(FX->db, &s, 1700000000), -1);
 	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
 	assert_string_equal(got.v[SET_TITLE], "Second title");
 	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "0");
 	/* And the next save works. */
 	s.v[SET_SHARE_FACEBOOK] = "1";
-	assert_int_equal(db_settings_save(FX->db, &s), 0);
+	assert_int_equal(db_settings_save(FX->db, &s, 1700000000), 0);
 	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
 	assert_string_equal(got.v[SET_TITLE], "Third title");
 }
