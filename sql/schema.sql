@@ -74,4 +74,32 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_key ON login_failures (key, at);
 
+-- When any article or page last changed, deletions included: the floor of
+-- every page's Last-Modified, so that it never goes back in time when an
+-- article leaves a page. Kept in settings, which every request reads.
+CREATE TRIGGER articles_ins AFTER INSERT ON articles BEGIN
+  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+END;
+CREATE TRIGGER articles_upd AFTER UPDATE ON articles BEGIN
+  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+END;
+CREATE TRIGGER articles_del AFTER DELETE ON articles BEGIN
+  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+END;
+CREATE TRIGGER pages_ins AFTER INSERT ON pages BEGIN
+  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+END;
+CREATE TRIGGER pages_upd AFTER UPDATE ON pages BEGIN
+  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+END;
+CREATE TRIGGER pages_del AFTER DELETE ON pages BEGIN
+  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+END;
+
 PRAGMA user_version = 3;

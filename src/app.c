@@ -435,16 +435,24 @@ etag(struct ctx *c)
 	unsigned char			 out[16];
 	char				 hex[sizeof(out) * 2 + 1];
 	unsigned long long		 fp;
-	int				 i;
+	int				 i, year, month;
 
 	crypto_generichash_init(&h, NULL, 0, sizeof(out));
 	crypto_generichash_update(&h, (const unsigned char *)QUIRE_VERSION,
 	    sizeof(QUIRE_VERSION));
 	fp = tmpl_set_fingerprint(c->app->tmpl);
 	crypto_generichash_update(&h, (const unsigned char *)&fp, sizeof(fp));
+	/* The footer's year. */
+	date_year_month(c->now, &year, &month);
+	crypto_generichash_update(&h, (const unsigned char *)&year,
+	    sizeof(year));
+	/* What the settings say, not when they or the content changed:
+	 * the times only set Last-Modified's floor. */
 	for (i = 0; i < SET__MAX; i++)
-		crypto_generichash_update(&h, (const unsigned char *)c->site.v[i],
-		    strlen(c->site.v[i]) + 1);
+		if (i != SET_UPDATED_AT && i != SET_CHANGED_AT)
+			crypto_generichash_update(&h,
+			    (const unsigned char *)c->site.v[i],
+			    strlen(c->site.v[i]) + 1);
 	crypto_generichash_update(&h, (const unsigned char *)c->req->path,
 	    strlen(c->req->path) + 1);
 	for (i = 0; i < QF__MAX; i++)
@@ -504,9 +512,13 @@ conditional(struct ctx *c)
 	const char	*tag = etag(c);
 	long long	 lm = c->stamp.last_mod;
 
-	/* Settings and templates show on every page. */
+	/* Settings and templates show on every page; and any change of
+	 * content (an article leaving a page too) is a floor, so that the
+	 * time never goes back. */
 	if (atoll(c->site.v[SET_UPDATED_AT]) > lm)
 		lm = atoll(c->site.v[SET_UPDATED_AT]);
+	if (atoll(c->site.v[SET_CHANGED_AT]) > lm)
+		lm = atoll(c->site.v[SET_CHANGED_AT]);
 	if (c->app->started > lm)
 		lm = c->app->started;
 	resp_header(c->resp, "ETag", tag);

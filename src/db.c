@@ -177,18 +177,25 @@ static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_PAGE_DELETE */
 	"DELETE FROM pages WHERE id = :id",
 	/* STMT_STAMP_HOME: the rows db_articles_page() lists, body included
-	 * (excerpts come from it), so their full revision. */
-	"SELECT count(*), ifnull(max(max(updated_at), max(published_at)), 0),"
-	" total(id), total(revision), total(published_at) FROM (SELECT id,"
-	" revision, updated_at, published_at FROM articles WHERE " VISIBLE
-	" AND (published_at, id) < (:t, :id)"
+	 * (excerpts come from it), so their full revision; of the one row
+	 * past the page only whether it exists (the Older link). */
+	"SELECT count(*), ifnull(max(CASE WHEN rn <= :shown THEN"
+	" max(updated_at, published_at) END), 0),"
+	" total(CASE WHEN rn <= :shown THEN id END),"
+	" total(CASE WHEN rn <= :shown THEN revision END),"
+	" total(CASE WHEN rn <= :shown THEN published_at END)"
+	" FROM (SELECT id, revision, updated_at, published_at, row_number()"
+	" OVER (ORDER BY published_at DESC, id DESC) AS rn FROM articles"
+	" WHERE " VISIBLE " AND (published_at, id) < (:t, :id)"
 	" ORDER BY published_at DESC, id DESC LIMIT :limit)",
-	/* STMT_STAMP_RANGE: from the index alone. */
+	/* STMT_STAMP_RANGE: from the index alone. list_rev, not updated_at,
+	 * says whether what the list shows changed. */
 	"SELECT count(*), ifnull(max(max(updated_at), max(published_at)), 0),"
 	" total(id), total(list_rev), total(published_at) FROM articles"
 	" WHERE " VISIBLE " AND published_at >= :from AND published_at < :to",
 	/* STMT_STAMP_ARTICLE: the article, and what its page shows of its
-	 * neighbours ("id list_rev updated_at", "" at either end). */
+	 * neighbours ("id list_rev updated_at", "" at either end; the key
+	 * keeps "id list_rev"). */
 	"SELECT a.id, a.revision, max(a.updated_at, a.published_at),"
 	" ifnull((SELECT printf('%d %d %d', id, list_rev, updated_at)"
 	"   FROM articles WHERE " VISIBLE
@@ -223,6 +230,7 @@ static const struct {
 	{ "share_linkedin", "1" },		/* SET_SHARE_LINKEDIN */
 	{ "share_facebook", "1" },		/* SET_SHARE_FACEBOOK */
 	{ "updated_at", "0" },			/* SET_UPDATED_AT */
+	{ "changed_at", "0" },			/* SET_CHANGED_AT */
 };
 
 struct db {
@@ -669,6 +677,8 @@ db_settings_save(struct db *db, const struct settings *set, long long now)
 	if (exec(db, "BEGIN IMMEDIATE", "begin") == -1)
 		return -1;
 	for (i = 0; i < SET__MAX; i++) {
+		if (i == SET_CHANGED_AT)
+			continue;	/* the triggers' */
 		v = i == SET_UPDATED_AT ? when : set->v[i];
 		if (bind_text(db, st, ":key", settings_tab[i].key) == -1 ||
 		    bind_text(db, st, ":value", v) == -1 ||
@@ -1031,8 +1041,10 @@ stamp_row(struct db *db, enum stmt s, struct db_stamp *out)
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->rows = sqlite3_column_int64(st, 0);
 		out->last_mod = sqlite3_column_int64(st, 1);
-		snprintf(out->key, sizeof(out->key), "%lld %lld %.0f %.0f %.0f",
-		    out->rows, out->last_mod, sqlite3_column_double(st, 2),
+		/* The key leaves last_mod out: a body edit moves it but
+		 * changes nothing a list shows. */
+		snprintf(out->key, sizeof(out->key), "%lld %.0f %.0f %.0f",
+		    out->rows, sqlite3_column_double(st, 2),
 		    sqlite3_column_double(st, 3), sqlite3_column_double(st, 4));
 	}
 	sqlite3_reset(st);
@@ -1049,7 +1061,8 @@ db_stamp_home(struct db *db, long long now, long long before_t,
 	if (bind_int(db, st, ":now", now) == -1 ||
 	    bind_int(db, st, ":t", before_t) == -1 ||
 	    bind_int(db, st, ":id", before_id) == -1 ||
-	    bind_int(db, st, ":limit", limit) == -1)
+	    bind_int(db, st, ":shown", limit) == -1 ||
+	    bind_int(db, st, ":limit", limit + 1) == -1)
 		return -1;
 	return stamp_row(db, STMT_STAMP_HOME, out);
 }
@@ -1079,6 +1092,17 @@ neighbour_time(const unsigned char *s)
 	return at;
 }
 
+/* Length of the "id list_rev" part of a neighbour's "id list_rev at". */
+static int
+neighbour_key(const unsigned char *s)
+{
+	const char	*p;
+
+	if (s == NULL || (p = strrchr((const char *)s, ' ')) == NULL)
+		return 0;
+	return (int)(p - (const char *)s);
+}
+
 int
 db_stamp_article(struct db *db, const char *slug, long long now,
     struct db_stamp *out)
@@ -1102,11 +1126,12 @@ db_stamp_article(struct db *db, const char *slug, long long now,
 			out->last_mod = t;
 		if ((t = neighbour_time(newer)) > out->last_mod)
 			out->last_mod = t;
-		snprintf(out->key, sizeof(out->key), "%lld %lld|%s|%s",
+		snprintf(out->key, sizeof(out->key), "%lld %lld|%.*s|%.*s",
 		    (long long)sqlite3_column_int64(st, 0),
 		    (long long)sqlite3_column_int64(st, 1),
-		    older != NULL ? (const char *)older : "",
-		    newer != NULL ? (const char *)newer : "");
+		    neighbour_key(older), older != NULL ? (const char *)older :
+		    "", neighbour_key(newer), newer != NULL ?
+		    (const char *)newer : "");
 		found = 1;
 	}
 	sqlite3_reset(st);

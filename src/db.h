@@ -23,6 +23,7 @@ enum setting {
 	SET_SHARE_LINKEDIN,
 	SET_SHARE_FACEBOOK,
 	SET_UPDATED_AT,		/* when the settings were last saved */
+	SET_CHANGED_AT,		/* when content last changed (triggers) */
 	SET__MAX
 };
 
@@ -158,7 +159,8 @@ struct db_stamp {
 	char		 key[192];	/* their versions, for the ETag */
 };
 /* Stamps: 1 found, 0 no such page, -1 error. */
-/* The articles of a home page: as db_articles_page() would list them. */
+/* The limit articles of a home page, as db_articles_page() would list
+ * them, and whether there are more. */
 int		 db_stamp_home(struct db *, long long now, long long before_t,
 		    long long before_id, int limit, struct db_stamp *);
 /* The visible articles published in [from, to), as lists show them. */

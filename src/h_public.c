@@ -78,7 +78,7 @@ h_home_stamp(struct ctx *c)
 	int		 per_page;
 
 	per_page = home_params(c, &bt, &bid);
-	if (db_stamp_home(c->app->db, c->now, bt, bid, per_page + 1,
+	if (db_stamp_home(c->app->db, c->now, bt, bid, per_page,
 	    &c->stamp) == -1)
 		return 500;
 	return c->req->query[QF_BEFORE] != NULL && c->stamp.rows == 0 ? 404 : 0;

@@ -380,8 +380,15 @@ http_date(const char *s)
 {
 	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
 	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	static const char *const day[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat" };
 	struct tm	 tm;
 	int		 i;
+
+	for (i = 0; i < 7 && strncmp(s, day[i], 3) != 0; i++)
+		;
+	if (i == 7)
+		return -1;
 
 	if (strlen(s) != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' ||
 	    s[11] != ' ' || s[16] != ' ' || s[19] != ':' || s[22] != ':' ||
@@ -602,8 +609,12 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	r->origin = env_get(env, "HTTP_ORIGIN");
 	/* Conditional GET. Empty (nginx's cache sends these so) is absent. */
 	v = env_get(env, "HTTP_IF_NONE_MATCH");
-	r->if_none_match = v != NULL && *v != '\0' && strlen(v) <= 2048 &&
-	    req_text_valid(v, strlen(v)) ? v : NULL;
+	r->if_none_match = NULL;
+	if (v != NULL && *v != '\0')
+		/* One we will not read still counts as sent: it matches
+		 * nothing, and If-Modified-Since is then not looked at. */
+		r->if_none_match = strlen(v) <= 2048 &&
+		    req_text_valid(v, strlen(v)) ? v : "";
 	v = env_get(env, "HTTP_IF_MODIFIED_SINCE");
 	r->if_modified_since = v != NULL ? http_date(v) : -1;
 	v = env_get(env, "CONTENT_TYPE");

@@ -81,7 +81,8 @@ struct req {
 	const char	*host;		/* validated Host header, or NULL */
 	int		 https;		/* request came over TLS */
 	const char	*origin;	/* Origin header, or NULL */
-	const char	*if_none_match;	/* If-None-Match, or NULL */
+	const char	*if_none_match;	/* If-None-Match, NULL if none, ""
+					   if too long or not text */
 	long long	 if_modified_since; /* its time, or -1 if none/invalid */
 	const char	*session;	/* session cookie: 64 hex chars, or NULL */
 	long long	 content_length; /* -1 if absent or malformed */

@@ -52,6 +52,8 @@ suite unit-asan units build/tests/asan
 suite db bash tests/db/schema.sh build/quire
 suite e2e bash tests/e2e/run.sh build/quire
 suite e2e-asan bash tests/e2e/run.sh build/asan/quire
+suite cache bash tests/e2e/cache.sh build/quire
+suite cache-asan bash tests/e2e/cache.sh build/asan/quire
 suite admin bash tests/e2e/admin.sh build/quire
 suite admin-asan bash tests/e2e/admin.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire

@@ -1256,6 +1256,195 @@ field_names(void **state)
 	    7);
 }
 
+/* Conditional GET: If-None-Match is kept as sent (the application compares
+ * it), unless empty, over 2048 bytes or not valid UTF-8. */
+static void
+cond_if_none_match(void **state)
+{
+	static const struct {
+		const char	*env;		/* NULL: not set */
+		const char	*want;		/* NULL: absent */
+	} cases[] = {
+		{ NULL, NULL },
+		{ "HTTP_IF_NONE_MATCH=\"abc\"", "\"abc\"" },
+		{ "HTTP_IF_NONE_MATCH=W/\"abc\"", "W/\"abc\"" },
+		{ "HTTP_IF_NONE_MATCH=\"x\", \"abc\"", "\"x\", \"abc\"" },
+		{ "HTTP_IF_NONE_MATCH=\"x\",W/\"y\" ,\t\"z\"",
+		    "\"x\",W/\"y\" ,\t\"z\"" },
+		{ "HTTP_IF_NONE_MATCH=*", "*" },
+		{ "HTTP_IF_NONE_MATCH=\"caf\xc3\xa9\"", "\"caf\xc3\xa9\"" },
+		{ "HTTP_IF_NONE_MATCH=", NULL },
+		/* Sent but unreadable: present, matching nothing. */
+		{ "HTTP_IF_NONE_MATCH=\"bad\xff\"", "" },
+		{ "HTTP_IF_NONE_MATCH=\"bad\xc3\"", "" },
+		{ "HTTP_IF_NONE_MATCHX=\"abc\"", NULL },
+		{ "IF_NONE_MATCH=\"abc\"", NULL },
+	};
+	char	*env[4] = { "REQUEST_METHOD=GET", "REQUEST_URI=/", NULL, NULL };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		env[2] = (char *)cases[i].env;
+		assert_int_equal(parse(state, env), 0);
+		if (cases[i].want == NULL) {
+			if (R(state)->if_none_match != NULL)
+				fail_msg("%s: if_none_match \"%s\", want NULL",
+				    cases[i].env ? cases[i].env : "(unset)",
+				    R(state)->if_none_match);
+		} else if (R(state)->if_none_match == NULL ||
+		    strcmp(R(state)->if_none_match, cases[i].want) != 0)
+			fail_msg("%s: if_none_match \"%s\", want \"%s\"",
+			    cases[i].env, R(state)->if_none_match ?
+			    R(state)->if_none_match : "(null)", cases[i].want);
+		/* Neither header touches the other. */
+		assert_int_equal(R(state)->if_modified_since, -1);
+	}
+}
+
+/* 2048 bytes of If-None-Match are kept; 2049 count as sent but match
+ * nothing (""), so If-Modified-Since is not used instead. */
+static void
+cond_if_none_match_length(void **state)
+{
+	char	 h[2100];
+	char	*env[] = { "REQUEST_URI=/archive", h, NULL };
+	size_t	 n;
+
+	n = (size_t)snprintf(h, sizeof(h), "HTTP_IF_NONE_MATCH=");
+	h[n] = '"';
+	memset(h + n + 1, 'a', 2046);
+	h[n + 2047] = '"';
+	h[n + 2048] = '\0';
+	assert_int_equal(parse(state, env), 0);
+	assert_non_null(R(state)->if_none_match);
+	assert_int_equal(strlen(R(state)->if_none_match), 2048);
+	h[n + 2047] = 'a';
+	h[n + 2048] = '"';
+	h[n + 2049] = '\0';
+	assert_int_equal(parse(state, env), 0);
+	assert_non_null(R(state)->if_none_match);
+	assert_string_equal(R(state)->if_none_match, "");
+}
+
+/* If-Modified-Since: IMF-fixdate only, as Unix seconds; anything else,
+ * the obsolete RFC 850 and asctime forms included, is -1 (ignored). */
+static void
+cond_if_modified_since(void **state)
+{
+	static const struct {
+		const char	*env;		/* NULL: not set */
+		long long	 want;
+	} cases[] = {
+		{ NULL, -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:37 GMT",
+		    784111777LL },
+		{ "HTTP_IF_MODIFIED_SINCE=Thu, 01 Jan 1970 00:00:00 GMT", 0 },
+		{ "HTTP_IF_MODIFIED_SINCE=Thu, 01 Jan 1970 00:00:01 GMT", 1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Thu, 29 Feb 2024 12:00:00 GMT",
+		    1709208000LL },
+		{ "HTTP_IF_MODIFIED_SINCE=Tue, 31 Dec 2024 23:59:59 GMT",
+		    1735689599LL },
+		{ "HTTP_IF_MODIFIED_SINCE=Tue, 19 Jan 2038 03:14:08 GMT",
+		    2147483648LL },		/* past 32-bit time_t */
+		{ "HTTP_IF_MODIFIED_SINCE=Fri, 31 Dec 9999 23:59:59 GMT",
+		    253402300799LL },
+		/* The obsolete forms. */
+		{ "HTTP_IF_MODIFIED_SINCE=Sunday, 06-Nov-94 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun Nov  6 08:49:37 1994", -1 },
+		/* Not a date at all, or close to one. */
+		{ "HTTP_IF_MODIFIED_SINCE=", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=yesterday", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=784111777", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=1994-11-06T08:49:37Z", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:37 gmt", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:37 UTC", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:37 +0000", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:37 GMT ", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE= Sun, 06 Nov 1994 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:37", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 6 Nov 1994 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun 06 Nov 1994 08:49:37 GMT ", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 nov 1994 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 NOV 1994 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Xyz 1994 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 94 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov +994 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 8:49:37 GMT ", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:3x GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08-49-37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 00 Nov 1994 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 32 Nov 1994 08:49:37 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 24:00:00 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:60:00 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:61 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Wed, 31 Dec 1969 23:59:59 GMT", -1 },
+		{ "HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:37 GMT\r", -1 },
+		{ "HTTP_IF_MODIFIED_SINCEX=Sun, 06 Nov 1994 08:49:37 GMT", -1 },
+	};
+	char	*env[4] = { "REQUEST_METHOD=GET", "REQUEST_URI=/", NULL, NULL };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		env[2] = (char *)cases[i].env;
+		assert_int_equal(parse(state, env), 0);
+		if (R(state)->if_modified_since != cases[i].want)
+			fail_msg("%s: if_modified_since %lld, want %lld",
+			    cases[i].env ? cases[i].env : "(unset)",
+			    R(state)->if_modified_since, cases[i].want);
+		assert_null(R(state)->if_none_match);
+	}
+}
+
+/* The day name is part of the grammar (RFC 9110, 5.6.7), and a recipient
+ * must ignore an If-Modified-Since that is not a valid HTTP-date (13.1.3). */
+static void
+cond_if_modified_since_day_name(void **state)
+{
+	static const char *const bad[] = {
+		"HTTP_IF_MODIFIED_SINCE=Xyz, 06 Nov 1994 08:49:37 GMT",
+		"HTTP_IF_MODIFIED_SINCE=123, 06 Nov 1994 08:49:37 GMT",
+		"HTTP_IF_MODIFIED_SINCE=sun, 06 Nov 1994 08:49:37 GMT",
+	};
+	static const char *const good[] = {
+		"HTTP_IF_MODIFIED_SINCE=Sun, 06 Nov 1994 08:49:37 GMT",
+		"HTTP_IF_MODIFIED_SINCE=Mon, 07 Nov 1994 08:49:37 GMT",
+		"HTTP_IF_MODIFIED_SINCE=Sat, 12 Nov 1994 08:49:37 GMT",
+	};
+	char	*env[3] = { "REQUEST_URI=/", NULL, NULL };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		env[1] = (char *)good[i];
+		assert_int_equal(parse(state, env), 0);
+		if (R(state)->if_modified_since != 784111777LL + (long long)
+		    (i == 0 ? 0 : i == 1 ? 86400 : 6 * 86400))
+			fail_msg("%s: if_modified_since %lld", good[i],
+			    R(state)->if_modified_since);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		env[1] = (char *)bad[i];
+		assert_int_equal(parse(state, env), 0);
+		if (R(state)->if_modified_since != -1)
+			fail_msg("%s: if_modified_since %lld, want -1 (not a "
+			    "day name)", bad[i], R(state)->if_modified_since);
+	}
+}
+
+/* Both headers at once, on a HEAD: each parsed on its own. */
+static void
+cond_both(void **state)
+{
+	char *env[] = { "REQUEST_METHOD=HEAD", "REQUEST_URI=/archive/2024",
+	    "HTTP_IF_NONE_MATCH=\"0123456789abcdef0123456789abcdef\"",
+	    "HTTP_IF_MODIFIED_SINCE=Sat, 01 Jun 2024 10:00:00 GMT", NULL };
+
+	assert_int_equal(parse(state, env), 0);
+	assert_int_equal(R(state)->method, METHOD_HEAD);
+	assert_string_equal(R(state)->if_none_match,
+	    "\"0123456789abcdef0123456789abcdef\"");
+	assert_int_equal(R(state)->if_modified_since, 1717236000LL);
+}
+
 int
 main(void)
 {
@@ -1316,6 +1505,15 @@ main(void)
 		cmocka_unit_test_setup_teardown(query_next_dot_segments, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(content_length, setup, teardown),
+		cmocka_unit_test_setup_teardown(cond_if_none_match, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(cond_if_none_match_length, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(cond_if_modified_since, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(cond_if_modified_since_day_name,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(cond_both, setup, teardown),
 		cmocka_unit_test(field_names),
 	};
 
