@@ -522,22 +522,29 @@ db_settings(struct db *db, struct arena *a, struct settings *out)
 	return rc == SQLITE_DONE ? 0 : step_error(db, STMT_SETTINGS);
 }
 
+/* Ends a one-row statement after its step: 1 if it gave the row, 0 if
+ * none, -1 (logged) on error. */
+static int
+one_done(struct db *db, enum stmt s, int rc)
+{
+	sqlite3_reset(db->st[s]);
+	sqlite3_clear_bindings(db->st[s]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return step_error(db, s);
+	return rc == SQLITE_ROW;
+}
+
 /* Runs an article statement expected to give at most one row. */
 static int
 one_article(struct db *db, enum stmt s, struct arena *a, struct article *out)
 {
 	sqlite3_stmt	*st = db->st[s];
-	int		 rc, found = 0;
+	int		 rc;
 
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_article(st, a, out);
-		found = 1;
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return step_error(db, s);
-	return found;
+	return one_done(db, s, rc);
 }
 
 /* Runs an article statement into an arena array. */
@@ -696,7 +703,7 @@ static int
 one_user(struct db *db, enum stmt s, struct arena *a, struct user *u)
 {
 	sqlite3_stmt	*st = db->st[s];
-	int		 rc, found = 0;
+	int		 rc;
 
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		u->id = sqlite3_column_int64(st, 0);
@@ -704,13 +711,8 @@ one_user(struct db *db, enum stmt s, struct arena *a, struct user *u)
 		u->name = col_text(st, a, 2);
 		u->pwhash = col_text(st, a, 3);
 		u->created_at = sqlite3_column_int64(st, 4);
-		found = 1;
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return step_error(db, s);
-	return found;
+	return one_done(db, s, rc);
 }
 
 int
@@ -1110,7 +1112,7 @@ db_stamp_article(struct db *db, const char *slug, long long now,
 	sqlite3_stmt		*st = db->st[STMT_STAMP_ARTICLE];
 	const unsigned char	*older, *newer;
 	long long		 t;
-	int			 rc, found = 0;
+	int			 rc;
 
 	memset(out, 0, sizeof(*out));
 	if (bind_text(db, st, ":slug", slug) == -1 ||
@@ -1132,20 +1134,15 @@ db_stamp_article(struct db *db, const char *slug, long long now,
 		    neighbour_key(older), older != NULL ? (const char *)older :
 		    "", neighbour_key(newer), newer != NULL ?
 		    (const char *)newer : "");
-		found = 1;
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return step_error(db, STMT_STAMP_ARTICLE);
-	return found;
+	return one_done(db, STMT_STAMP_ARTICLE, rc);
 }
 
 int
 db_stamp_static(struct db *db, const char *slug, struct db_stamp *out)
 {
 	sqlite3_stmt	*st = db->st[STMT_STAMP_STATIC];
-	int		 rc, found = 0;
+	int		 rc;
 
 	memset(out, 0, sizeof(*out));
 	if (bind_text(db, st, ":slug", slug) == -1)
@@ -1156,13 +1153,8 @@ db_stamp_static(struct db *db, const char *slug, struct db_stamp *out)
 		snprintf(out->key, sizeof(out->key), "%lld %lld",
 		    (long long)sqlite3_column_int64(st, 0),
 		    (long long)sqlite3_column_int64(st, 1));
-		found = 1;
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return step_error(db, STMT_STAMP_STATIC);
-	return found;
+	return one_done(db, STMT_STAMP_STATIC, rc);
 }
 
 long long
