@@ -18,6 +18,9 @@
 #include "route.h"
 #include "version.h"
 
+/* Response buffers up to this size are kept for the next request. */
+#define APP_KEEP_BYTES	(1024 * 1024)
+
 static const char *const tmpl_names[T__MAX] = {
 	"home",		/* T_HOME */
 	"archive",	/* T_ARCHIVE */
@@ -655,4 +658,8 @@ send:
 	    c.resp->body.len, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	arena_reset(&app->arena);
+	/* A rare huge page (the whole archive) must not keep its memory
+	 * for the life of the worker. */
+	if (c.resp->body.cap > APP_KEEP_BYTES)
+		buf_free(&c.resp->body);
 }

@@ -68,6 +68,16 @@ enum stmt {
 	" revision"
 #define VISIBLE \
 	"status = 'published' AND published_at <= :now"
+/* Visible and before / after the cursor (T, ID) in (published_at, id)
+ * order. Spelled so that the index range itself stops at T: a row value
+ * "(published_at, id) < (T, ID)" next to "published_at <= :now" left
+ * SQLite walking every newer row (6 ms at 100,000 articles). */
+#define OLDER(T, ID) \
+	"status = 'published' AND published_at <= min(:now, " T ")" \
+	" AND (published_at < " T " OR id < " ID ")"
+#define NEWER(T, ID) \
+	"status = 'published' AND published_at >= " T \
+	" AND published_at <= :now AND (published_at > " T " OR id > " ID ")"
 /* The admin list's status filter: NULL/'' means all. */
 #define ADMIN_FILTER \
 	" WHERE (ifnull(:filter, '') = ''" \
@@ -86,18 +96,15 @@ static const char *const stmt_sql[STMT__MAX] = {
 	/* STMT_ARTICLE_BY_SLUG */
 	"SELECT " ARTICLE_COLS " FROM articles WHERE slug = :slug AND " VISIBLE,
 	/* STMT_ARTICLE_OLDER */
-	"SELECT " LIST_COLS " FROM articles WHERE " VISIBLE
-	" AND (published_at, id) < (:t, :id)"
+	"SELECT " LIST_COLS " FROM articles WHERE " OLDER(":t", ":id")
 	" ORDER BY published_at DESC, id DESC LIMIT 1",
 	/* STMT_ARTICLE_NEWER */
-	"SELECT " LIST_COLS " FROM articles WHERE " VISIBLE
-	" AND (published_at, id) > (:t, :id)"
+	"SELECT " LIST_COLS " FROM articles WHERE " NEWER(":t", ":id")
 	" ORDER BY published_at, id LIMIT 1",
 	/* STMT_ARTICLES_PAGE */
 	"SELECT id, slug, title, excerpt, substr(body, 1, :chars), author,"
 	" status, published_at, created_at, updated_at, revision"
-	" FROM articles WHERE " VISIBLE
-	" AND (published_at, id) < (:t, :id)"
+	" FROM articles WHERE " OLDER(":t", ":id")
 	" ORDER BY published_at DESC, id DESC LIMIT :limit",
 	/* STMT_ARTICLES_RANGE */
 	"SELECT " LIST_COLS " FROM articles WHERE " VISIBLE
@@ -186,7 +193,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" total(CASE WHEN rn <= :shown THEN published_at END)"
 	" FROM (SELECT id, revision, updated_at, published_at, row_number()"
 	" OVER (ORDER BY published_at DESC, id DESC) AS rn FROM articles"
-	" WHERE " VISIBLE " AND (published_at, id) < (:t, :id)"
+	" WHERE " OLDER(":t", ":id")
 	" ORDER BY published_at DESC, id DESC LIMIT :limit)",
 	/* STMT_STAMP_RANGE: from the index alone. list_rev, not updated_at,
 	 * says whether what the list shows changed. */
@@ -198,12 +205,10 @@ static const char *const stmt_sql[STMT__MAX] = {
 	 * keeps "id list_rev"). */
 	"SELECT a.id, a.revision, max(a.updated_at, a.published_at),"
 	" ifnull((SELECT printf('%d %d %d', id, list_rev, updated_at)"
-	"   FROM articles WHERE " VISIBLE
-	"   AND (published_at, id) < (a.published_at, a.id)"
+	"   FROM articles WHERE " OLDER("a.published_at", "a.id")
 	"   ORDER BY published_at DESC, id DESC LIMIT 1), ''),"
 	" ifnull((SELECT printf('%d %d %d', id, list_rev, updated_at)"
-	"   FROM articles WHERE " VISIBLE
-	"   AND (published_at, id) > (a.published_at, a.id)"
+	"   FROM articles WHERE " NEWER("a.published_at", "a.id")
 	"   ORDER BY published_at, id LIMIT 1), ''), a.published_at"
 	" FROM articles a WHERE a.slug = :slug AND a.status = 'published'"
 	" AND a.published_at <= :now",

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <grp.h>
+#include <malloc.h>
 #include <netdb.h>
 #include <pwd.h>
 #include <signal.h>
@@ -204,6 +205,10 @@ worker(struct app *app, int fd)
 {
 	FCGX_Request	 rq;
 
+	/* A fixed mmap threshold: big buffers (a large page, a long form)
+	 * go back to the system when freed instead of growing the heap for
+	 * good, which glibc's adaptive threshold would let happen. */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 	if (catch_signals(on_stop) == -1 || auth_init() == -1 ||
 	    app_open_db(app) == -1)
 		_exit(1);
