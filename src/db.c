@@ -75,6 +75,11 @@ enum stmt {
 #define OLDER(T, ID) \
 	"status = 'published' AND published_at <= min(:now, " T ")" \
 	" AND (published_at < " T " OR id < " ID ")"
+/* Visible and published in [:from, :to): one upper bound, for the same
+ * reason (a month at 100,000 articles: 28 ms to under 1 ms). */
+#define IN_RANGE \
+	"status = 'published' AND published_at >= :from" \
+	" AND published_at < min(:to, :now + 1)"
 #define NEWER(T, ID) \
 	"status = 'published' AND published_at >= " T \
 	" AND published_at <= :now AND (published_at > " T " OR id > " ID ")"
@@ -107,8 +112,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	" FROM articles WHERE " OLDER(":t", ":id")
 	" ORDER BY published_at DESC, id DESC LIMIT :limit",
 	/* STMT_ARTICLES_RANGE */
-	"SELECT " LIST_COLS " FROM articles WHERE " VISIBLE
-	" AND published_at >= :from AND published_at < :to"
+	"SELECT " LIST_COLS " FROM articles WHERE " IN_RANGE
 	" ORDER BY published_at DESC, id DESC",
 	/* STMT_PAGE_BY_SLUG */
 	"SELECT " PAGE_COLS " FROM pages"
@@ -199,7 +203,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 	 * says whether what the list shows changed. */
 	"SELECT count(*), ifnull(max(max(updated_at), max(published_at)), 0),"
 	" total(id), total(list_rev), total(published_at) FROM articles"
-	" WHERE " VISIBLE " AND published_at >= :from AND published_at < :to",
+	" WHERE " IN_RANGE,
 	/* STMT_STAMP_ARTICLE: the article, and what its page shows of its
 	 * neighbours ("id list_rev updated_at", "" at either end; the key
 	 * keeps "id list_rev"). */
