@@ -8,7 +8,7 @@
  * ARTICLE.md is one article's Markdown (about 6 KB), ARTICLE-URL the page
  * of that article, DB a bench database (its settings give the site's note
  * and disclaimer). It prints "key value" lines, each the median of 15
- * batches of about 50 ms (the first four taken in turn, so that their
+ * batches of about 50 ms (the article's five taken in turn, so that their
  * differences hold on a noisy machine):
  *
  *   md_us          md_render() of the article alone (cmark, safe mode)
@@ -24,6 +24,9 @@
  *   req304_us URL  the same with If-None-Match: the ETag of the first
  *                  answer ("n/a" when there is no ETag)
  *   bytes URL      size of the answer, headers included
+ *   ref_us         md_render() of the file named by $BENCH_REF (else of
+ *                  ARTICLE.md): the same work in every run, so a change
+ *                  in it is a change in the machine's speed
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +50,8 @@ struct bench {
 	struct buf	 out;
 	const char	*md;
 	size_t		 mdlen;
+	const char	*ref;		/* $BENCH_REF, the same text every run */
+	size_t		 reflen;
 	struct tv	*site;		/* prebuilt, in its own arena */
 	struct settings	 s;
 	/* app_handle() */
@@ -200,6 +205,16 @@ bench_md(struct bench *b)
 	arena_reset(&b->a);
 }
 
+static void
+bench_ref(struct bench *b)
+{
+	struct safe_html	 h;
+
+	if (md_render(&b->a, b->ref, b->reflen, &h) == -1)
+		exit(1);
+	arena_reset(&b->a);
+}
+
 /* What h_article() builds, then the template. */
 static void
 article_page(struct bench *b, struct tv *site)
@@ -335,8 +350,9 @@ main(int argc, char *argv[])
 	char			 uri[1024], qs[1024], inm[300], *q, *e;
 	const char		*tag;
 	const bench_fn		 fns[] = { bench_md, bench_article,
-				    bench_article_site, bench_req };
-	double			 us[4];
+				    bench_article_site, bench_req, bench_ref };
+	double			 us[5];
+	const char		*ref = getenv("BENCH_REF");
 	int			 i, n;
 
 	if (argc < 4) {
@@ -346,6 +362,12 @@ main(int argc, char *argv[])
 	}
 	log_init(LOG_WARN);
 	b.md = slurp(argv[1], &b.mdlen);
+	if (ref != NULL && *ref != '\0')
+		b.ref = slurp(ref, &b.reflen);
+	else {
+		b.ref = b.md;
+		b.reflen = b.mdlen;
+	}
 	arena_init(&b.a);
 	arena_init(&site_arena);
 	buf_init(&b.out);
@@ -384,9 +406,9 @@ main(int argc, char *argv[])
 			 * measured in turn, so that their differences hold. */
 			printf("md_bytes %zu\n", b.mdlen);
 			article_page(&b, b.site);
-			measure_set(fns, 4, &b, us);
+			measure_set(fns, 5, &b, us);
 			printf("md_us %.2f\narticle_us %.2f\narticle_site_us "
-			    "%.2f\n", us[0], us[1], us[2]);
+			    "%.2f\nref_us %.2f\n", us[0], us[1], us[2], us[4]);
 			printf("req_us %s %.2f\n", argv[i], us[3]);
 		} else
 			printf("req_us %s %.2f\n", argv[i], measure(bench_req, &b));

@@ -204,6 +204,7 @@ EOF
 	line "worker VmRSS after the whole run, each worker, MB" rss_workers
 	line "worker PSS / private after the run, each worker, MB" pss_workers
 	line "Markdown of the article (bytes)" md_bytes
+	line "reference: \`md_render\` of the $(nice_n "$S")-article set's article, the same text at every size (machine speed), µs" ref_us
 	line "\`md_render\` of the article alone, µs" md_us
 	line "**one article rendered**: \`md_render\` + article template, µs" article_us
 	line "the same, also rendering the site's note and disclaimer (as every page does), µs" article_site_us
@@ -221,6 +222,16 @@ EOF
 		done
 		echo
 	done
+
+	a=$(v "$S,ref_us"); b=$(v "$L,ref_us")
+	if [ "$S" != "$L" ] && [ -n "$a" ] && [ -n "$b" ] &&
+	    { lt "1.15 * $a" "$b" || lt "1.15 * $b" "$a"; }; then
+		echo
+		echo "**The machine's speed changed during the run**: the reference, the same"
+		echo "work each time, took $a µs during the $(nice_n "$S")-article measurements and"
+		echo "$b µs during the $(nice_n "$L")-article ones. Compare in-process times across"
+		echo "sizes with that in mind."
+	fi
 
 	# --- scaling ---
 	if [ "$S" != "$L" ]; then

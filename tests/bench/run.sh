@@ -505,7 +505,8 @@ run_size() {
 	stop_servers
 
 	say "in-process render times"
-	"$BIN/render" "$dir/article.md" "$db" "$art" / "$deep" "$month" /about \
+	BENCH_REF=$B/res/${SIZES%% *}/article.md \
+	    "$BIN/render" "$dir/article.md" "$db" "$art" / "$deep" "$month" /about \
 	    > "$dir/render.txt" 2> "$dir/render.log" ||
 	    say "warning: render failed: $(head -3 "$dir/render.log")"
 	while read -r k a b; do
@@ -520,7 +521,7 @@ done
 # Share of the CPU the host took from this machine during the run.
 STEAL=$(printf '%s\n%s\n' "$STAT_START" "$(head -1 /proc/stat)" | awk '
 	{ t = 0; for (i = 2; i <= NF; i++) t += $i; tot[NR] = t; st[NR] = $9 }
-	END { d = tot[2] - tot[1]; printf "%.1f", d > 0 ? 100 * (st[2] - st[1]) / d : 0 }')
+	END { d = tot[2] - tot[1]; printf "%.1f", (d > 0 ? 100 * (st[2] - st[1]) / d : 0) }')
 say "writing $OUT"
 # shellcheck source=tests/bench/report.sh
 . tests/bench/report.sh
