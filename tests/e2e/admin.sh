@@ -39,35 +39,9 @@ W="" run_pid="" vnu_pid=""
 # ---------------------------------------------------------------------------
 # Reporting
 
-ok() {
-	pass=$((pass + 1))
-	printf 'ok - %s\n' "$1"
-}
-
-# not_ok DESC [DETAIL]: DETAIL may span lines; at most 25 are shown.
-not_ok() {
-	fail=$((fail + 1))
-	printf 'not ok - %s\n' "$1"
-	if [ $# -gt 1 ] && [ -n "$2" ]; then
-		printf '%s\n' "${2%%$'\n'}" | head -n 25 | sed 's/^/    /'
-	fi
-}
-
-# check DESC DETAIL CMD...: ok if CMD succeeds.
-check() {
-	local desc=$1 detail=$2
-	shift 2
-	if "$@"; then
-		ok "$desc"
-	else
-		not_ok "$desc" "$detail"
-	fi
-}
-
-bail() {
-	not_ok "$1" "${2:-}"
-	exit 1
-}
+# Reporting and helpers shared by the end-to-end scripts.
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 # ---------------------------------------------------------------------------
 # Small helpers
@@ -118,11 +92,6 @@ same_bytes() {
 	cmp -s "$W/want.bin" "$W/got.bin"
 }
 
-# The value of header NAME (last one) in a header file.
-hdr() {
-	tr -d '\r' < "$1" | sed -n "s/^$2: *//Ip" | tail -n 1
-}
-
 has() {
 	grep -qF -- "$2" "$1"
 }
@@ -142,16 +111,6 @@ token_of() {
 # 32 raw bytes (libsodium's crypto_generichash, no key).
 digest_of() {
 	printf '%s' "$1" | xxd -r -p | b2sum -l 256 | cut -c1-64 | tr a-f A-F
-}
-
-# Is process PID running (not a zombie)?
-alive() {
-	local s
-	s=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
-	case $s in
-	Z*|"") return 1 ;;
-	esac
-	return 0
 }
 
 q() {
@@ -327,18 +286,6 @@ check "quire user del of a missing login fails with exit 1 and a message" \
 
 # ---------------------------------------------------------------------------
 # Start the server
-
-free_port() {
-	local p i
-	for ((i = 0; i < 100; i++)); do
-		p=$((20000 + RANDOM % 20001))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-			echo "$p"
-			return 0
-		fi
-	done
-	return 1
-}
 
 start_server() {
 	local i code

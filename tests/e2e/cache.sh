@@ -40,35 +40,9 @@ W="" run_pid="" q_pid="" n_pid=""
 # ---------------------------------------------------------------------------
 # Reporting
 
-ok() {
-	pass=$((pass + 1))
-	printf 'ok - %s\n' "$1"
-}
-
-# not_ok DESC [DETAIL]: DETAIL may span lines; at most 25 are shown.
-not_ok() {
-	fail=$((fail + 1))
-	printf 'not ok - %s\n' "$1"
-	if [ $# -gt 1 ] && [ -n "$2" ]; then
-		printf '%s\n' "${2%%$'\n'}" | head -n 25 | sed 's/^/    /'
-	fi
-}
-
-# check DESC DETAIL CMD...: ok if CMD succeeds.
-check() {
-	local desc=$1 detail=$2
-	shift 2
-	if "$@"; then
-		ok "$desc"
-	else
-		not_ok "$desc" "$detail"
-	fi
-}
-
-bail() {
-	not_ok "$1" "${2:-}"
-	exit 1
-}
+# Reporting and helpers shared by the end-to-end scripts.
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 # ---------------------------------------------------------------------------
 # Small helpers
@@ -78,11 +52,6 @@ grab() {
 	perl -0777 -ne 'if (/'"$1"'/s) { print $1 }' "$2"
 }
 
-# The value of header NAME (last one) in a header file.
-hdr() {
-	tr -d '\r' < "$1" | sed -n "s/^$2: *//Ip" | tail -n 1
-}
-
 # Is header NAME in a header file at all?
 has_hdr() {
 	tr -d '\r' < "$1" | grep -qi "^$2:"
@@ -90,16 +59,6 @@ has_hdr() {
 
 has() {
 	grep -qF -- "$2" "$1"
-}
-
-# Is process PID running (not a zombie)?
-alive() {
-	local s
-	s=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
-	case $s in
-	Z*|"") return 1 ;;
-	esac
-	return 0
 }
 
 q() {
@@ -264,18 +223,6 @@ fi
 
 # ---------------------------------------------------------------------------
 # Part 1: src/run.sh, nginx without a cache in front of quire
-
-free_port() {
-	local p i
-	for ((i = 0; i < 100; i++)); do
-		p=$((20000 + RANDOM % 20001))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-			echo "$p"
-			return 0
-		fi
-	done
-	return 1
-}
 
 start_server() {
 	local i code

@@ -32,40 +32,14 @@ W="" run_pid="" run_status="" run_killed=0 vnu_pid=""
 # ---------------------------------------------------------------------------
 # Reporting
 
-ok() {
-	pass=$((pass + 1))
-	printf 'ok - %s\n' "$1"
-}
-
-# not_ok DESC [DETAIL]: DETAIL may span lines; at most 25 are shown.
-not_ok() {
-	fail=$((fail + 1))
-	printf 'not ok - %s\n' "$1"
-	if [ $# -gt 1 ] && [ -n "$2" ]; then
-		printf '%s\n' "${2%%$'\n'}" | head -n 25 | sed 's/^/    /'
-	fi
-}
+# Reporting and helpers shared by the end-to-end scripts.
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 skip() {
 	skip=$((skip + 1))
 	pass=$((pass + 1))
 	printf 'ok - # SKIP %s\n' "$1"
-}
-
-# check DESC DETAIL CMD...: ok if CMD succeeds.
-check() {
-	local desc=$1 detail=$2
-	shift 2
-	if "$@"; then
-		ok "$desc"
-	else
-		not_ok "$desc" "$detail"
-	fi
-}
-
-bail() {
-	not_ok "$1" "${2:-}"
-	exit 1
 }
 
 # ---------------------------------------------------------------------------
@@ -102,21 +76,6 @@ grab() {
 # Every match of group 1, one a line.
 grab_all() {
 	perl -0777 -ne 'while (/'"$1"'/gs) { print "$1\n" }' "$2"
-}
-
-# The value of header NAME (last one) in a header file.
-hdr() {
-	tr -d '\r' < "$1" | sed -n "s/^$2: *//Ip" | tail -n 1
-}
-
-# Is process PID running (not a zombie)?
-alive() {
-	local s
-	s=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
-	case $s in
-	Z*|"") return 1 ;;
-	esac
-	return 0
 }
 
 q() {
@@ -293,18 +252,6 @@ disc_phrase=$(q "SELECT value FROM settings WHERE key = 'disclaimer'" | phrase)
 
 # ---------------------------------------------------------------------------
 # Start the server
-
-free_port() {
-	local p i
-	for ((i = 0; i < 100; i++)); do
-		p=$((20000 + RANDOM % 20001))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-			echo "$p"
-			return 0
-		fi
-	done
-	return 1
-}
 
 start_server() {
 	local i code
