@@ -75,18 +75,10 @@ printf 'a-long-password-123\n' |
     "$QUIRE" user add demo --name "Demo Author" --db "$DB" >>"$W/init.log" 2>&1 ||
     bail "browser: quire user add failed" "$(cat "$W/init.log")"
 
-# A free port on 127.0.0.1: nothing answers there.
-port_free() {
-	! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-port=""
-for _ in $(seq 1 50); do
-	p=$((20000 + RANDOM % 40000))
-	if port_free "$p"; then
-		port=$p
-		break
-	fi
-done
+# A free port on 127.0.0.1, below the ephemeral range (tests/e2e/lib.sh).
+# shellcheck source=tests/e2e/lib.sh
+. "$top/tests/e2e/lib.sh"
+port=$(free_port) || port=""
 [ -n "$port" ] || bail "browser: found no free port"
 
 PORT=$port VAR=$W/var DB=$DB QUIRE=$QUIRE bash src/run.sh \

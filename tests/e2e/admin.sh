@@ -316,6 +316,8 @@ for attempt in 1 2 3; do
 	fi
 	stop_server
 	cp "$VAR/server.log" "$W/server-attempt$attempt.log" 2>/dev/null
+	# A failed attempt's bind errors are not this run's server errors.
+	mv "$VAR/nginx-error.log" "$W/nginx-error-attempt$attempt.log" 2>/dev/null
 done
 if [ $started = 0 ]; then
 	bail "src/run.sh starts and answers on 127.0.0.1" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"

@@ -42,10 +42,15 @@ alive() {
 	return 0
 }
 
+# free_port: a port nothing listens on, below the kernel's ephemeral range
+# (net.ipv4.ip_local_port_range, 32768 and up by default), where an
+# outgoing connection of another program could take it before nginx binds.
 free_port() {
-	local p i
+	local p i lo=32768
+	read -r lo _ < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null
+	[ "$lo" -gt 21024 ] 2>/dev/null || lo=32768
 	for ((i = 0; i < 100; i++)); do
-		p=$((20000 + RANDOM % 20001))
+		p=$((20000 + RANDOM % (lo - 20000)))
 		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
 			echo "$p"
 			return 0
