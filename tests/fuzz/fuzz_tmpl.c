@@ -31,13 +31,18 @@ static const char partial[] =
     "{{#each items}}<a href=\"{{href | url}}\">{{name}}</a>{{/each}}";
 
 /* Hostile strings and their harmless twins; an empty string stays empty so
- * both trees take the same branches. */
+ * both trees take the same branches. A harmless twin starts with none of the
+ * letters of "script": template text "<scrip" followed by a value starting
+ * with 't' renders "<script" from the template's own text, and only in the
+ * harmless tree, whose value is not escaped away (tests/fuzz/regress/tmpl/
+ * split-script). Hostile values all render starting with '&', '#' or a
+ * letter outside "script" too. */
 enum str {
 	S_SCRIPT, S_ATTR, S_JS, S_URL, S_QUERY, S_SQUOTE, S_EMPTY, S__MAX
 };
 
 static const char *const strs[2][S__MAX] = {
-	{ "title", "attr", "js", "https://example.org/", "q", "squote", "" },
+	{ "heading", "attr", "js", "https://example.org/", "quote", "apostrophe", "" },
 	{
 		"<script>alert(1)</script>",		/* S_SCRIPT */
 		"\" onmouseover=\"alert(1)",		/* S_ATTR */
