@@ -70,6 +70,7 @@ app_init(struct app *app, const struct config *cfg)
 	memset(app, 0, sizeof(*app));
 	app->cfg = cfg;
 	arena_init(&app->arena);
+	arena_init(&app->site_md.mem);
 	resp_init(&app->resp);
 	if (cfg->templates_dir != NULL)
 		app->tmpl = tmpl_set_load_dir(cfg->templates_dir);
@@ -107,6 +108,7 @@ app_free(struct app *app)
 	db_close(app->db);
 	tmpl_set_free(app->tmpl);
 	arena_free(&app->arena);
+	arena_free(&app->site_md.mem);
 	resp_free(&app->resp);
 	memset(app, 0, sizeof(*app));
 }
@@ -139,15 +141,48 @@ pct(struct ctx *c, const char *s)
 	return res;
 }
 
-/* Markdown from the settings, rendered; empty on failure (logged). */
+/*
+ * The site's note and disclaimer, rendered; empty on failure (logged).
+ * Every page shows both, and rendering them costs a fifth of an article
+ * page, so a worker keeps what it rendered. The key is the Markdown itself,
+ * as read from the database for this request: a settings change (by any
+ * worker) shows on the next page, with nothing to invalidate. A change of
+ * either re-renders both, in the reset arena, before any page holds them.
+ */
 static void
-set_md(struct ctx *c, struct tv *map, const char *key, const char *md)
+site_md(struct ctx *c, struct tv *site)
 {
-	struct safe_html	 h = { "", 0 };
+	static const char *const keys[SITE_MD__MAX] = {
+		"note",		/* SITE_MD_NOTE */
+		"disclaimer",	/* SITE_MD_DISCLAIMER */
+	};
+	struct site_md_cache	*k = &c->app->site_md;
+	const char		*md[SITE_MD__MAX];
+	int			 i, fresh = 1;
 
-	if (md_render(c->a, md, strlen(md), &h) == -1)
-		h.len = 0;
-	tv_html(c->a, map, key, h);
+	md[SITE_MD_NOTE] = c->site.v[SET_CONTRIBUTE];
+	md[SITE_MD_DISCLAIMER] = c->site.v[SET_DISCLAIMER];
+	for (i = 0; i < SITE_MD__MAX; i++)
+		if (k->src[i] == NULL || strcmp(k->src[i], md[i]) != 0)
+			fresh = 0;
+	if (!fresh) {
+		arena_reset(&k->mem);
+		for (i = 0; i < SITE_MD__MAX; i++) {
+			k->src[i] = NULL;
+			k->html[i] = (struct safe_html){ "", 0 };
+		}
+		for (i = 0; i < SITE_MD__MAX; i++) {
+			if (md_render(&k->mem, md[i], strlen(md[i]),
+			    &k->html[i]) == -1) {
+				/* Not kept: tried again on the next page. */
+				k->html[i] = (struct safe_html){ "", 0 };
+				continue;
+			}
+			k->src[i] = arena_strdup(&k->mem, md[i]);
+		}
+	}
+	for (i = 0; i < SITE_MD__MAX; i++)
+		tv_html(c->a, site, keys[i], k->html[i]);
 }
 
 /* The page's own address: its path and the declared query fields it was
@@ -184,8 +219,7 @@ app_page(struct ctx *c, const char *title)
 	site = tv_map(c->a);
 	tv_text(c->a, site, "title", c->site.v[SET_TITLE]);
 	tv_text(c->a, site, "subtitle", c->site.v[SET_SUBTITLE]);
-	set_md(c, site, "note", c->site.v[SET_CONTRIBUTE]);
-	set_md(c, site, "disclaimer", c->site.v[SET_DISCLAIMER]);
+	site_md(c, site);
 	date_year_month(c->now, &year, &month);
 	tv_int(c->a, site, "year", year);
 	share_x = strcmp(c->site.v[SET_SHARE_X], "1") == 0;

@@ -48,6 +48,20 @@ enum page_tmpl {
 
 #define ROUTE_ARGS_MAX	4
 
+/* The site-wide Markdown every page shows (contribution note, disclaimer),
+ * rendered once and kept while the settings hold the same text. */
+enum site_md {
+	SITE_MD_NOTE,
+	SITE_MD_DISCLAIMER,
+	SITE_MD__MAX
+};
+
+struct site_md_cache {
+	struct arena		 mem;		/* src and html; reset on change */
+	const char		*src[SITE_MD__MAX]; /* NULL: not rendered */
+	struct safe_html	 html[SITE_MD__MAX];
+};
+
 struct app {
 	const struct config	*cfg;
 	struct tmpl_set		*tmpl;		/* compiled before fork */
@@ -56,6 +70,7 @@ struct app {
 	struct db		*db;		/* one per worker */
 	struct arena		 arena;		/* reset after each request */
 	struct resp		 resp;
+	struct site_md_cache	 site_md;	/* for the worker's lifetime */
 };
 
 /* One request, as a handler sees it. Everything lives in the arena. */
