@@ -23,9 +23,12 @@ CREATE TABLE articles (
 );
 
 -- Home page keyset pagination, archive ranges and previous/next all walk this
--- index; the conditional-GET stamps of lists are read from it alone.
+-- index; the conditional-GET stamps of lists, the archive and previous/next
+-- are read from it alone (it holds every column they show), so a list never
+-- reads a row and its body.
 CREATE INDEX articles_published
-  ON articles (status, published_at, id, list_rev, updated_at);
+  ON articles (status, published_at, id, list_rev, updated_at,
+               slug, title, author, revision, created_at);
 
 CREATE TABLE pages (
   id         INTEGER PRIMARY KEY,
@@ -102,4 +105,4 @@ CREATE TRIGGER pages_del AFTER DELETE ON pages BEGIN
     ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 END;
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
