@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <sodium.h>
@@ -376,22 +377,39 @@ read_form(struct ctx *c, struct req *req, app_read_fn rd, void *rctx,
 	return req_parse_form(req, c->a, body, got, why);
 }
 
+/* Whether origin ("https://host[:port]", as a browser sends it) is this
+ * site: the address the request came to, or that of the base URL (which
+ * may differ behind a proxy). Hosts are compared without case; a base URL
+ * that is wrong or moved must not lock every author out of the sign-in. */
+static int
+same_origin(struct ctx *c, const char *origin)
+{
+	const char	*base = c->site.v[SET_BASE_URL], *p;
+	size_t		 n;
+
+	if (c->req->host != NULL && strcasecmp(origin, arena_printf(c->a,
+	    "%s://%s", c->req->https ? "https" : "http", c->req->host)) == 0)
+		return 1;
+	if ((p = strstr(base, "://")) == NULL)
+		return 0;
+	n = (size_t)(p + 3 - base) + strcspn(p + 3, "/?#");
+	return strlen(origin) == n && strncasecmp(origin, base, n) == 0;
+}
+
 /* The admin's gate: a session for RF_ADMIN, the CSRF token for its
  * POSTs, the Origin for the sign-in form. 0 to go on, else the status. */
 static int
 admin_gate(struct ctx *c)
 {
-	const char	*want, *next;
+	const char	*next;
 
 	if (c->flags & RF_LOGIN) {
 		/* No session yet to tie a token to; a browser posting from
 		 * another site says so in Origin. */
-		if (c->req->method == METHOD_POST && c->req->origin != NULL) {
-			want = app_abs_url(c, "");
-			if (strcmp(c->req->origin, want) != 0)
-				return app_error(c, 403, "This form can only "
-				    "be sent from this site.");
-		}
+		if (c->req->method == METHOD_POST && c->req->origin != NULL &&
+		    !same_origin(c, c->req->origin))
+			return app_error(c, 403, "This form can only be sent "
+			    "from this site.");
 		return 0;
 	}
 	if (!c->signed_in) {

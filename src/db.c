@@ -36,6 +36,7 @@ enum stmt {
 	STMT_FAIL_ADD,
 	STMT_FAIL_CLEAR,
 	STMT_FAIL_PURGE,
+	STMT_FAIL_DEL,
 	STMT_ADMIN_ARTICLES,
 	STMT_ADMIN_COUNT,
 	STMT_ADMIN_PAGES,
@@ -151,6 +152,8 @@ static const char *const stmt_sql[STMT__MAX] = {
 	"DELETE FROM login_failures WHERE key = :key",
 	/* STMT_FAIL_PURGE */
 	"DELETE FROM login_failures WHERE at <= :before",
+	/* STMT_FAIL_DEL */
+	"DELETE FROM login_failures WHERE id = :id",
 	/* STMT_ADMIN_ARTICLES */
 	"SELECT " LIST_COLS " FROM articles" ADMIN_FILTER
 	" ORDER BY ifnull(published_at, updated_at) DESC, id DESC"
@@ -889,26 +892,55 @@ db_failures(struct db *db, const char *key, long long since, int *count,
 }
 
 int
-db_failure_add(struct db *db, const char *const *keys, size_t n,
-    long long now, long long before)
+db_failure_try(struct db *db, const char *const *keys, size_t n,
+    long long now, long long since, int max, long long *ids,
+    long long *retry_at)
 {
-	size_t	 i;
+	size_t		 i;
+	long long	 oldest;
+	int		 count, allowed = 1;
 
+	*retry_at = 0;
+	/* The count and the new rows in one write transaction: a second
+	 * worker's attempt waits here and then counts this one. */
 	if (exec(db, "BEGIN IMMEDIATE", "begin") == -1)
 		return -1;
-	if (bind_int(db, db->st[STMT_FAIL_PURGE], ":before", before) == -1 ||
+	if (bind_int(db, db->st[STMT_FAIL_PURGE], ":before", since) == -1 ||
 	    run(db, STMT_FAIL_PURGE) == -1)
 		goto fail;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (db_failures(db, keys[i], since, &count, &oldest) == -1)
+			goto fail;
+		if (count >= max) {
+			allowed = 0;
+			if (oldest + (now - since) > *retry_at)
+				*retry_at = oldest + (now - since);
+		}
+	}
+	for (i = 0; allowed && i < n; i++) {
 		if (bind_text(db, db->st[STMT_FAIL_ADD], ":key", keys[i]) == -1 ||
 		    bind_int(db, db->st[STMT_FAIL_ADD], ":now", now) == -1 ||
 		    run(db, STMT_FAIL_ADD) == -1)
 			goto fail;
+		ids[i] = sqlite3_last_insert_rowid(db->h);
+	}
 	if (exec(db, "COMMIT", "commit") == 0)
-		return 0;
+		return allowed;
 fail:
 	exec(db, "ROLLBACK", "rollback");
 	return -1;
+}
+
+int
+db_failure_undo(struct db *db, const long long *ids, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (bind_int(db, db->st[STMT_FAIL_DEL], ":id", ids[i]) == -1 ||
+		    run(db, STMT_FAIL_DEL) == -1)
+			return -1;
+	return 0;
 }
 
 int

@@ -130,9 +130,18 @@ int		 db_sessions_del_user(struct db *, long long user_id);
  * (for Retry-After). */
 int		 db_failures(struct db *, const char *key, long long since,
 		    int *count, long long *oldest);
-/* Records a failure for each key and purges rows older than before. */
-int		 db_failure_add(struct db *, const char *const *keys, size_t n,
-		    long long now, long long before);
+/* One attempt at a password, counted before the password is checked, so
+ * that parallel attempts cannot all pass the count: in one write
+ * transaction, purges failures at or before since; then, when each of the n
+ * keys has fewer than max failures after since, records one at now for each
+ * (ids[i] its row, for db_failure_undo) and returns 1. Otherwise records
+ * nothing, sets *retry_at to the time the most limited key may try again and
+ * returns 0. -1 on error (logged). */
+int		 db_failure_try(struct db *, const char *const *keys, size_t n,
+		    long long now, long long since, int max, long long *ids,
+		    long long *retry_at);
+/* Takes back the rows db_failure_try recorded: the password was right. */
+int		 db_failure_undo(struct db *, const long long *ids, size_t n);
 int		 db_failures_clear(struct db *, const char *key);
 
 /* Editing. The admin list: articles (filter: NULL, "draft", "scheduled",

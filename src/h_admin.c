@@ -105,29 +105,68 @@ login_form(struct ctx *c, int status, const char *login, const char *next,
 	return app_render(c, T_ADMIN_LOGIN, root);
 }
 
-/* 0 when key may try again, else the seconds until it may. -1 on error. */
-static long long
-throttled(struct ctx *c, const char *key)
-{
-	long long	 oldest;
-	int		 n;
+/* What a password attempt came to. */
+enum attempt {
+	ATTEMPT_WRONG,
+	ATTEMPT_RIGHT,
+	ATTEMPT_LIMITED,	/* not checked: too many failures */
+};
 
-	if (db_failures(c->app->db, key, c->now - FAIL_WINDOW, &n,
-	    &oldest) == -1)
+/*
+ * Checks pw against pwhash (NULL: an unknown login, checked against a dummy
+ * hash so that it takes as long) under the limit of FAIL_MAX failures in
+ * FAIL_WINDOW per login and, with per_address, per client address (the
+ * account page's attempts come from a signed-in user, whose address may
+ * be a whole office's, so they count for the login alone). It is counted
+ * before the hash is checked and taken back if the password was right, so
+ * parallel attempts in several workers cannot all slip under the limit.
+ * LIMITED sets Retry-After and *wait (seconds). -1 on error (logged).
+ */
+static int
+password_attempt(struct ctx *c, const char *login, const char *pwhash,
+    const char *pw, int per_address, long long *wait)
+{
+	const char	*keys[2];
+	long long	 ids[2], retry_at;
+	size_t		 n = per_address ? 2 : 1;
+	int		 rc;
+
+	keys[0] = arena_printf(c->a, "login:%s", login);
+	keys[1] = arena_printf(c->a, "ip:%s", c->req->client_addr);
+	if ((rc = db_failure_try(c->app->db, keys, n, c->now,
+	    c->now - FAIL_WINDOW, FAIL_MAX, ids, &retry_at)) == -1)
 		return -1;
-	if (n < FAIL_MAX)
-		return 0;
-	return oldest + FAIL_WINDOW - c->now > 0 ?
-	    oldest + FAIL_WINDOW - c->now : 1;
+	if (rc == 0) {
+		*wait = retry_at - c->now > 0 ? retry_at - c->now : 1;
+		resp_header(c->resp, "Retry-After", arena_printf(c->a, "%lld",
+		    *wait));
+		log_req(LOG_WARN, c->req->client_addr, "POST", c->req->target,
+		    "password attempts throttled, login: %s", login);
+		return ATTEMPT_LIMITED;
+	}
+	if (pwhash == NULL) {
+		auth_dummy_check(pw);
+		rc = 0;
+	} else
+		rc = auth_check_password(pwhash, pw);
+	if (!rc) {
+		log_req(LOG_WARN, c->req->client_addr, "POST", c->req->target,
+		    "wrong password, login: %s", login);
+		return ATTEMPT_WRONG;
+	}
+	if (db_failure_undo(c->app->db, ids, n) == -1 ||
+	    db_failures_clear(c->app->db, keys[0]) == -1)
+		return -1;
+	return ATTEMPT_RIGHT;
 }
 
 int
 h_admin_login(struct ctx *c)
 {
 	struct user	 u;
-	const char	*login, *pw, *next, *keys[2];
-	long long	 wait_ip, wait_login, wait;
-	int		 found, ok;
+	const char	*login, *pw, *next;
+	long long	 wait;
+	int		 found;
 
 	if (c->req->method != METHOD_POST) {
 		if (c->signed_in)
@@ -144,43 +183,26 @@ h_admin_login(struct ctx *c)
 		return login_form(c, 400, login, next,
 		    "Enter your login and your password.");
 
-	keys[0] = arena_printf(c->a, "ip:%s", c->req->client_addr);
-	keys[1] = arena_printf(c->a, "login:%s", login);
-	if ((wait_ip = throttled(c, keys[0])) == -1 ||
-	    (wait_login = throttled(c, keys[1])) == -1)
+	if ((found = db_user_by_login(c->app->db, c->a, login, &u)) == -1)
 		return 500;
-	if ((wait = wait_ip > wait_login ? wait_ip : wait_login) > 0) {
-		resp_header(c->resp, "Retry-After", arena_printf(c->a, "%lld",
-		    wait));
-		log_req(LOG_WARN, c->req->client_addr, "POST", c->req->target,
-		    "sign-in throttled for login \"%s\"", login);
+	switch (password_attempt(c, login, found ? u.pwhash : NULL, pw, 1,
+	    &wait)) {
+	case ATTEMPT_RIGHT:
+		break;
+	case ATTEMPT_WRONG:
+		return login_form(c, 403, login, next,
+		    "Wrong login or password.");
+	case ATTEMPT_LIMITED:
 		return login_form(c, 429, login, next, arena_printf(c->a,
 		    "Too many failed sign-ins. Try again in %lld minutes.",
 		    (wait + 59) / 60));
-	}
-
-	if ((found = db_user_by_login(c->app->db, c->a, login, &u)) == -1)
+	default:
 		return 500;
-	if (found)
-		ok = auth_check_password(u.pwhash, pw);
-	else {
-		auth_dummy_check(pw);	/* as long as a wrong password */
-		ok = 0;
 	}
-	if (!ok) {
-		if (db_failure_add(c->app->db, keys, 2, c->now,
-		    c->now - FAIL_WINDOW) == -1)
-			return 500;
-		log_req(LOG_WARN, c->req->client_addr, "POST", c->req->target,
-		    "failed sign-in for login \"%s\"", login);
-		return login_form(c, 403, login, next,
-		    "Wrong login or password.");
-	}
-	if (db_failures_clear(c->app->db, keys[1]) == -1 ||
-	    app_sign_in(c, &u) == -1)
+	if (app_sign_in(c, &u) == -1)
 		return 500;
 	log_req(LOG_INFO, c->req->client_addr, "POST", c->req->target,
-	    "signed in: \"%s\"", login);
+	    "signed in, login: %s", login);
 	return see_other(c, next);
 }
 
@@ -743,14 +765,23 @@ h_admin_account(struct ctx *c)
 	struct tv	*root, *errors;
 	const char	*old, *pw, *pw2, *why;
 	char		 hash[AUTH_HASH_MAX];
-	int		 rc;
+	long long	 wait;
+	int		 rc, status = 400;
 
 	errors = tv_map(c->a);
 	if (c->req->method == METHOD_POST) {
 		old = app_form(c, FF_OLD_PASSWORD);
 		pw = app_form(c, FF_NEW_PASSWORD);
 		pw2 = app_form(c, FF_NEW_PASSWORD2);
-		if (!auth_check_password(c->user.pwhash, old))
+		if ((rc = password_attempt(c, c->user.login, c->user.pwhash,
+		    old, 0, &wait)) == -1)
+			return 500;
+		if (rc == ATTEMPT_LIMITED) {
+			tv_text(c->a, errors, "old_password", arena_printf(c->a,
+			    "Too many wrong passwords. Try again in %lld "
+			    "minutes.", (wait + 59) / 60));
+			status = 429;
+		} else if (rc == ATTEMPT_WRONG)
 			tv_text(c->a, errors, "old_password", "This is not your "
 			    "current password.");
 		else if (!auth_password_ok(pw, &why))
@@ -766,7 +797,7 @@ h_admin_account(struct ctx *c)
 			    c->now)) != 1)
 				return 500;
 			log_req(LOG_INFO, c->req->client_addr, "POST",
-			    c->req->target, "password changed: \"%s\"",
+			    c->req->target, "password changed, login: %s",
 			    c->user.login);
 			resp_header(c->resp, "Set-Cookie", arena_printf(c->a,
 			    "%s=; Path=/admin; Max-Age=0; HttpOnly; "
@@ -777,6 +808,6 @@ h_admin_account(struct ctx *c)
 	}
 	root = admin_page(c, "Account");
 	tv_set(c->a, root, "errors", errors);
-	c->resp->status = errors->head != NULL ? 400 : 200;
+	c->resp->status = errors->head != NULL ? status : 200;
 	return app_render(c, T_ADMIN_ACCOUNT, root);
 }

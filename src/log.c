@@ -51,14 +51,16 @@ put_char(char *line, size_t *len, size_t cap, char c)
 
 /* Append s to line at *len, escaping anything that is not printable ASCII. */
 static void
-put_escaped(char *line, size_t *len, size_t cap, const char *s)
+put_escaped(char *line, size_t *len, size_t cap, const char *s, int quoted)
 {
 	static const char	 hex[] = "0123456789abcdef";
 	unsigned char		 c;
 
+	/* Inside the quoted request field a '"' would end it early. */
 	for (; *s != '\0' && *len + 5 < cap; s++) {
 		c = (unsigned char)*s;
-		if (c >= 0x20 && c < 0x7f && c != '\\') {
+		if (c >= 0x20 && c < 0x7f && c != '\\' &&
+		    !(quoted && c == '"')) {
 			line[(*len)++] = (char)c;
 			continue;
 		}
@@ -88,21 +90,21 @@ vlog(enum log_level lvl, const char *addr, const char *method,
 	now = time(NULL);
 	gmtime_r(&now, &tm);
 	len = strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ ", &tm);
-	put_escaped(line, &len, sizeof(line), log_names[lvl]);
+	put_escaped(line, &len, sizeof(line), log_names[lvl], 0);
 	put_char(line, &len, sizeof(line), ' ');
-	put_escaped(line, &len, sizeof(line), addr != NULL ? addr : "-");
+	put_escaped(line, &len, sizeof(line), addr != NULL ? addr : "-", 0);
 	put_char(line, &len, sizeof(line), ' ');
 	if (method != NULL && target != NULL) {
 		put_char(line, &len, sizeof(line), '"');
-		put_escaped(line, &len, sizeof(line), method);
+		put_escaped(line, &len, sizeof(line), method, 1);
 		put_char(line, &len, sizeof(line), ' ');
-		put_escaped(line, &len, sizeof(line), target);
+		put_escaped(line, &len, sizeof(line), target, 1);
 		put_char(line, &len, sizeof(line), '"');
 	} else
 		put_char(line, &len, sizeof(line), '-');
 	put_char(line, &len, sizeof(line), ' ');
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	put_escaped(line, &len, sizeof(line), msg);
+	put_escaped(line, &len, sizeof(line), msg, 0);
 	line[len++] = '\n';
 	w = write(STDERR_FILENO, line, len);
 	(void)w;

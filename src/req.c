@@ -2,6 +2,7 @@
  * req: parses the request parameters once, against declared limits, the way
  * kcgi validates its fields: a malformed byte stops here with a 400.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -70,13 +71,20 @@ valid_next(const char *s, size_t len)
 	if (strncmp(s, "/admin", 6) != 0 || (len > 6 && s[6] != '/' &&
 	    s[6] != '?'))
 		return 0;
-	/* No "//" (another host), no segment starting with '.' ("/..",
-	 * "/./": out of /admin), no backslash, control or space. */
-	for (i = 0; i < len; i++)
+	/* No "//" (another host), no segment starting with '.' or "%2e"
+	 * ("/..", "/./", "/%2e%2e/": browsers take %2e for a dot in a path,
+	 * so all lead out of /admin), no backslash, control or space. */
+	for (i = 0; i < len; i++) {
 		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f ||
-		    s[i] == '\\' || (s[i] == '/' && i + 1 < len &&
-		    (s[i + 1] == '/' || s[i + 1] == '.')))
+		    s[i] == '\\')
 			return 0;
+		if (s[i] != '/' || i + 1 == len)
+			continue;
+		if (s[i + 1] == '/' || s[i + 1] == '.' ||
+		    (i + 3 < len && s[i + 1] == '%' && s[i + 2] == '2' &&
+		    (s[i + 3] == 'e' || s[i + 3] == 'E')))
+			return 0;
+	}
 	return 1;
 }
 
@@ -621,9 +629,13 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	r->content_type = v != NULL ? v : "";
 	v = env_get(env, "CONTENT_LENGTH");
 	r->content_length = -1;
-	if (v != NULL && *v != '\0' && strlen(v) <= 15 &&
-	    strspn(v, "0123456789") == strlen(v))
-		r->content_length = strtoll(v, NULL, 10);
+	if (v != NULL && *v != '\0' && strspn(v, "0123456789") == strlen(v)) {
+		/* Past 15 digits (leading zeros aside) it is more than any
+		 * limit: a 413, not an overflow. */
+		v += strspn(v, "0");
+		r->content_length = strlen(v) <= 15 ? strtoll(v, NULL, 10) :
+		    LLONG_MAX;
+	}
 	if ((v = env_get(env, "HTTP_COOKIE")) != NULL &&
 	    (r->session = cookie_get(a, v, REQ_COOKIE)) != NULL &&
 	    chk_hex(r->session) != NULL)

@@ -480,6 +480,21 @@ check "a sign-in sent with another site's Origin: 403, no cookie" \
 signin si_origin2 "$W/x.jar" alice "$PW_A" "" -H "Origin: $base"
 check "a sign-in sent with this site's Origin: 303" "status $code; $(messages "$H/si_origin2.b")" \
     [ "$code" = 303 ]
+# The Origin is this site when it is the address the request came to or the
+# base URL's, without case: a base URL set to another address (a moved
+# site, a proxy) must not lock the authors out of signing in.
+old_base=$(q "SELECT value FROM settings WHERE key = 'base_url'")
+q "INSERT INTO settings (key, value) VALUES ('base_url', 'https://Blog.example.org/journal')
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+codes=""
+for o in "$base" "$(printf '%s' "$base" | tr a-z A-Z)" https://blog.example.org \
+    https://blog.example.org.evil.example http://blog.example.org https://evil.example; do
+	signin si_origin_b "$W/x.jar" alice "$PW_A" "" -H "Origin: $o"
+	codes+=" $code"
+done
+q "UPDATE settings SET value = '$(printf '%s' "$old_base" | sed "s/'/''/g")' WHERE key = 'base_url'"
+check "with the base URL https://Blog.example.org/journal, Origin this address (any case) or the base URL's: 303; others: 403" \
+    "statuses:$codes" [ "$codes" = " 303 303 303 403 403 403" ]
 
 req si_empty /admin/login -d 'login=alice&password='
 check "a sign-in with an empty password: 400 asking for both" "status $code; $(messages "$H/si_empty.b")" \
@@ -505,7 +520,7 @@ check "an unknown login gets the same status and message as a wrong password" \
 
 i=0
 for x in 'https://evil.example/' '//evil.example' '/\evil' '/admin//evil' '/adminx' \
-    '/admin/../evil.example'; do
+    '/admin/../evil.example' '/admin/%2e%2e/%2e%2e/about' '/admin/.%2E/about'; do
 	i=$((i + 1))
 	track=0 req "or_get$i" "/admin/login?next=$(pct "$x")"
 	hidden=$(val '<input type="hidden" name="next" value="([^"]*)"' "$H/or_get$i.b")
@@ -575,6 +590,24 @@ rows=$(q "SELECT key || '=' || count(*) FROM login_failures
     GROUP BY key ORDER BY key" | tr '\n' ' ')
 check "login_failures holds the failures in SQLite (throttled attempts add none)" \
     "rows: $rows" [ "$rows" = "ip:127.0.0.21=5 ip:127.0.0.23=5 login:carol=5 " ]
+
+# A burst in parallel: each attempt is counted before its password is
+# checked (argon2id takes about 0.1 s), so the workers cannot all pass the
+# count before the first failure is written: 5 checked, the rest 429.
+pids=()
+for i in $(seq 1 12); do
+	curl -s -m 60 -o /dev/null -w '%{http_code}\n' --interface 127.0.0.26 \
+	    --data-urlencode "login=burst" --data-urlencode "password=$PW_WRONG$i" \
+	    "$base/admin/login" > "$H/rl_burst$i.code" 2>/dev/null &
+	pids+=($!)
+done
+wait "${pids[@]}"
+n403=$(cat "$H"/rl_burst*.code | grep -c '^403$')
+n429=$(cat "$H"/rl_burst*.code | grep -c '^429$')
+rows=$(q "SELECT count(*) FROM login_failures WHERE key = 'ip:127.0.0.26'")
+check "12 wrong passwords at once from 127.0.0.26: 5 checked (403), 7 refused (429), 5 failures stored" \
+    "403: $n403, 429: $n429, rows: $rows" \
+    eval '[ "$n403" = 5 ] && [ "$n429" = 7 ] && [ "$rows" = 5 ]'
 
 # ---------------------------------------------------------------------------
 # Writing articles
@@ -1208,6 +1241,31 @@ c1=$code
 signin ac_oldpw "$W/x.jar" gina "$PW_G" "" --interface 127.0.0.31
 check "gina signs in with the new password, not with the old one" "new: $c1, old: $code" \
     eval '[ "$c1" = 303 ] && [ "$code" = 403 ]'
+
+# The current password on the account page is limited like a sign-in, for
+# the login (not the address: the author is signed in).
+G2=$W/gina2.jar
+signin ac_si2 "$G2" gina "$PW_G2" "" --interface 127.0.0.32
+req ac_get2 /admin/account -b "$G2"
+csrf_g2=$(csrf_of "$H/ac_get2.b")
+h1=$(q "SELECT pwhash FROM users WHERE login = 'gina'")
+codes=""
+for i in 1 2 3 4 5; do
+	post "ac_guess$i" /admin/account "$G2" "csrf=$csrf_g2" "old_password=$PW_WRONG$i" \
+	    "new_password=$PW_G" "new_password2=$PW_G"
+	codes+=" $code"
+done
+post ac_guess6 /admin/account "$G2" "csrf=$csrf_g2" "old_password=$PW_G2" \
+    "new_password=$PW_G" "new_password2=$PW_G"
+ra=$(hdr "$H/ac_guess6.h" Retry-After)
+m6=$(grab '<span class="error" id="old_password-err">(.*?)<\/span>' "$H/ac_guess6.b")
+check "account: 5 wrong current passwords (400 each), then even the right one: 429 with Retry-After and a message, nothing changed" \
+    "statuses:$codes, then $code, Retry-After '$ra', message '$m6'" \
+    eval '[ "$codes" = " 400 400 400 400 400" ] && [ "$code" = 429 ] && [[ $ra =~ ^[0-9]+$ ]] &&
+    [ -n "$m6" ] && [ "$(q "SELECT pwhash FROM users WHERE login = '"'gina'"'")" = "$h1" ]'
+signin ac_si3 "$W/x.jar" gina "$PW_G2" "" --interface 127.0.0.33
+check "and gina's sign-in is limited too now (429), the account's key being the login" \
+    "status $code" [ "$code" = 429 ]
 
 # ---------------------------------------------------------------------------
 # Body limit (--max-body 65536) and media type

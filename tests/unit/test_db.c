@@ -814,7 +814,7 @@ failures(void **state)
 {
 	static const char *const keys[] = { "ip:192.0.2.1", "login:miriam" };
 	static const char *const other[] = { "ip:192.0.2.2" };
-	long long	 oldest;
+	long long	 oldest, ids[2], retry;
 	int		 count;
 
 	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
@@ -822,10 +822,14 @@ failures(void **state)
 	assert_int_equal(count, 0);
 	assert_int_equal(oldest, 0);
 
-	assert_int_equal(db_failure_add(FX->db, keys, 2, NOW, 0), 0);
-	assert_int_equal(db_failure_add(FX->db, keys, 2, NOW + 100, 0), 0);
-	assert_int_equal(db_failure_add(FX->db, keys, 2, NOW + 200, 0), 0);
-	assert_int_equal(db_failure_add(FX->db, other, 1, NOW + 200, 0), 0);
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW, 0, 99,
+	    ids, &retry), 1);
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 100, 0,
+	    99, ids, &retry), 1);
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 200, 0,
+	    99, ids, &retry), 1);
+	assert_int_equal(db_failure_try(FX->db, other, 1, NOW + 200, 0,
+	    99, ids, &retry), 1);
 
 	/* Counted within the window (strictly after since). */
 	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
@@ -860,11 +864,11 @@ failures(void **state)
 	    &oldest), 0);
 	assert_int_equal(count, 3);
 
-	/* An add purges rows at or before its cut-off, for every key. */
+	/* An attempt purges rows at or before its cut-off, for every key. */
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
 	    " login_failures"), 4);
-	assert_int_equal(db_failure_add(FX->db, keys + 1, 1, NOW + 5000,
-	    NOW + 100), 0);
+	assert_int_equal(db_failure_try(FX->db, keys + 1, 1, NOW + 5000,
+	    NOW + 100, 99, ids, &retry), 1);
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
 	    " login_failures"), 3);
 	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
@@ -875,6 +879,45 @@ failures(void **state)
 	    &oldest), 0);
 	assert_int_equal(count, 1);
 	assert_int_equal(oldest, NOW + 5000);
+}
+
+/* An attempt is counted before the password is checked: at the limit it
+ * records nothing and says when the most limited key may try again; a
+ * right password takes its rows back. */
+static void
+failure_try_limit(void **state)
+{
+	static const char *const keys[] = { "login:miriam", "ip:192.0.2.1" };
+	long long	 ids[2], retry, oldest;
+	int		 count, i;
+
+	for (i = 0; i < 3; i++)
+		assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + i,
+		    NOW - 900, 3, ids, &retry), 1);
+	assert_true(ids[0] > 0 && ids[1] > 0 && ids[0] != ids[1]);
+	/* Three in the window: the fourth is refused and adds no row. */
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 10, NOW + 10 - 900,
+	    3, ids, &retry), 0);
+	assert_int_equal(retry, NOW + 900);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
+	    " login_failures"), 6);
+	/* Another address is refused too: the login's key is full. */
+	assert_int_equal(db_failure_try(FX->db, (const char *const[]){
+	    "login:miriam", "ip:192.0.2.9" }, 2, NOW + 10, NOW + 10 - 900, 3,
+	    ids, &retry), 0);
+	/* The address alone, once two have left the window (and are
+	 * purged): NOW + 2 and this one. */
+	assert_int_equal(db_failure_try(FX->db, keys + 1, 1, NOW + 901,
+	    NOW + 1, 3, ids, &retry), 1);
+	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 2);
+	/* A right password: the attempt's rows go, the others stay. */
+	assert_int_equal(db_failure_undo(FX->db, ids, 1), 0);
+	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	    &oldest), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(oldest, NOW + 2);
 }
 
 static void
@@ -1411,6 +1454,7 @@ main(void)
 		WITH(user_del_cascades, setup_migrated),
 		WITH(sessions, setup_migrated),
 		WITH(failures, setup_migrated),
+		WITH(failure_try_limit, setup_migrated),
 		WITH(post_save_article, setup_migrated),
 		WITH(post_save_scheduled, setup_migrated),
 		WITH(post_save_duplicate, setup_migrated),

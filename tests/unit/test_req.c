@@ -4,6 +4,7 @@
  * the admin additions: form bodies and their field rules, the session
  * cookie, trusted proxies, the admin query fields.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -857,6 +858,13 @@ form_rules(void **state)
 		{ "next=/administrator", FF_NEXT, 0 },
 		{ "next=/admin//evil.example", FF_NEXT, 0 },
 		{ "next=/admin/%5C%5Cevil.example", FF_NEXT, 0 },
+		/* Browsers read %2e in a path as a dot: these leave /admin. */
+		{ "next=/admin/%252e%252e/%252e%252e/about", FF_NEXT, 0 },
+		{ "next=/admin/%252E./x", FF_NEXT, 0 },
+		{ "next=/admin/.%252e/x", FF_NEXT, 0 },
+		{ "next=/admin/articles/%252e", FF_NEXT, 0 },
+		/* A %2e inside a segment is just a character. */
+		{ "next=/admin/articles%252e", FF_NEXT, 1 },
 	};
 	size_t	 i;
 	int	 st;
@@ -1223,7 +1231,12 @@ content_length(void **state)
 		{ "CONTENT_LENGTH=+12", -1 },
 		{ "CONTENT_LENGTH=0x10", -1 },
 		{ "CONTENT_LENGTH=1e3", -1 },
-		{ "CONTENT_LENGTH=9999999999999999999999", -1 },
+		/* More digits than any limit: too large (413), never an
+		 * overflow or "no length" (411). */
+		{ "CONTENT_LENGTH=9999999999999999", LLONG_MAX },
+		{ "CONTENT_LENGTH=9999999999999999999999", LLONG_MAX },
+		{ "CONTENT_LENGTH=0000000000000000000012", 12 },
+		{ "CONTENT_LENGTH=00000000000000000000", 0 },
 	};
 	char	*env[3];
 	size_t	 i;
