@@ -17,7 +17,8 @@
  *                  with the site's note and disclaimer rendered once,
  *                  outside the loop
  *   article_site_us  the same, also rendering the site's note and
- *                  disclaimer Markdown, as app_page() does on every page
+ *                  disclaimer Markdown: what app_page() would spend on
+ *                  every page if the worker did not keep them rendered
  *   req_us URL     the whole of app_handle() for GET URL against DB:
  *                  parse, route, queries, render, headers (log level warn,
  *                  so no access-log line is written)

@@ -207,7 +207,7 @@ EOF
 	line "reference: \`md_render\` of the $(nice_n "$S")-article set's article, the same text at every size (machine speed), µs" ref_us
 	line "\`md_render\` of the article alone, µs" md_us
 	line "**one article rendered**: \`md_render\` + article template, µs" article_us
-	line "the same, also rendering the site's note and disclaimer (as every page does), µs" article_site_us
+	line "the same, also rendering the site's note and disclaimer (which a worker renders once and keeps), µs" article_site_us
 	for name in article home deep month about; do
 		printf "| whole request in-process (\`app_handle\`), %s, µs |" "$name"
 		for n in $SIZES; do
@@ -315,12 +315,14 @@ and no FastCGI; tests/bench/render.c):"
 		case "$a$b$c$d" in ''|*[!0-9.]*) continue ;; esac
 		echo "- **Article page, $(nice_n "$n") articles**: $a µs for the whole request:"
 		echo "  cmark $d µs for the body, the template $(fmt '%.0f' "$(calc "$c - $d")") µs,"
-		echo "  the site's note and disclaimer Markdown, rendered again for every page,"
-		echo "  $(fmt '%.0f' "$(calc "$b - $c")") µs, and $(fmt '%.0f' "$(calc "$a - $b")") µs for the rest: parsing, the queries"
+		echo "  and $(fmt '%.0f' "$(calc "$a - $c")") µs for the rest: parsing, the queries"
 		echo "  (settings, the article, its neighbours, the validators' stamp, the next"
 		echo "  scheduled article), the ETag and the headers. The floor spends none of"
 		echo "  it, and on $(nproc) cores shared by wrk, nginx and the workers every µs a"
-		echo "  worker spends is taken from nginx."
+		echo "  worker spends is taken from nginx. The site's note and disclaimer"
+		echo "  would add $(fmt '%.0f' "$(calc "$b - $c")") µs more if they were rendered for every page;"
+		echo "  a worker renders them once and keeps them while the settings hold the"
+		echo "  same Markdown."
 		a=$(v "$n,req304_us,$(v "$n,article,url")")
 		case "$a" in ''|*[!0-9.]*) ;; *)
 			echo "- **304, $(nice_n "$n") articles**: $a µs in-process for the article's 304 (settings,"
