@@ -2,31 +2,42 @@
 #   make            build build/quire
 #   make run        serve the demo blog through nginx at http://127.0.0.1:8080
 #   make test       the whole test suite, also under ASan+UBSan
-#   make fuzz       the fuzz harnesses, longer (FUZZ_SECONDS=60)
+#   make fuzz       explore with the fuzz harnesses (FUZZ_SECONDS=60 each)
 #   make bench      requests/s, latency and memory; writes docs/PERFORMANCE.md
 #   make deps       install the Debian packages the above need (as root)
+#
+# CPPFLAGS, CFLAGS and LDFLAGS are honoured, so Debian's hardening flags
+# apply: make CPPFLAGS="$(dpkg-buildflags --get CPPFLAGS)" ...
 
 PKGS      = fcgi sqlite3 libcmark libsodium
 CC       ?= cc
+FUZZ_CC  ?= clang
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
             -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_GNU_SOURCE -Isrc -Ibuild
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark -lsodium)
+# Ours, before the caller's: the caller's CPPFLAGS may add, not take away.
+QCPPFLAGS = -D_GNU_SOURCE -Isrc -Ibuild $(PKG_CFLAGS)
+DEPFLAGS  = -MMD -MP
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-# Modules of the program; main.c is added for the binary only.
+# The one list of modules: the program (with main.c), the unit tests, the
+# fuzz harnesses and the bench tools all link these.
 MODULES   = arena buf log html date tmpl req resp route db markdown auth \
             app h_public h_admin server
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
 TEMPLATES = $(sort $(wildcard templates/*.html templates/*/*.html))
-GEN       = build/embed_sql.c build/embed_templates.c
+GEN       = embed_sql embed_templates
 
-OBJ       = $(MODULES:%=build/obj/%.o) $(GEN:build/%.c=build/obj/%.o)
-ASAN_OBJ  = $(MODULES:%=build/asan/%.o) $(GEN:build/%.c=build/asan/%.o)
+OBJ       = $(MODULES:%=build/obj/%.o) $(GEN:%=build/obj/%.o)
+ASAN_OBJ  = $(MODULES:%=build/asan/%.o) $(GEN:%=build/asan/%.o)
+FUZZ_OBJ  = $(MODULES:%=build/fuzz/obj/%.o) $(GEN:%=build/fuzz/obj/%.o)
 
 UNIT      = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/test_*.c)))
+FUZZERS   = $(patsubst tests/fuzz/fuzz_%.c,build/fuzz/fuzz_%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+BENCH     = build/bench/bin/gen build/bench/bin/floor build/bench/bin/startup \
+            build/bench/bin/render
 
 PORT     ?= 8080
 
@@ -39,13 +50,16 @@ DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              java:default-jre-headless npm:npm \
              chromium:chromium
 
-.PHONY: all deps run test unit fuzz bench clean install
+.PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install
+# Objects are kept, not removed as intermediates of the pattern rules.
+.SECONDARY:
 
 all: build/quire
 
-build/obj build/asan build/tests build/tests/asan:
+build/obj build/asan build/tests build/tests/asan build/fuzz/obj build/bench/bin:
 	mkdir -p $@
 
+# Generated sources: sql/ and templates/ built into the binary.
 build/embed: src/embed.c | build/obj
 	$(CC) $(WARN) -O1 -o $@ src/embed.c
 
@@ -55,32 +69,65 @@ build/embed_sql.c: build/embed $(SQL)
 build/embed_templates.c: build/embed $(TEMPLATES)
 	build/embed embed_templates templates $(TEMPLATES) > $@.tmp && mv $@.tmp $@
 
-build/obj/%.o: src/%.c src/*.h | build/obj
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+# Objects. -MMD -MP writes each object's header dependencies beside it.
+build/obj/%.o: src/%.c | build/obj
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) $(WARN) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/obj/%.o: build/%.c src/embed.h | build/obj
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+build/obj/%.o: build/%.c | build/obj
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) $(WARN) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/asan/%.o: src/%.c src/*.h | build/asan
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) -O1 -g $(SAN) -c -o $@ $<
+build/asan/%.o: src/%.c | build/asan
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(DEPFLAGS) -c -o $@ $<
 
-build/asan/%.o: build/%.c src/embed.h | build/asan
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) -c -o $@ $<
+build/asan/%.o: build/%.c | build/asan
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(DEPFLAGS) -c -o $@ $<
 
+# The fuzz build: clang, coverage for libFuzzer, ASan and UBSan.
+build/fuzz/obj/%.o: src/%.c | build/fuzz/obj
+	$(FUZZ_CC) $(QCPPFLAGS) $(WARN) -O1 -g $(SAN) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
+
+build/fuzz/obj/%.o: build/%.c | build/fuzz/obj
+	$(FUZZ_CC) $(QCPPFLAGS) $(WARN) -O1 -g $(SAN) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
+
+# Programs.
 build/quire: $(OBJ) build/obj/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/asan/quire: $(ASAN_OBJ) build/asan/main.o
-	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS)
+	$(CC) -g $(SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # Unit tests link the modules (not main.c) with cmocka.
-build/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(OBJ) | build/tests
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) -Wno-missing-prototypes -g -o $@ $< $(OBJ) $(PKG_LIBS) -lcmocka
+build/tests/%: tests/unit/%.c $(OBJ) | build/tests
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes -g $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS) -lcmocka
 
-build/tests/asan/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(ASAN_OBJ) | build/tests/asan
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) -Wno-missing-prototypes -g $(SAN) -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) -lcmocka
+build/tests/asan/%: tests/unit/%.c $(ASAN_OBJ) | build/tests/asan
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) $(WARN) -Wno-missing-prototypes -g $(SAN) $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(ASAN_OBJ) $(PKG_LIBS) -lcmocka
 
 unit: $(UNIT:%=build/tests/%) $(UNIT:%=build/tests/asan/%)
+
+# libFuzzer harnesses: tests/fuzz/run.sh replays or explores with them.
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(QCPPFLAGS) $(WARN) -O1 -g $(SAN) -fsanitize=fuzzer $(DEPFLAGS) -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+
+fuzzers: $(FUZZERS)
+
+# The bench's own programs; render links the modules like the unit tests.
+build/bench/bin/gen: tests/bench/gen.c | build/bench/bin
+	$(CC) -std=c11 -O2 -Wall -Wextra $(DEPFLAGS) -o $@ $< $(shell pkg-config --cflags --libs sqlite3)
+
+build/bench/bin/floor: tests/bench/floor.c | build/bench/bin
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra $(DEPFLAGS) -o $@ $< $(shell pkg-config --cflags --libs fcgi)
+
+build/bench/bin/startup: tests/bench/startup.c | build/bench/bin
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra $(DEPFLAGS) -o $@ $<
+
+build/bench/bin/render: tests/bench/render.c $(OBJ) | build/bench/bin
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) -std=c11 -O2 -g -Wall -Wextra $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS)
+
+bench-tools: $(BENCH)
+
+-include $(wildcard build/obj/*.d build/asan/*.d build/tests/*.d \
+    build/tests/asan/*.d build/fuzz/obj/*.d build/fuzz/*.d build/bench/bin/*.d)
 
 deps:
 	@missing=""; \
@@ -100,15 +147,15 @@ deps:
 run: deps build/quire
 	PORT=$(PORT) bash src/run.sh
 
-test: deps build/quire build/asan/quire unit
+test: deps build/quire build/asan/quire unit fuzzers
 	sh tests/run.sh
 
 # Speed and memory, measured against nginx's static-file limit and a bare
 # FastCGI floor; writes docs/PERFORMANCE.md. Never part of make test.
-bench: deps build/quire
+bench: deps build/quire bench-tools
 	bash tests/bench/run.sh
 
-fuzz: build/asan/quire
+fuzz: fuzzers
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh
 
 install: build/quire

@@ -41,7 +41,6 @@ B=$top/build/bench
 BIN=$B/bin
 RUN=$B/run
 PL=$PORT PF=$((PORT + 1)) PQ=$((PORT + 2)) PC=$((PORT + 3))
-PKGS="fcgi sqlite3 libcmark libsodium"
 
 # Public pages added later (feeds, tags, search) are measured when they
 # answer 200; until then the report lists them as absent. NAME=URL.
@@ -116,22 +115,7 @@ say "disk: ${avail_mb} MB free under build/bench; the databases take about ${nee
 
 # --- the bench's own programs --------------------------------------------
 say "building the generator, the floor, the start-up timer and the render timer"
-# The render timer links quire's objects, main.o excepted (the Makefile's OBJ).
-objs=()
-for o in build/obj/*.o; do
-	[ "$o" = build/obj/main.o ] || objs+=("$o")
-done
-# shellcheck disable=SC2046,SC2086 # pkg-config's words are meant to split
-{
-cc -std=c11 -O2 -Wall -Wextra -o "$BIN/gen" tests/bench/gen.c \
-    $(pkg-config --cflags --libs sqlite3)
-cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -o "$BIN/floor" tests/bench/floor.c \
-    $(pkg-config --cflags --libs fcgi)
-cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -o "$BIN/startup" tests/bench/startup.c
-cc -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Isrc -Ibuild \
-    $(pkg-config --cflags $PKGS) -o "$BIN/render" tests/bench/render.c \
-    "${objs[@]}" $(pkg-config --libs $PKGS)
-}
+make -s bench-tools >&2 || die "cannot build the bench's programs (make bench-tools)"
 
 cat > "$B/report.lua" <<'LUA'
 -- One line wrk's caller parses; latencies in microseconds.
