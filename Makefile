@@ -24,7 +24,7 @@ SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 
 # The one list of modules: the program (with main.c), the unit tests, the
 # fuzz harnesses and the bench tools all link these.
-MODULES   = arena buf log html date tmpl req resp route db markdown auth \
+MODULES   = arena buf clock log html date tmpl req resp route db markdown auth \
             app h_public h_admin server
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
 TEMPLATES = $(sort $(wildcard templates/*.html templates/*/*.html))

@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "auth.h"
+#include "clock.h"
 #include "date.h"
 #include "embed.h"
 #include "log.h"
@@ -80,7 +81,7 @@ app_init(struct app *app, const struct config *cfg)
 		    embed_templates_n, "templates");
 	if (app->tmpl == NULL)
 		return -1;
-	app->started = (long long)time(NULL);
+	app->started = clock_now();
 	for (i = 0; i < T__MAX; i++)
 		if ((app->tmpl_idx[i] = tmpl_find(app->tmpl,
 		    tmpl_names[i])) == -1) {
@@ -632,7 +633,7 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	c.a = &app->arena;
 	c.req = &req;
 	c.resp = &app->resp;
-	c.now = (long long)time(NULL);
+	c.now = clock_now();
 	resp_reset(c.resp);
 
 	status = req_parse(&req, c.a, env, &why);

@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "auth.h"
+#include "clock.h"
 #include "db.h"
 #include "log.h"
 #include "req.h"
@@ -32,12 +33,15 @@ static const char usage_text[] =
 "                   [--workers N] [--templates DIR] [--user USER]\n"
 "                   [--socket-mode MODE] [--max-age SECONDS] [--log-level LEVEL]\n"
 "                   [--max-body BYTES] [--trust-proxy ADDR,...] [--session-hours N]\n"
+"                   [--clock FILE]\n"
 "       quire --help | --version\n"
 "\n"
 "As a CGI program (GATEWAY_INTERFACE set), quire answers one request from\n"
 "the database named by QUIRE_DB (templates: QUIRE_TEMPLATES, else built in).\n"
 "With no --socket or --listen, serve uses the socket passed on fd 0\n"
-"(spawn-fcgi, systemd). user add and passwd read the password twice from the\n"
+"(spawn-fcgi, systemd). --clock (QUIRE_CLOCK in CGI mode) is for tests: the\n"
+"file holds the time in Unix seconds, or +N/-N from the wall clock.\n"
+"user add and passwd read the password twice from the\n"
 "terminal or, when stdin is not a terminal, one line from stdin.\n";
 
 static int
@@ -251,6 +255,7 @@ cmd_serve(int argc, char *argv[])
 		{ "max-body", required_argument, NULL, 'b' },
 		{ "trust-proxy", required_argument, NULL, 'p' },
 		{ "session-hours", required_argument, NULL, 'H' },
+		{ "clock", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct config	 cfg;
@@ -304,6 +309,7 @@ cmd_serve(int argc, char *argv[])
 			cfg.max_body = c;
 			break;
 		case 'p': cfg.trust_proxy = optarg; break;
+		case 'C': clock_init(optarg); break;
 		case 'H':
 			if (parse_int(optarg, 1, 24 * 365, 10,
 			    &cfg.session_hours) == -1) {
@@ -356,6 +362,7 @@ cgi(void)
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.db_path = getenv("QUIRE_DB");
 	cfg.templates_dir = getenv("QUIRE_TEMPLATES");
+	clock_init(getenv("QUIRE_CLOCK"));
 	cfg.max_age = 60;
 	cfg.max_body = 1024 * 1024;
 	cfg.session_hours = 12;
