@@ -22,10 +22,18 @@ QCPPFLAGS = -D_GNU_SOURCE -Isrc -Ibuild $(PKG_CFLAGS)
 DEPFLAGS  = -MMD -MP
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-# The one list of modules: the program (with main.c), the unit tests, the
-# fuzz harnesses and the bench tools all link these.
-MODULES   = arena buf clock log html date tmpl req resp route db markdown auth \
-            app h_public h_admin server
+# The one list of modules: the program, the unit tests, the fuzz harnesses
+# and the bench tools all link these. PROGRAM is the command line, for the
+# binary only.
+MODULES   = arena buf clock log html date valid setting post tmpl markdown \
+            auth req resp config \
+            db db_migrate db_post db_user db_session db_failure db_setting \
+            db_stamp \
+            route view gate httpcache app \
+            h_home h_archive h_article h_page \
+            h_admin_auth h_admin_list h_admin_post h_admin_settings \
+            listen worker supervise cgi
+PROGRAM   = main cmd_init cmd_user cmd_serve
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
 TEMPLATES = $(sort $(wildcard templates/*.html templates/*/*.html))
 GEN       = embed_sql embed_templates
@@ -90,10 +98,10 @@ build/fuzz/obj/%.o: build/%.c | build/fuzz/obj
 	$(FUZZ_CC) $(QCPPFLAGS) $(WARN) -O1 -g $(SAN) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c -o $@ $<
 
 # Programs.
-build/quire: $(OBJ) build/obj/main.o
+build/quire: $(OBJ) $(PROGRAM:%=build/obj/%.o)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/asan/quire: $(ASAN_OBJ) build/asan/main.o
+build/asan/quire: $(ASAN_OBJ) $(PROGRAM:%=build/asan/%.o)
 	$(CC) -g $(SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # Unit tests link the modules (not main.c) with cmocka.

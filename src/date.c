@@ -11,6 +11,12 @@ static const char *const months[12] = {
 	"August", "September", "October", "November", "December",
 };
 
+/* HTTP's English names, whatever the locale. */
+static const char *const mon3[12] = { "Jan", "Feb", "Mar", "Apr", "May",
+    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+static const char *const day3[7] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+    "Fri", "Sat" };
+
 /* Times beyond what struct tm can hold (a corrupt row) are clamped to the
  * years 1..9999, so every caller gets a real date. */
 static void
@@ -47,6 +53,91 @@ date_iso(struct arena *a, long long t)
 	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	    tm.tm_min, tm.tm_sec);
+}
+
+char *
+date_http(struct arena *a, long long t)
+{
+	struct tm	 tm;
+
+	to_tm(t, &tm);
+	return arena_printf(a, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+	    day3[tm.tm_wday], tm.tm_mday, mon3[tm.tm_mon], tm.tm_year + 1900,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* The value of n decimal digits at s, or -1 if any is not a digit. */
+static int
+digits(const char *s, int n)
+{
+	int	 v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+long long
+date_http_parse(const char *s)
+{
+	struct tm	 tm;
+	int		 i;
+
+	for (i = 0; i < 7 && strncmp(s, day3[i], 3) != 0; i++)
+		;
+	if (i == 7)
+		return -1;
+	if (strlen(s) != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' ||
+	    s[11] != ' ' || s[16] != ' ' || s[19] != ':' || s[22] != ':' ||
+	    strcmp(s + 25, " GMT") != 0)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	for (i = 0; i < 12 && strncmp(s + 8, mon3[i], 3) != 0; i++)
+		;
+	if (i == 12 || (tm.tm_mday = digits(s + 5, 2)) < 1 ||
+	    tm.tm_mday > 31 || (tm.tm_year = digits(s + 12, 4)) < 1970 ||
+	    (tm.tm_hour = digits(s + 17, 2)) < 0 || tm.tm_hour > 23 ||
+	    (tm.tm_min = digits(s + 20, 2)) < 0 || tm.tm_min > 59 ||
+	    (tm.tm_sec = digits(s + 23, 2)) < 0 || tm.tm_sec > 60)
+		return -1;
+	tm.tm_mon = i;
+	tm.tm_year -= 1900;
+	return (long long)timegm(&tm);
+}
+
+long long
+date_parse_day(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	struct tm	 tm;
+	int		 y, m, d;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    (y = digits(s, 4)) < 1970 || (m = digits(s + 5, 2)) < 1 ||
+	    m > 12 || (d = digits(s + 8, 2)) < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0)))
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	return (long long)timegm(&tm);
+}
+
+int
+date_parse_hm(const char *s)
+{
+	int	 h, m;
+
+	if (strlen(s) != 5 || s[2] != ':' || (h = digits(s, 2)) < 0 ||
+	    h > 23 || (m = digits(s + 3, 2)) < 0 || m > 59)
+		return -1;
+	return h * 3600 + m * 60;
 }
 
 const char *

@@ -7,276 +7,45 @@
 #include <string.h>
 #include <time.h>
 
+#include "date.h"
 #include "req.h"
+#include "valid.h"
 
-struct qfield {
+/* Query fields: a value that breaks its rule is a 400. */
+static const struct qfield {
 	const char	*name;
-	size_t		 max;
-	int		(*valid)(const char *, size_t);
-};
-
-/* "PUBTIME-ID", both decimal: the keyset cursor of the home page. */
-static int
-valid_cursor(const char *s, size_t len)
-{
-	size_t	 i, digits = 0, dashes = 0;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == '-' && digits > 0 && dashes == 0) {
-			dashes++;
-			digits = 0;
-		} else if (s[i] >= '0' && s[i] <= '9' && digits < 15)
-			digits++;
-		else
-			return 0;
-	}
-	return dashes == 1 && digits > 0;
-}
-
-static int
-one_of(const char *s, const char *const *words)
-{
-	for (; *words != NULL; words++)
-		if (strcmp(s, *words) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-valid_status(const char *s, size_t len)
-{
-	static const char *const w[] = { "draft", "scheduled", "published",
-	    NULL };
-
-	return one_of(s, w);
-}
-
-static int
-valid_page(const char *s, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return len > 0 && len <= 6 && s[0] != '0';
-}
-
-/* A local admin path to return to after sign-in: "/admin" or below. */
-static int
-valid_next(const char *s, size_t len)
-{
-	size_t	 i;
-
-	if (strncmp(s, "/admin", 6) != 0 || (len > 6 && s[6] != '/' &&
-	    s[6] != '?'))
-		return 0;
-	/* No "//" (another host), no segment starting with '.' or "%2e"
-	 * ("/..", "/./", "/%2e%2e/": browsers take %2e for a dot in a path,
-	 * so all lead out of /admin), no backslash, control or space. */
-	for (i = 0; i < len; i++) {
-		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f ||
-		    s[i] == '\\')
-			return 0;
-		if (s[i] != '/' || i + 1 == len)
-			continue;
-		if (s[i + 1] == '/' || s[i + 1] == '.' ||
-		    (i + 3 < len && s[i + 1] == '%' && s[i + 2] == '2' &&
-		    (s[i + 3] == 'e' || s[i + 3] == 'E')))
-			return 0;
-	}
-	return 1;
-}
-
-static int
-valid_done(const char *s, size_t len)
-{
-	static const char *const w[] = { "saved", "published", "unpublished",
-	    "deleted", "settings", "password", "signedout", NULL };
-
-	return one_of(s, w);
-}
-
-static const struct qfield qfields[QF__MAX] = {
+	size_t		 max;		/* bytes */
+	valid_fn	 check;
+} qfields[QF__MAX] = {
 	{ "before", 32, valid_cursor },	/* QF_BEFORE */
 	{ "status", 16, valid_status },	/* QF_STATUS */
-	{ "page", 6, valid_page },	/* QF_PAGE */
+	{ "page", 6, valid_count },	/* QF_PAGE */
 	{ "next", 2048, valid_next },	/* QF_NEXT */
 	{ "done", 16, valid_done },	/* QF_DONE */
 };
 
-/* Form field rules: a message when the value breaks them, else NULL. */
-typedef const char *(*fcheck)(const char *);
-
-static int
-has_control(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return 1;
-	return 0;
-}
-
-static const char *
-chk_line(const char *s)
-{
-	return has_control(s) ? "Line breaks and control characters are "
-	    "not allowed here." : NULL;
-}
-
-static const char *
-chk_slug(const char *s)
-{
-	size_t	 i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return "Use lowercase letters a-z, digits and hyphens.";
-	if (s[0] == '-')
-		return "The slug cannot start with a hyphen.";
-	return NULL;
-}
-
-/* The value of n decimal digits at s, or -1 if any is not a digit. */
-static int
-digits(const char *s, int n)
-{
-	int	 v = 0;
-
-	for (; n > 0; n--, s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	return v;
-}
-
-static const char *
-chk_date(const char *s)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int	 y, m, d;
-
-	if (*s == '\0')
-		return NULL;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    (y = digits(s, 4)) < 1970 || (m = digits(s + 5, 2)) < 1 ||
-	    m > 12 || (d = digits(s + 8, 2)) < 1 || d > mdays[m - 1] ||
-	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) ||
-	    y % 400 == 0)))
-		return "Give a date as YYYY-MM-DD, e.g. 2026-03-14.";
-	return NULL;
-}
-
-static const char *
-chk_time(const char *s)
-{
-	int	 h, m;
-
-	if (*s == '\0')
-		return NULL;
-	if (strlen(s) != 5 || s[2] != ':' || (h = digits(s, 2)) < 0 ||
-	    h > 23 || (m = digits(s + 3, 2)) < 0 || m > 59)
-		return "Give a time as HH:MM (24-hour, UTC), e.g. 09:30.";
-	return NULL;
-}
-
-static const char *
-chk_digits(const char *s)
-{
-	return valid_page(s, strlen(s)) ? NULL : "Give a whole number.";
-}
-
-/* A revision: "0" (a new post) or 1 to 18 digits, no leading zero. */
-static const char *
-chk_revision(const char *s)
-{
-	size_t	 len = strlen(s);
-
-	if (strcmp(s, "0") == 0)
-		return NULL;
-	return len > 0 && len <= 18 && s[0] != '0' &&
-	    strspn(s, "0123456789") == len ? NULL : "Malformed revision.";
-}
-
-static const char *
-chk_hex(const char *s)
-{
-	size_t	 i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
-		    s[i] <= 'f')))
-			return "Malformed token.";
-	return i == 64 ? NULL : "Malformed token.";
-}
-
-static const char *
-chk_next(const char *s)
-{
-	return valid_next(s, strlen(s)) ? NULL : "Not a local admin address.";
-}
-
-static const char *
-chk_url(const char *s)
-{
-	size_t	 i;
-
-	if (*s == '\0')
-		return NULL;
-	if (strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0)
-		return "Give the address starting with https:// or http://.";
-	for (i = 0; s[i] != '\0'; i++)
-		if ((unsigned char)s[i] <= 0x20 || strchr("\"<>\\^`{|}",
-		    s[i]) != NULL)
-			return "The address cannot hold spaces or quotes.";
-	return NULL;
-}
-
-static const char *
-chk_box(const char *s)
-{
-	return strcmp(s, "1") == 0 ? NULL : "Malformed checkbox.";
-}
-
 static const struct ffield {
 	const char	*name;
 	size_t		 max;		/* code points */
-	fcheck		 check;		/* NULL: any text */
+	valid_fn	 check;		/* NULL: any text */
 } ffields[FF__MAX] = {
-	{ "login", 64, chk_line },		/* FF_LOGIN */
+	{ "login", 64, valid_line },		/* FF_LOGIN */
 	{ "password", 1024, NULL },		/* FF_PASSWORD */
-	{ "next", 2048, chk_next },		/* FF_NEXT */
-	{ "csrf", 64, chk_hex },		/* FF_CSRF */
+	{ "next", 2048, valid_next },		/* FF_NEXT */
+	{ "csrf", 64, valid_token },		/* FF_CSRF */
 	{ "action", 16, NULL },			/* FF_ACTION: see actions[] */
-	{ "title", 300, chk_line },		/* FF_TITLE */
-	{ "slug", 100, chk_slug },		/* FF_SLUG */
-	{ "date", 10, chk_date },		/* FF_DATE */
-	{ "time", 5, chk_time },		/* FF_TIME */
+	{ "title", 300, valid_line },		/* FF_TITLE */
+	{ "slug", 100, valid_slug },		/* FF_SLUG */
+	{ "date", 10, valid_date },		/* FF_DATE */
+	{ "time", 5, valid_time },		/* FF_TIME */
 	{ "excerpt", 1000, NULL },		/* FF_EXCERPT */
 	{ "body", 500000, NULL },		/* FF_BODY */
-	{ "author", 100, chk_line },		/* FF_AUTHOR */
-	{ "revision", 18, chk_revision },	/* FF_REVISION */
-	{ "site_title", 200, chk_line },	/* FF_SITE_TITLE */
-	{ "site_subtitle", 300, chk_line },	/* FF_SITE_SUBTITLE */
-	{ "site_base_url", 300, chk_url },	/* FF_SITE_BASE_URL */
-	{ "site_author", 100, chk_line },	/* FF_SITE_AUTHOR */
-	{ "site_note", 20000, NULL },		/* FF_SITE_NOTE */
-	{ "site_disclaimer", 100000, NULL },	/* FF_SITE_DISCLAIMER */
-	{ "site_per_page", 3, chk_digits },	/* FF_SITE_PER_PAGE */
-	{ "share_x", 1, chk_box },		/* FF_SHARE_X */
-	{ "share_linkedin", 1, chk_box },	/* FF_SHARE_LINKEDIN */
-	{ "share_facebook", 1, chk_box },	/* FF_SHARE_FACEBOOK */
+	{ "author", 100, valid_line },		/* FF_AUTHOR */
+	{ "revision", 18, valid_revision },	/* FF_REVISION */
 	{ "old_password", 1024, NULL },		/* FF_OLD_PASSWORD */
 	{ "new_password", 1024, NULL },		/* FF_NEW_PASSWORD */
 	{ "new_password2", 1024, NULL },	/* FF_NEW_PASSWORD2 */
 };
-
-/* The buttons a form may carry; anything else is a 400. */
-static const char *const actions[] = { "draft", "preview", "publish",
-    "unpublish", "delete", "save", NULL };
 
 static const char *const method_names[METHOD__MAX] = {
 	"GET",		/* METHOD_GET */
@@ -284,6 +53,12 @@ static const char *const method_names[METHOD__MAX] = {
 	"POST",		/* METHOD_POST */
 	NULL,		/* METHOD_OTHER */
 };
+
+const char *
+req_form(const struct req *r, enum req_ffield f)
+{
+	return r->form[f] != NULL ? r->form[f] : "";
+}
 
 const char *
 req_qfield_name(enum req_qfield f)
@@ -295,17 +70,6 @@ const char *
 req_ffield_name(enum req_ffield f)
 {
 	return ffields[f].name;
-}
-
-size_t
-req_chars(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
 }
 
 static int
@@ -378,42 +142,6 @@ req_text_valid(const char *str, size_t len)
 		i += n + 1;
 	}
 	return 1;
-}
-
-/* An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as Unix seconds, or
- * -1. The obsolete formats are not worth their parsers here: a cache that
- * sends one gets a full answer. */
-static long long
-http_date(const char *s)
-{
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
-	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	static const char *const day[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
-	    "Fri", "Sat" };
-	struct tm	 tm;
-	int		 i;
-
-	for (i = 0; i < 7 && strncmp(s, day[i], 3) != 0; i++)
-		;
-	if (i == 7)
-		return -1;
-
-	if (strlen(s) != 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' ||
-	    s[11] != ' ' || s[16] != ' ' || s[19] != ':' || s[22] != ':' ||
-	    strcmp(s + 25, " GMT") != 0)
-		return -1;
-	memset(&tm, 0, sizeof(tm));
-	for (i = 0; i < 12 && strncmp(s + 8, mon[i], 3) != 0; i++)
-		;
-	if (i == 12 || (tm.tm_mday = digits(s + 5, 2)) < 1 ||
-	    tm.tm_mday > 31 || (tm.tm_year = digits(s + 12, 4)) < 1970 ||
-	    (tm.tm_hour = digits(s + 17, 2)) < 0 || tm.tm_hour > 23 ||
-	    (tm.tm_min = digits(s + 20, 2)) < 0 || tm.tm_min > 59 ||
-	    (tm.tm_sec = digits(s + 23, 2)) < 0 || tm.tm_sec > 60)
-		return -1;
-	tm.tm_mon = i;
-	tm.tm_year -= 1900;
-	return (long long)timegm(&tm);
 }
 
 /* The value of NAME in env, or NULL. */
@@ -504,7 +232,7 @@ query_pair(struct req *r, const char *key, const char *val, size_t n,
 	for (i = 0; i < QF__MAX; i++) {
 		if (strcmp(key, qfields[i].name) != 0)
 			continue;
-		if (n > qfields[i].max || !qfields[i].valid(val, n)) {
+		if (n > qfields[i].max || qfields[i].check(val) != NULL) {
 			*why = "A query parameter has an invalid value.";
 			return 400;
 		}
@@ -524,14 +252,19 @@ form_pair(struct req *r, const char *key, const char *val, size_t n,
 			continue;
 		r->form[i] = val;
 		r->form_err[i] = NULL;
-		if (i == FF_ACTION && !one_of(val, actions)) {
+		if (i == FF_ACTION && valid_action(val) != NULL) {
 			*why = "The form asked for an action that does not exist.";
 			return 400;
 		}
-		if (req_chars(val) > ffields[i].max)
+		if (valid_chars(val) > ffields[i].max)
 			r->form_err[i] = "This is longer than allowed.";
 		else if (ffields[i].check != NULL)
 			r->form_err[i] = ffields[i].check(val);
+		return 0;
+	}
+	if ((i = setting_by_field(key)) != -1) {
+		r->setting[i] = val;
+		r->setting_err[i] = setting_check(i, val);
 	}
 	return 0;
 }
@@ -624,7 +357,7 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 		r->if_none_match = strlen(v) <= 2048 &&
 		    req_text_valid(v, strlen(v)) ? v : "";
 	v = env_get(env, "HTTP_IF_MODIFIED_SINCE");
-	r->if_modified_since = v != NULL ? http_date(v) : -1;
+	r->if_modified_since = v != NULL ? date_http_parse(v) : -1;
 	v = env_get(env, "CONTENT_TYPE");
 	r->content_type = v != NULL ? v : "";
 	v = env_get(env, "CONTENT_LENGTH");
@@ -638,7 +371,7 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	}
 	if ((v = env_get(env, "HTTP_COOKIE")) != NULL &&
 	    (r->session = cookie_get(a, v, REQ_COOKIE)) != NULL &&
-	    chk_hex(r->session) != NULL)
+	    valid_token(r->session) != NULL)
 		r->session = NULL;
 
 	/* The raw target when the server gives it (FastCGI from nginx, most

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "setting.h"
 
 enum req_method {
 	METHOD_GET,
@@ -30,9 +31,11 @@ enum req_qfield {
 };
 
 /* Form fields (application/x-www-form-urlencoded), declared once with
- * their rules (req.c). Invalid UTF-8 or a NUL anywhere is a 400; a value
- * that breaks its field's rule is kept, with a message in form_err, so the
- * form can come back with every byte the author typed. */
+ * their rules (req.c); the settings page's fields are declared by the
+ * settings table (setting.h) and land in setting[]. Invalid UTF-8 or a NUL
+ * anywhere is a 400; a value that breaks its field's rule is kept, with a
+ * message in form_err (setting_err), so the form can come back with every
+ * byte the author typed. */
 enum req_ffield {
 	FF_LOGIN,
 	FF_PASSWORD,
@@ -47,16 +50,6 @@ enum req_ffield {
 	FF_BODY,
 	FF_AUTHOR,
 	FF_REVISION,
-	FF_SITE_TITLE,
-	FF_SITE_SUBTITLE,
-	FF_SITE_BASE_URL,
-	FF_SITE_AUTHOR,
-	FF_SITE_NOTE,
-	FF_SITE_DISCLAIMER,
-	FF_SITE_PER_PAGE,
-	FF_SHARE_X,
-	FF_SHARE_LINKEDIN,
-	FF_SHARE_FACEBOOK,
 	FF_OLD_PASSWORD,
 	FF_NEW_PASSWORD,
 	FF_NEW_PASSWORD2,
@@ -89,6 +82,8 @@ struct req {
 	const char	*content_type;	/* "" if absent */
 	const char	*form[FF__MAX];	/* POST fields as sent, or NULL */
 	const char	*form_err[FF__MAX]; /* why a field is invalid, or NULL */
+	const char	*setting[SET__MAX]; /* settings fields as sent, or NULL */
+	const char	*setting_err[SET__MAX];
 };
 
 /*
@@ -109,9 +104,9 @@ int	req_parse_form(struct req *r, struct arena *, const char *body,
 /* Sets r->client_addr: the last X-Forwarded-For address when the peer is
  * one of the trusted proxies (comma-separated addresses; NULL: none). */
 void	req_trust(struct req *r, const char *trusted);
-/* Length of s in code points (s is valid UTF-8). */
-size_t	req_chars(const char *);
 
+/* The value of a form field as sent, "" if absent. */
+const char	*req_form(const struct req *, enum req_ffield);
 /* The name of a declared query or form field ("before"). Static. */
 const char	*req_qfield_name(enum req_qfield);
 const char	*req_ffield_name(enum req_ffield);

@@ -1,17 +1,28 @@
 /*
  * route: the one table of URLs. A pattern is literal segments and typed
  * captures; a capture's type is its validator, so a handler only ever sees
- * a year of four digits, a month 01..12 and a slug of [a-z0-9-].
+ * a year of four digits, a month 01..12, a slug of [a-z0-9-] and an id of
+ * digits. The first literal segment of every pattern is the site's own,
+ * so no static page can take it; a row names any further slug it keeps.
  */
 #include <string.h>
 
-#include "h_admin.h"
-#include "h_public.h"
+#include "h_admin_auth.h"
+#include "h_admin_list.h"
+#include "h_admin_post.h"
+#include "h_admin_settings.h"
+#include "h_archive.h"
+#include "h_article.h"
+#include "h_home.h"
+#include "h_page.h"
 #include "route.h"
 
 #define M_GET	(1u << METHOD_GET | 1u << METHOD_HEAD)
 #define M_POST	(1u << METHOD_POST)
 #define M_FORM	(M_GET | M_POST)
+
+#define Q(f)	(1u << (f))
+#define Q_ADMIN	Q(QF_DONE)
 
 enum route_id {
 	ROUTE_HOME,
@@ -39,38 +50,61 @@ enum route_id {
 static const struct route {
 	const char	*pattern;
 	unsigned	 methods;
-	unsigned	 flags;
+	enum route_kind	 kind;
+	unsigned	 query;		/* the query fields the page takes */
 	route_handler	 handler;
-	route_handler	 stamp;
+	route_handler	 stamp;		/* NULL: not cached */
+	const char	*reserves;	/* more slugs kept from static pages */
 } routes[ROUTE__MAX] = {
-	{ "/", M_GET, 0, h_home, h_home_stamp },	/* ROUTE_HOME */
-	{ "/archive", M_GET, 0, h_archive, h_archive_stamp }, /* ROUTE_ARCHIVE */
-	{ "/archive/{year}", M_GET, 0, h_archive,
-	    h_archive_stamp },				/* ROUTE_ARCHIVE_YEAR */
-	{ "/archive/{year}/{month}", M_GET, 0, h_archive,
-	    h_archive_stamp },				/* ROUTE_ARCHIVE_MONTH */
-	{ "/{year}/{month}/{slug}", M_GET, 0, h_article,
-	    h_article_stamp },				/* ROUTE_ARTICLE */
-	{ "/admin", M_GET, RF_ADMIN, h_admin_list, NULL },	/* ROUTE_ADMIN */
-	{ "/admin/login", M_FORM, RF_LOGIN, h_admin_login, NULL }, /* ROUTE_ADMIN_LOGIN */
-	{ "/admin/logout", M_POST, RF_ADMIN, h_admin_logout, NULL }, /* ROUTE_ADMIN_LOGOUT */
-	{ "/admin/articles/new", M_FORM, RF_ADMIN,
-	    h_admin_article_edit, NULL },			/* ROUTE_ADMIN_ARTICLE_NEW */
-	{ "/admin/articles/{id}", M_FORM, RF_ADMIN,
-	    h_admin_article_edit, NULL },			/* ROUTE_ADMIN_ARTICLE */
-	{ "/admin/articles/{id}/delete", M_FORM, RF_ADMIN,
-	    h_admin_article_delete, NULL },			/* ROUTE_ADMIN_ARTICLE_DELETE */
-	{ "/admin/pages/new", M_FORM, RF_ADMIN,
-	    h_admin_page_edit, NULL },			/* ROUTE_ADMIN_PAGE_NEW */
-	{ "/admin/pages/{id}", M_FORM, RF_ADMIN,
-	    h_admin_page_edit, NULL },			/* ROUTE_ADMIN_PAGE */
-	{ "/admin/pages/{id}/delete", M_FORM, RF_ADMIN,
-	    h_admin_page_delete, NULL },			/* ROUTE_ADMIN_PAGE_DELETE */
-	{ "/admin/settings", M_FORM, RF_ADMIN,
-	    h_admin_settings, NULL },				/* ROUTE_ADMIN_SETTINGS */
-	{ "/admin/account", M_FORM, RF_ADMIN,
-	    h_admin_account, NULL },				/* ROUTE_ADMIN_ACCOUNT */
-	{ "/{slug}", M_GET, 0, h_page, h_page_stamp },	/* ROUTE_PAGE */
+	/* ROUTE_HOME: nginx serves /static/ and /favicon.ico itself; the
+	 * discovery pages to come keep their names from now on. */
+	{ "/", M_GET, RK_READER, Q(QF_BEFORE), h_home, h_home_stamp,
+	    "static favicon-ico feed feeds search sitemap tags" },
+	/* ROUTE_ARCHIVE */
+	{ "/archive", M_GET, RK_READER, 0, h_archive, h_archive_stamp, NULL },
+	/* ROUTE_ARCHIVE_YEAR */
+	{ "/archive/{year}", M_GET, RK_READER, 0, h_archive, h_archive_stamp,
+	    NULL },
+	/* ROUTE_ARCHIVE_MONTH */
+	{ "/archive/{year}/{month}", M_GET, RK_READER, 0, h_archive,
+	    h_archive_stamp, NULL },
+	/* ROUTE_ARTICLE */
+	{ "/{year}/{month}/{slug}", M_GET, RK_READER, 0, h_article,
+	    h_article_stamp, NULL },
+	/* ROUTE_ADMIN */
+	{ "/admin", M_GET, RK_ADMIN, Q_ADMIN | Q(QF_STATUS) | Q(QF_PAGE),
+	    h_admin_list, NULL, NULL },
+	/* ROUTE_ADMIN_LOGIN */
+	{ "/admin/login", M_FORM, RK_SIGNIN, Q_ADMIN | Q(QF_NEXT),
+	    h_admin_login, NULL, NULL },
+	/* ROUTE_ADMIN_LOGOUT */
+	{ "/admin/logout", M_POST, RK_ADMIN, 0, h_admin_logout, NULL, NULL },
+	/* ROUTE_ADMIN_ARTICLE_NEW */
+	{ "/admin/articles/new", M_FORM, RK_ADMIN, Q_ADMIN,
+	    h_admin_article_edit, NULL, NULL },
+	/* ROUTE_ADMIN_ARTICLE */
+	{ "/admin/articles/{id}", M_FORM, RK_ADMIN, Q_ADMIN,
+	    h_admin_article_edit, NULL, NULL },
+	/* ROUTE_ADMIN_ARTICLE_DELETE */
+	{ "/admin/articles/{id}/delete", M_FORM, RK_ADMIN, Q_ADMIN,
+	    h_admin_article_delete, NULL, NULL },
+	/* ROUTE_ADMIN_PAGE_NEW */
+	{ "/admin/pages/new", M_FORM, RK_ADMIN, Q_ADMIN, h_admin_page_edit,
+	    NULL, NULL },
+	/* ROUTE_ADMIN_PAGE */
+	{ "/admin/pages/{id}", M_FORM, RK_ADMIN, Q_ADMIN, h_admin_page_edit,
+	    NULL, NULL },
+	/* ROUTE_ADMIN_PAGE_DELETE */
+	{ "/admin/pages/{id}/delete", M_FORM, RK_ADMIN, Q_ADMIN,
+	    h_admin_page_delete, NULL, NULL },
+	/* ROUTE_ADMIN_SETTINGS */
+	{ "/admin/settings", M_FORM, RK_ADMIN, Q_ADMIN, h_admin_settings,
+	    NULL, NULL },
+	/* ROUTE_ADMIN_ACCOUNT */
+	{ "/admin/account", M_FORM, RK_ADMIN, Q_ADMIN, h_admin_account, NULL,
+	    NULL },
+	/* ROUTE_PAGE */
+	{ "/{slug}", M_GET, RK_READER, 0, h_page, h_page_stamp, NULL },
 };
 
 static int
@@ -179,13 +213,49 @@ route_match(struct arena *a, const char *path, enum req_method method,
 		}
 		m->allow = routes[i].methods == M_POST ? "POST" :
 		    routes[i].methods & M_POST ? "GET, HEAD, POST" : "GET, HEAD";
-		m->flags = routes[i].flags;
+		m->kind = routes[i].kind;
 		if (method >= METHOD_OTHER ||
 		    !(routes[i].methods & (1u << method)))
 			return 405;
 		m->handler = routes[i].handler;
 		m->stamp = routes[i].stamp;
+		m->query = routes[i].query;
 		return 0;
 	}
 	return 404;
+}
+
+/* Is word one of the space-separated words of list? */
+static int
+listed(const char *list, const char *word, size_t len)
+{
+	const char	*p = list;
+	size_t		 n;
+
+	while (p != NULL && *p != '\0') {
+		n = strcspn(p, " ");
+		if (n == len && strncmp(p, word, len) == 0)
+			return 1;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
+int
+route_reserved(const char *slug)
+{
+	const char	*pat;
+	size_t		 i, n, len = strlen(slug);
+
+	for (i = 0; i < ROUTE__MAX; i++) {
+		pat = routes[i].pattern + 1;
+		n = strcspn(pat, "/");
+		if (n > 0 && pat[0] != '{' && n == len &&
+		    strncmp(pat, slug, n) == 0)
+			return 1;
+		if (listed(routes[i].reserves, slug, len))
+			return 1;
+	}
+	return 0;
 }

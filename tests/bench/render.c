@@ -17,7 +17,7 @@
  *                  with the site's note and disclaimer rendered once,
  *                  outside the loop
  *   article_site_us  the same, also rendering the site's note and
- *                  disclaimer Markdown: what app_page() would spend on
+ *                  disclaimer Markdown: what view_page() would spend on
  *                  every page if the worker did not keep them rendered
  *   req_us URL     the whole of app_handle() for GET URL against DB:
  *                  parse, route, queries, render, headers (log level warn,
@@ -38,6 +38,7 @@
 #include "auth.h"
 #include "date.h"
 #include "db.h"
+#include "db_setting.h"
 #include "log.h"
 #include "markdown.h"
 #include "tmpl.h"
@@ -177,7 +178,7 @@ set_md(struct arena *a, struct tv *map, const char *key, const char *md)
 	tv_html(a, map, key, h);
 }
 
-/* The "site" part of every page, as app_page() fills it. */
+/* The "site" part of every page, as view_page() fills it. */
 static struct tv *
 site_tv(struct arena *a, const struct settings *s)
 {
@@ -186,7 +187,7 @@ site_tv(struct arena *a, const struct settings *s)
 	site = tv_map(a);
 	tv_text(a, site, "title", s->v[SET_TITLE]);
 	tv_text(a, site, "subtitle", s->v[SET_SUBTITLE]);
-	set_md(a, site, "note", s->v[SET_CONTRIBUTE]);
+	set_md(a, site, "contribute_note", s->v[SET_CONTRIBUTE]);
 	set_md(a, site, "disclaimer", s->v[SET_DISCLAIMER]);
 	tv_int(a, site, "year", 2025);
 	tv_bool(a, site, "share_x", 1);
@@ -378,18 +379,14 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if ((db = db_open(argv[2], 0)) == NULL || db_prepare(db) == -1 ||
-	    db_settings(db, &site_arena, &b.s) == -1)
+	    db_setting_load(db, &site_arena, &b.s) == -1)
 		return 1;
 	b.site = site_tv(&site_arena, &b.s);
 	db_close(db);
 
-	memset(&cfg, 0, sizeof(cfg));
+	config_defaults(&cfg);
 	cfg.db_path = argv[2];
 	cfg.workers = 1;
-	cfg.socket_mode = 0660;
-	cfg.max_age = 60;
-	cfg.max_body = 1024 * 1024;
-	cfg.session_hours = 12;
 	if (app_init(&app, &cfg) == -1 || auth_init() == -1 ||
 	    app_open_db(&app) == -1)
 		return 1;

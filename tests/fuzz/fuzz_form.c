@@ -4,8 +4,9 @@
  * req_parse_form() accepts must honour req.h: every field is valid text
  * without NUL, is the decoded value of the last pair of its name, and when
  * it carries no message it fits its declared length (in characters) and
- * its rule. The rules are rewritten here from their descriptions, not
- * copied from req.c.
+ * its rule. The settings page's fields (setting.h) land in r.setting[] by
+ * the same rules. The rules are rewritten here from their descriptions,
+ * not copied from req.c or setting.c.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,8 @@
 
 #include "arena.h"
 #include "req.h"
+#include "setting.h"
+#include "valid.h"
 #include "fuzz.h"
 
 #define PAIRS_MAX	256	/* req.h: form pairs are capped at 256 */
@@ -29,45 +32,51 @@ enum rule {
 	R_HEX64,
 	R_ACTION,
 	R_DIGITS,
+	R_PER_PAGE,	/* R_DIGITS, 1 to 100 */
+	R_REQ_LINE,	/* R_LINE, not empty */
 	R_REVISION,	/* "0" (a new post) or R_DIGITS */
 	R_URL,
 	R_BOX,
 	R_NEXT,
 };
 
-/* Each field's documented maximum (code points) and rule, by name; the
- * harness checks that req.c knows the same names. */
+#define NFIELDS	(FF__MAX + 10)
+
+/* Each field's documented maximum (code points) and rule, by name, and
+ * where it lands: r.form[i] in FF_ order, then the settings' r.setting[set];
+ * the harness checks that req.c and setting.c know the same names. */
 static const struct {
 	const char	*name;
 	size_t		 max;
 	enum rule	 rule;
-} fields[FF__MAX] = {
-	{ "login", 64, R_LINE },		/* FF_LOGIN */
-	{ "password", 1024, R_TEXT },		/* FF_PASSWORD */
-	{ "next", 2048, R_NEXT },		/* FF_NEXT */
-	{ "csrf", 64, R_HEX64 },		/* FF_CSRF */
-	{ "action", 16, R_ACTION },		/* FF_ACTION */
-	{ "title", 300, R_LINE },		/* FF_TITLE */
-	{ "slug", 100, R_SLUG },		/* FF_SLUG */
-	{ "date", 10, R_DATE },			/* FF_DATE */
-	{ "time", 5, R_TIME },			/* FF_TIME */
-	{ "excerpt", 1000, R_TEXT },		/* FF_EXCERPT */
-	{ "body", 500000, R_TEXT },		/* FF_BODY */
-	{ "author", 100, R_LINE },		/* FF_AUTHOR */
-	{ "revision", 18, R_REVISION },		/* FF_REVISION */
-	{ "site_title", 200, R_LINE },		/* FF_SITE_TITLE */
-	{ "site_subtitle", 300, R_LINE },	/* FF_SITE_SUBTITLE */
-	{ "site_base_url", 300, R_URL },	/* FF_SITE_BASE_URL */
-	{ "site_author", 100, R_LINE },		/* FF_SITE_AUTHOR */
-	{ "site_note", 20000, R_TEXT },		/* FF_SITE_NOTE */
-	{ "site_disclaimer", 100000, R_TEXT },	/* FF_SITE_DISCLAIMER */
-	{ "site_per_page", 3, R_DIGITS },	/* FF_SITE_PER_PAGE */
-	{ "share_x", 1, R_BOX },		/* FF_SHARE_X */
-	{ "share_linkedin", 1, R_BOX },		/* FF_SHARE_LINKEDIN */
-	{ "share_facebook", 1, R_BOX },		/* FF_SHARE_FACEBOOK */
-	{ "old_password", 1024, R_TEXT },	/* FF_OLD_PASSWORD */
-	{ "new_password", 1024, R_TEXT },	/* FF_NEW_PASSWORD */
-	{ "new_password2", 1024, R_TEXT },	/* FF_NEW_PASSWORD2 */
+	int		 set;		/* SET_*, or -1: a form field */
+} fields[NFIELDS] = {
+	{ "login", 64, R_LINE, -1 },		/* FF_LOGIN */
+	{ "password", 1024, R_TEXT, -1 },	/* FF_PASSWORD */
+	{ "next", 2048, R_NEXT, -1 },		/* FF_NEXT */
+	{ "csrf", 64, R_HEX64, -1 },		/* FF_CSRF */
+	{ "action", 16, R_ACTION, -1 },		/* FF_ACTION */
+	{ "title", 300, R_LINE, -1 },		/* FF_TITLE */
+	{ "slug", 100, R_SLUG, -1 },		/* FF_SLUG */
+	{ "date", 10, R_DATE, -1 },		/* FF_DATE */
+	{ "time", 5, R_TIME, -1 },		/* FF_TIME */
+	{ "excerpt", 1000, R_TEXT, -1 },	/* FF_EXCERPT */
+	{ "body", 500000, R_TEXT, -1 },		/* FF_BODY */
+	{ "author", 100, R_LINE, -1 },		/* FF_AUTHOR */
+	{ "revision", 18, R_REVISION, -1 },	/* FF_REVISION */
+	{ "old_password", 1024, R_TEXT, -1 },	/* FF_OLD_PASSWORD */
+	{ "new_password", 1024, R_TEXT, -1 },	/* FF_NEW_PASSWORD */
+	{ "new_password2", 1024, R_TEXT, -1 },	/* FF_NEW_PASSWORD2 */
+	{ "site_title", 200, R_REQ_LINE, SET_TITLE },
+	{ "site_subtitle", 300, R_LINE, SET_SUBTITLE },
+	{ "site_base_url", 300, R_URL, SET_BASE_URL },
+	{ "site_author", 100, R_LINE, SET_AUTHOR },
+	{ "site_note", 20000, R_TEXT, SET_CONTRIBUTE },
+	{ "site_disclaimer", 100000, R_TEXT, SET_DISCLAIMER },
+	{ "site_per_page", 3, R_PER_PAGE, SET_PER_PAGE },
+	{ "share_x", 1, R_BOX, SET_SHARE_X },
+	{ "share_linkedin", 1, R_BOX, SET_SHARE_LINKEDIN },
+	{ "share_facebook", 1, R_BOX, SET_SHARE_FACEBOOK },
 };
 
 static const char *const actions[] = { "draft", "preview", "publish",
@@ -222,6 +231,11 @@ rule_ok(enum rule r, const char *v)
 			if (strcmp(v, actions[i]) == 0)
 				return 1;
 		return 0;
+	case R_PER_PAGE:
+		return rule_ok(R_DIGITS, v) && (strlen(v) < 3 ||
+		    strcmp(v, "100") == 0);
+	case R_REQ_LINE:
+		return *v != '\0' && rule_ok(R_LINE, v);
 	case R_REVISION:
 		if (strcmp(v, "0") == 0)
 			return 1;
@@ -258,7 +272,7 @@ may_refuse(enum rule r, const char *v)
  * non-empty pairs, or -1 if any escape is malformed; *bad_text is set if
  * any decoded key or value holds a NUL or is not valid UTF-8. */
 static long
-ref_pairs(const char *body, size_t len, const char *last[FF__MAX],
+ref_pairs(const char *body, size_t len, const char *last[NFIELDS],
     int *bad_text)
 {
 	const char	*p = body, *end = body + len, *amp, *eq;
@@ -268,7 +282,7 @@ ref_pairs(const char *body, size_t len, const char *last[FF__MAX],
 	int		 i;
 
 	*bad_text = 0;
-	for (i = 0; i < FF__MAX; i++)
+	for (i = 0; i < NFIELDS; i++)
 		last[i] = NULL;
 	for (; p < end; p = amp + 1) {
 		amp = memchr(p, '&', (size_t)(end - p));
@@ -289,7 +303,7 @@ ref_pairs(const char *body, size_t len, const char *last[FF__MAX],
 		    !req_text_valid(key, (size_t)kn) ||
 		    !req_text_valid(val, (size_t)vn))
 			*bad_text = 1;
-		for (i = 0; i < FF__MAX; i++)
+		for (i = 0; i < NFIELDS; i++)
 			if (strcmp(key, fields[i].name) == 0)
 				last[i] = val;
 		if (amp == end)
@@ -302,7 +316,7 @@ static void
 check_form(const uint8_t *data, size_t size)
 {
 	struct req	 r;
-	const char	*why = NULL, *last[FF__MAX];
+	const char	*why = NULL, *last[NFIELDS], *v, *err;
 	char		*body;
 	long		 npairs;
 	int		 rc, i, bad_text;
@@ -330,28 +344,31 @@ check_form(const uint8_t *data, size_t size)
 	CHECK(!bad_text);
 	CHECK(size < 3 || memmem(data, size, "%00", 3) == NULL);
 
-	for (i = 0; i < FF__MAX; i++) {
-		if (r.form[i] == NULL) {
-			CHECK(r.form_err[i] == NULL);
+	for (i = 0; i < NFIELDS; i++) {
+		v = fields[i].set == -1 ? r.form[i] : r.setting[fields[i].set];
+		err = fields[i].set == -1 ? r.form_err[i] :
+		    r.setting_err[fields[i].set];
+		if (v == NULL) {
+			CHECK(err == NULL);
 			CHECK(last[i] == NULL);
 			continue;
 		}
 		/* Every byte the author typed, from the last pair. */
-		CHECK(last[i] != NULL && strcmp(r.form[i], last[i]) == 0);
-		CHECK(req_text_valid(r.form[i], strlen(r.form[i])));
+		CHECK(last[i] != NULL && strcmp(v, last[i]) == 0);
+		CHECK(req_text_valid(v, strlen(v)));
 		if (i == FF_ACTION)
-			CHECK(rule_ok(R_ACTION, r.form[i]));
-		chars = req_chars(r.form[i]);
-		CHECK(chars == ref_chars(r.form[i]));
-		if (r.form_err[i] != NULL) {
-			CHECK(*r.form_err[i] != '\0');
+			CHECK(rule_ok(R_ACTION, v));
+		chars = valid_chars(v);
+		CHECK(chars == ref_chars(v));
+		if (err != NULL) {
+			CHECK(*err != '\0');
 			/* A message only for a value that earns one. */
 			CHECK(chars > fields[i].max ||
-			    may_refuse(fields[i].rule, r.form[i]));
+			    may_refuse(fields[i].rule, v));
 			continue;
 		}
 		CHECK(chars <= fields[i].max);
-		CHECK(rule_ok(fields[i].rule, r.form[i]));
+		CHECK(rule_ok(fields[i].rule, v));
 	}
 }
 
@@ -363,8 +380,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!arena_ready) {
 		arena_init(&arena);
 		arena_ready = 1;
-		for (i = 0; i < FF__MAX; i++)
-			CHECK(strcmp(req_ffield_name(i), fields[i].name) == 0);
+		for (i = 0; i < NFIELDS; i++)
+			CHECK(fields[i].set == -1 ?
+			    strcmp(req_ffield_name(i), fields[i].name) == 0 :
+			    setting_by_field(fields[i].name) == fields[i].set);
 	}
 	check_form(data, size);
 	arena_reset(&arena);

@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "arena.h"
-#include "h_admin.h"
-#include "h_public.h"
+#include "h_admin_post.h"
+#include "h_archive.h"
+#include "h_article.h"
+#include "h_home.h"
+#include "h_page.h"
 #include "route.h"
 #include "fuzz.h"
 

@@ -22,6 +22,13 @@
 
 #include "arena.h"
 #include "db.h"
+#include "db_failure.h"
+#include "db_migrate.h"
+#include "db_post.h"
+#include "db_session.h"
+#include "db_setting.h"
+#include "db_stamp.h"
+#include "db_user.h"
 #include "req.h"
 
 #define T_2021_01_11	1610355600LL	/* first article, 09:00 UTC */
@@ -153,7 +160,7 @@ setup_demo(void **state)
 {
 	if (setup_open(state) == -1)
 		return -1;
-	if (db_migrate(F.db) != 0 || db_load_demo(F.db) != 0 ||
+	if (db_migrate(F.db) != 0 || db_migrate_demo(F.db) != 0 ||
 	    db_prepare(F.db) != 0) {
 		teardown(state);
 		return -1;
@@ -169,7 +176,7 @@ settings_demo(void **state)
 	struct settings	 s;
 	int		 i;
 
-	assert_int_equal(db_settings(FX->db, &FX->a, &s), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &s), 0);
 	for (i = 0; i < SET__MAX; i++)
 		assert_non_null(s.v[i]);
 	assert_string_equal(s.v[SET_TITLE], "Notes from the Margin");
@@ -180,7 +187,7 @@ settings_demo(void **state)
 	assert_non_null(strstr(s.v[SET_DISCLAIMER], "not professional advice"));
 	assert_non_null(strstr(s.v[SET_CONTRIBUTE], "how to contribute"));
 	/* The statement is reusable. */
-	assert_int_equal(db_settings(FX->db, &FX->a, &s), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &s), 0);
 	assert_string_equal(s.v[SET_TITLE], "Notes from the Margin");
 }
 
@@ -192,7 +199,7 @@ settings_defaults(void **state)
 	struct settings	 s;
 	int		 i;
 
-	assert_int_equal(db_settings(FX->db, &FX->a, &s), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &s), 0);
 	for (i = 0; i < SET__MAX; i++)
 		assert_non_null(s.v[i]);
 	assert_string_equal(s.v[SET_TITLE], "Quire");
@@ -201,7 +208,7 @@ settings_defaults(void **state)
 	assert_string_equal(s.v[SET_PER_PAGE], "10");
 	raw_exec(FX->path, "INSERT INTO settings VALUES ('no_such_key', 'x'),"
 	    " ('subtitle', 'Sub <b>')");
-	assert_int_equal(db_settings(FX->db, &FX->a, &s), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &s), 0);
 	assert_string_equal(s.v[SET_TITLE], "Quire");
 	assert_string_equal(s.v[SET_SUBTITLE], "Sub <b>");
 }
@@ -209,10 +216,10 @@ settings_defaults(void **state)
 static void
 article_by_slug(void **state)
 {
-	struct article	 ar;
+	struct post	 ar;
 
 	memset(&ar, 0, sizeof(ar));
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "why-start-a-blog-now", FX->now, &ar), 1);
 	assert_int_equal(ar.id, 1);
 	assert_string_equal(ar.slug, "why-start-a-blog-now");
@@ -226,44 +233,44 @@ article_by_slug(void **state)
 	assert_int_equal(ar.published_at, T_2021_01_11);
 	assert_int_equal(ar.updated_at, T_2021_01_11);
 
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "no-such-article",
+	assert_int_equal(db_post_article(FX->db, &FX->a, "no-such-article",
 	    FX->now, &ar), 0);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "' OR 1=1 --",
+	assert_int_equal(db_post_article(FX->db, &FX->a, "' OR 1=1 --",
 	    FX->now, &ar), 0);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "",
+	assert_int_equal(db_post_article(FX->db, &FX->a, "",
 	    FX->now, &ar), 0);
 	/* Slugs match exactly. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "WHY-START-A-BLOG-NOW", FX->now, &ar), 0);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "why-start-a-blog", FX->now, &ar), 0);
 }
 
 static void
 article_visibility(void **state)
 {
-	struct article	 ar;
+	struct post	 ar;
 
 	/* A draft is never visible, whatever the time. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "draft-unfinished-thoughts", FX->now, &ar), 0);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "draft-unfinished-thoughts", T_2032_01_01, &ar), 0);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "draft-unfinished-thoughts", LLONG_MAX, &ar), 0);
 	/* Scheduled for 2031: hidden now, visible in 2032. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "scheduled-for-the-future", FX->now, &ar), 0);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "scheduled-for-the-future", T_2032_01_01, &ar), 1);
 	assert_string_equal(ar.title, "A Letter to Readers in 2031");
 	/* Visible from the second of publication on, not a second before. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "scheduled-for-the-future", ar.published_at, &ar), 1);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "scheduled-for-the-future", ar.published_at - 1, &ar), 0);
 	/* Before the first article was published, nothing is. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "why-start-a-blog-now", T_2021_01_11 - 1, &ar), 0);
 }
 
@@ -273,14 +280,14 @@ static size_t
 walk(struct db *db, struct arena *a, long long now, int limit,
     long long *ids, size_t max)
 {
-	struct article	*ar;
+	struct post	*ar;
 	long long	 bt = LLONG_MAX, bid = LLONG_MAX;
 	long long	 prev_t = LLONG_MAX, prev_id = LLONG_MAX;
 	size_t		 n, i, j, total = 0;
 	int		 pages = 0;
 
 	for (;;) {
-		assert_int_equal(db_articles_page(db, a, now, bt, bid, limit,
+		assert_int_equal(db_post_list_page(db, a, now, bt, bid, limit,
 		    200, &ar, &n), 0);
 		assert_true(n <= (size_t)limit);
 		if (n == 0)
@@ -341,17 +348,17 @@ articles_page_walk(void **state)
 static void
 articles_page_fields(void **state)
 {
-	struct article	*ar, full;
+	struct post	*ar, full;
 	size_t		 n, i;
 
-	assert_int_equal(db_articles_page(FX->db, &FX->a, FX->now, LLONG_MAX,
+	assert_int_equal(db_post_list_page(FX->db, &FX->a, FX->now, LLONG_MAX,
 	    LLONG_MAX, 10, 40, &ar, &n), 0);
 	assert_int_equal(n, 10);
 	for (i = 0; i < n; i++) {
 		assert_true(*ar[i].slug != '\0');
 		assert_true(*ar[i].title != '\0');
 		assert_true(ar[i].published_at > 0);
-		assert_int_equal(db_article_by_slug(FX->db, &FX->a, ar[i].slug,
+		assert_int_equal(db_post_article(FX->db, &FX->a, ar[i].slug,
 		    FX->now, &full), 1);
 		assert_int_equal(full.id, ar[i].id);
 		assert_string_equal(full.title, ar[i].title);
@@ -364,11 +371,11 @@ articles_page_fields(void **state)
 		assert_true(req_text_valid(ar[i].body, strlen(ar[i].body)));
 	}
 	/* The oldest article: nothing is older. */
-	assert_int_equal(db_articles_page(FX->db, &FX->a, FX->now, T_2021_01_11,
+	assert_int_equal(db_post_list_page(FX->db, &FX->a, FX->now, T_2021_01_11,
 	    1, 10, 40, &ar, &n), 0);
 	assert_int_equal(n, 0);
 	/* Same time, larger id: the cursor row itself is excluded. */
-	assert_int_equal(db_articles_page(FX->db, &FX->a, FX->now, T_2021_01_11,
+	assert_int_equal(db_post_list_page(FX->db, &FX->a, FX->now, T_2021_01_11,
 	    2, 10, 40, &ar, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(ar[0].id, 1);
@@ -403,10 +410,10 @@ articles_page_ties(void **state)
 static void
 articles_range(void **state)
 {
-	struct article	*ar;
+	struct post	*ar;
 	size_t		 n, i;
 
-	assert_int_equal(db_articles_range(FX->db, &FX->a, FX->now,
+	assert_int_equal(db_post_list_range(FX->db, &FX->a, FX->now,
 	    T_2022_03_01, T_2022_04_01, &ar, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(ar[0].slug,
@@ -418,25 +425,25 @@ articles_range(void **state)
 	assert_string_equal(ar[0].body, "");
 
 	/* [from, to): the lower bound is in, the upper bound out. */
-	assert_int_equal(db_articles_range(FX->db, &FX->a, FX->now,
+	assert_int_equal(db_post_list_range(FX->db, &FX->a, FX->now,
 	    1647248400, 1647248401, &ar, &n), 0);
 	assert_int_equal(n, 1);
-	assert_int_equal(db_articles_range(FX->db, &FX->a, FX->now,
+	assert_int_equal(db_post_list_range(FX->db, &FX->a, FX->now,
 	    1647248300, 1647248400, &ar, &n), 0);
 	assert_int_equal(n, 0);
 
 	/* Everything, newest first. */
-	assert_int_equal(db_articles_range(FX->db, &FX->a, FX->now, LLONG_MIN,
+	assert_int_equal(db_post_list_range(FX->db, &FX->a, FX->now, LLONG_MIN,
 	    LLONG_MAX, &ar, &n), 0);
 	assert_int_equal(n, DEMO_VISIBLE);
 	for (i = 1; i < n; i++)
 		assert_true(ar[i - 1].published_at > ar[i].published_at);
 
 	/* 2031 holds only the scheduled article, seen from 2032. */
-	assert_int_equal(db_articles_range(FX->db, &FX->a, FX->now,
+	assert_int_equal(db_post_list_range(FX->db, &FX->a, FX->now,
 	    T_2031_01_01, T_2032_01_01, &ar, &n), 0);
 	assert_int_equal(n, 0);
-	assert_int_equal(db_articles_range(FX->db, &FX->a, T_2032_01_01,
+	assert_int_equal(db_post_list_range(FX->db, &FX->a, T_2032_01_01,
 	    T_2031_01_01, T_2032_01_01, &ar, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(ar[0].slug, "scheduled-for-the-future");
@@ -445,37 +452,37 @@ articles_range(void **state)
 static void
 neighbours(void **state)
 {
-	struct article	 ar, nb;
+	struct post	 ar, nb;
 
 	/* The first article has no older one. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "why-start-a-blog-now", FX->now, &ar), 1);
-	assert_int_equal(db_article_neighbour(FX->db, &FX->a, &ar, FX->now, 1,
+	assert_int_equal(db_post_neighbour(FX->db, &FX->a, &ar, FX->now, 1,
 	    &nb), 0);
-	assert_int_equal(db_article_neighbour(FX->db, &FX->a, &ar, FX->now, 0,
+	assert_int_equal(db_post_neighbour(FX->db, &FX->a, &ar, FX->now, 0,
 	    &nb), 1);
 	assert_string_equal(nb.slug, "the-quiet-virtue-of-boring-technology");
 	assert_int_equal(nb.id, 2);
 
 	/* One in the middle. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "the-quiet-virtue-of-boring-technology", FX->now, &ar), 1);
-	assert_int_equal(db_article_neighbour(FX->db, &FX->a, &ar, FX->now, 1,
+	assert_int_equal(db_post_neighbour(FX->db, &FX->a, &ar, FX->now, 1,
 	    &nb), 1);
 	assert_string_equal(nb.slug, "why-start-a-blog-now");
-	assert_int_equal(db_article_neighbour(FX->db, &FX->a, &ar, FX->now, 0,
+	assert_int_equal(db_post_neighbour(FX->db, &FX->a, &ar, FX->now, 0,
 	    &nb), 1);
 	assert_string_equal(nb.slug, "what-the-library-knew");
 
 	/* The newest visible one: no newer, unless time moves on. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a,
+	assert_int_equal(db_post_article(FX->db, &FX->a,
 	    "notes-toward-a-kinder-internet", FX->now, &ar), 1);
-	assert_int_equal(db_article_neighbour(FX->db, &FX->a, &ar, FX->now, 0,
+	assert_int_equal(db_post_neighbour(FX->db, &FX->a, &ar, FX->now, 0,
 	    &nb), 0);
-	assert_int_equal(db_article_neighbour(FX->db, &FX->a, &ar,
+	assert_int_equal(db_post_neighbour(FX->db, &FX->a, &ar,
 	    T_2032_01_01, 0, &nb), 1);
 	assert_string_equal(nb.slug, "scheduled-for-the-future");
-	assert_int_equal(db_article_neighbour(FX->db, &FX->a, &ar, FX->now, 1,
+	assert_int_equal(db_post_neighbour(FX->db, &FX->a, &ar, FX->now, 1,
 	    &nb), 1);
 	assert_string_equal(nb.slug, "small-tools-sharp-edges");
 }
@@ -483,23 +490,23 @@ neighbours(void **state)
 static void
 page_by_slug(void **state)
 {
-	struct article	 p;
+	struct post	 p;
 
-	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "about", &p), 1);
+	assert_int_equal(db_post_page(FX->db, &FX->a, "about", &p), 1);
 	assert_string_equal(p.slug, "about");
 	assert_string_equal(p.title, "About");
 	assert_true(strlen(p.body) > 0);
 	assert_true(p.updated_at > 0);
-	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "contribute", &p), 1);
+	assert_int_equal(db_post_page(FX->db, &FX->a, "contribute", &p), 1);
 	assert_string_equal(p.title, "Contribute");
-	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "nope", &p), 0);
-	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "About", &p), 0);
+	assert_int_equal(db_post_page(FX->db, &FX->a, "nope", &p), 0);
+	assert_int_equal(db_post_page(FX->db, &FX->a, "About", &p), 0);
 	/* A draft page is not shown. */
 	raw_exec(FX->path, "INSERT INTO pages (slug, title, status, created_at,"
 	    " updated_at) VALUES ('secret', 'Secret', 'draft', 1, 1)");
-	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "secret", &p), 0);
+	assert_int_equal(db_post_page(FX->db, &FX->a, "secret", &p), 0);
 	/* Statements reset cleanly: "about" again after a miss. */
-	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "about", &p), 1);
+	assert_int_equal(db_post_page(FX->db, &FX->a, "about", &p), 1);
 }
 
 static int
@@ -524,16 +531,16 @@ migrate_twice(void **state)
 	long long	 objects, rows;
 
 	/* The binary knows the newest migration in sql/migrations. */
-	assert_int_equal(db_schema_version(), newest_migration());
+	assert_int_equal(db_migrate_version(), newest_migration());
 	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"),
-	    db_schema_version());
+	    db_migrate_version());
 	objects = raw_int(FX->path, "SELECT count(*) FROM sqlite_master");
 	rows = raw_int(FX->path, "SELECT count(*) FROM articles");
 	assert_int_equal(rows, 52);
 	assert_int_equal(db_migrate(FX->db), 0);
 	assert_int_equal(db_migrate(FX->db), 0);
 	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"),
-	    db_schema_version());
+	    db_migrate_version());
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sqlite_master"),
 	    objects);
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"),
@@ -548,7 +555,7 @@ migrate_fresh(void **state)
 	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"), 0);
 	assert_int_equal(db_migrate(FX->db), 0);
 	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"),
-	    db_schema_version());
+	    db_migrate_version());
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('articles', 'pages',"
 	    " 'settings')"), 3);
@@ -572,7 +579,7 @@ migrate_refuses_newer(void **state)
 static void
 load_demo_twice(void **state)
 {
-	assert_int_equal(db_load_demo(FX->db), -1);
+	assert_int_equal(db_migrate_demo(FX->db), -1);
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 52);
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM pages"), 2);
 }
@@ -585,7 +592,7 @@ load_demo_not_empty(void **state)
 	 * can refuse. */
 	raw_exec(FX->path, "INSERT INTO articles (slug, title, created_at,"
 	    " updated_at) VALUES ('my-own-draft', 'Mine', 1, 1)");
-	assert_int_equal(db_load_demo(FX->db), -1);
+	assert_int_equal(db_migrate_demo(FX->db), -1);
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 1);
 	/* Only the triggers' note of the change, none of the demo's. */
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM settings"
@@ -803,7 +810,7 @@ sessions(void **state)
 	assert_int_equal(db_session_user(FX->db, &FX->a, d2, NOW + 201, &u), 0);
 	assert_int_equal(db_session_user(FX->db, &FX->a, d3, NOW + 201, &u), 1);
 	assert_int_equal(db_session_del(FX->db, d2), 0);
-	assert_int_equal(db_sessions_del_user(FX->db, mid), 0);
+	assert_int_equal(db_session_del_user(FX->db, mid), 0);
 	assert_int_equal(db_session_user(FX->db, &FX->a, d3, NOW + 201, &u), 0);
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
 	    0);
@@ -817,7 +824,7 @@ failures(void **state)
 	long long	 oldest, ids[2], retry;
 	int		 count;
 
-	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 0);
 	assert_int_equal(oldest, 0);
@@ -832,35 +839,35 @@ failures(void **state)
 	    99, ids, &retry), 1);
 
 	/* Counted within the window (strictly after since). */
-	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 3);
 	assert_int_equal(oldest, NOW);
-	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", NOW + 50, &count,
+	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", NOW + 50, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 2);
 	assert_int_equal(oldest, NOW + 100);
-	assert_int_equal(db_failures(FX->db, "login:miriam", NOW + 100, &count,
+	assert_int_equal(db_failure_count(FX->db, "login:miriam", NOW + 100, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 1);
 	assert_int_equal(oldest, NOW + 200);
-	assert_int_equal(db_failures(FX->db, "login:miriam", NOW + 200, &count,
+	assert_int_equal(db_failure_count(FX->db, "login:miriam", NOW + 200, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 0);
 	assert_int_equal(oldest, 0);
-	assert_int_equal(db_failures(FX->db, "ip:192.0.2.2", 0, &count,
+	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.2", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 1);
-	assert_int_equal(db_failures(FX->db, "login:ann", 0, &count, &oldest),
+	assert_int_equal(db_failure_count(FX->db, "login:ann", 0, &count, &oldest),
 	    0);
 	assert_int_equal(count, 0);
 
 	/* Clearing one key leaves the others. */
-	assert_int_equal(db_failures_clear(FX->db, "login:miriam"), 0);
-	assert_int_equal(db_failures(FX->db, "login:miriam", 0, &count,
+	assert_int_equal(db_failure_clear(FX->db, "login:miriam"), 0);
+	assert_int_equal(db_failure_count(FX->db, "login:miriam", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 0);
-	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 3);
 
@@ -871,11 +878,11 @@ failures(void **state)
 	    NOW + 100, 99, ids, &retry), 1);
 	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
 	    " login_failures"), 3);
-	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 1);
 	assert_int_equal(oldest, NOW + 200);
-	assert_int_equal(db_failures(FX->db, "login:miriam", 0, &count,
+	assert_int_equal(db_failure_count(FX->db, "login:miriam", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 1);
 	assert_int_equal(oldest, NOW + 5000);
@@ -909,22 +916,22 @@ failure_try_limit(void **state)
 	 * purged): NOW + 2 and this one. */
 	assert_int_equal(db_failure_try(FX->db, keys + 1, 1, NOW + 901,
 	    NOW + 1, 3, ids, &retry), 1);
-	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 2);
 	/* A right password: the attempt's rows go, the others stay. */
 	assert_int_equal(db_failure_undo(FX->db, ids, 1), 0);
-	assert_int_equal(db_failures(FX->db, "ip:192.0.2.1", 0, &count,
+	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
 	    &oldest), 0);
 	assert_int_equal(count, 1);
 	assert_int_equal(oldest, NOW + 2);
 }
 
 static void
-article_init(struct article *p, const char *slug, const char *title)
+article_init(struct post *p, const char *slug, const char *title)
 {
 	memset(p, 0, sizeof(*p));
-	p->kind = DB_ARTICLE;
+	p->kind = POST_ARTICLE;
 	p->slug = slug;
 	p->title = title;
 	p->excerpt = "";
@@ -936,7 +943,7 @@ article_init(struct article *p, const char *slug, const char *title)
 static void
 post_save_article(void **state)
 {
-	struct article	 p, q, got;
+	struct post	 p, q, got;
 
 	/* A new draft without a date. */
 	article_init(&p, "first-draft", "First draft");
@@ -948,11 +955,11 @@ post_save_article(void **state)
 	assert_int_equal(p.revision, 1);
 
 	memset(&got, 0, sizeof(got));
-	got.kind = DB_PAGE;
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	got.kind = POST_PAGE;
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    1);
 	assert_int_equal(got.id, p.id);
-	assert_int_equal(got.kind, DB_ARTICLE);
+	assert_int_equal(got.kind, POST_ARTICLE);
 	assert_string_equal(got.slug, "first-draft");
 	assert_string_equal(got.title, "First draft");
 	assert_string_equal(got.excerpt, "An *excerpt*.");
@@ -964,14 +971,14 @@ post_save_article(void **state)
 	assert_int_equal(got.updated_at, NOW);
 	assert_int_equal(got.revision, 1);
 	/* A draft is not on the site. */
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "first-draft",
+	assert_int_equal(db_post_article(FX->db, &FX->a, "first-draft",
 	    LLONG_MAX, &got), 0);
 
 	/* An update at the right revision bumps it. */
 	p.title = "First draft, revised";
 	assert_int_equal(db_post_save(FX->db, &p, NOW + 10), DB_SAVED);
 	assert_int_equal(p.revision, 2);
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    1);
 	assert_string_equal(got.title, "First draft, revised");
 	assert_int_equal(got.revision, 2);
@@ -986,7 +993,7 @@ post_save_article(void **state)
 	q.body = "lost";
 	assert_int_equal(db_post_save(FX->db, &q, NOW + 20), DB_CONFLICT);
 	assert_int_equal(q.revision, 1);
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    1);
 	assert_string_equal(got.title, "First draft, revised");
 	assert_string_equal(got.body, "Body, with caf\xc3\xa9 and <b>markup</b>.");
@@ -1002,7 +1009,7 @@ post_save_article(void **state)
 	p.published_at = NOW + 30;
 	assert_int_equal(db_post_save(FX->db, &p, NOW + 30), DB_SAVED);
 	assert_int_equal(p.revision, 3);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "first-draft",
+	assert_int_equal(db_post_article(FX->db, &FX->a, "first-draft",
 	    NOW + 30, &got), 1);
 	assert_int_equal(got.has_date, 1);
 	assert_int_equal(got.published_at, NOW + 30);
@@ -1023,38 +1030,38 @@ post_save_article(void **state)
 static void
 post_save_scheduled(void **state)
 {
-	struct article	 p, got;
+	struct post	 p, got;
 
 	article_init(&p, "later", "Later");
 	p.status = "published";
 	p.has_date = 1;
 	p.published_at = NOW + 3600;
 	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "later", NOW, &got),
+	assert_int_equal(db_post_article(FX->db, &FX->a, "later", NOW, &got),
 	    0);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "later",
+	assert_int_equal(db_post_article(FX->db, &FX->a, "later",
 	    NOW + 3599, &got), 0);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "later",
+	assert_int_equal(db_post_article(FX->db, &FX->a, "later",
 	    NOW + 3600, &got), 1);
 	assert_int_equal(got.id, p.id);
 	/* The editor still finds it. */
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    1);
 	assert_string_equal(got.status, "published");
 	assert_int_equal(got.published_at, NOW + 3600);
 	/* A draft with a date keeps the date and stays hidden. */
 	p.status = "draft";
 	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    1);
 	assert_int_equal(got.has_date, 1);
 	assert_int_equal(got.published_at, NOW + 3600);
-	assert_int_equal(db_article_by_slug(FX->db, &FX->a, "later",
+	assert_int_equal(db_post_article(FX->db, &FX->a, "later",
 	    NOW + 7200, &got), 0);
 	/* Back to undated. */
 	p.has_date = 0;
 	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    1);
 	assert_int_equal(got.has_date, 0);
 }
@@ -1062,7 +1069,7 @@ post_save_scheduled(void **state)
 static void
 post_save_duplicate(void **state)
 {
-	struct article	 a1, a2, got;
+	struct post	 a1, a2, got;
 
 	article_init(&a1, "taken", "One");
 	assert_int_equal(db_post_save(FX->db, &a1, NOW), DB_SAVED);
@@ -1076,13 +1083,13 @@ post_save_duplicate(void **state)
 	a2.slug = "taken";
 	assert_int_equal(db_post_save(FX->db, &a2, NOW + 1), DB_DUPLICATE);
 	assert_int_equal(a2.revision, 1);
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, a2.id, &got),
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, a2.id, &got),
 	    1);
 	assert_string_equal(got.slug, "free");
 	assert_int_equal(got.revision, 1);
 	/* Pages have their own slugs: an article's slug is free for one. */
 	memset(&a1, 0, sizeof(a1));
-	a1.kind = DB_PAGE;
+	a1.kind = POST_PAGE;
 	a1.slug = "taken";
 	a1.title = "A page";
 	a1.body = "";
@@ -1093,11 +1100,11 @@ post_save_duplicate(void **state)
 static void
 post_save_page(void **state)
 {
-	struct article	 p, q, got, *list;
+	struct post	 p, q, got, *list;
 	size_t		 n;
 
 	memset(&p, 0, sizeof(p));
-	p.kind = DB_PAGE;
+	p.kind = POST_PAGE;
 	p.slug = "colophon";
 	p.title = "Colophon";
 	p.body = "Set in *Charter*.";
@@ -1105,11 +1112,11 @@ post_save_page(void **state)
 	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
 	assert_true(p.id > 0);
 	assert_int_equal(p.revision, 1);
-	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "colophon", &got), 0);
+	assert_int_equal(db_post_page(FX->db, &FX->a, "colophon", &got), 0);
 
 	memset(&got, 0, sizeof(got));
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_PAGE, p.id, &got), 1);
-	assert_int_equal(got.kind, DB_PAGE);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_PAGE, p.id, &got), 1);
+	assert_int_equal(got.kind, POST_PAGE);
 	assert_string_equal(got.slug, "colophon");
 	assert_string_equal(got.title, "Colophon");
 	assert_string_equal(got.body, "Set in *Charter*.");
@@ -1121,7 +1128,7 @@ post_save_page(void **state)
 	p.body = "Set in *Charter* and Fira Mono.";
 	assert_int_equal(db_post_save(FX->db, &p, NOW + 5), DB_SAVED);
 	assert_int_equal(p.revision, 2);
-	assert_int_equal(db_page_by_slug(FX->db, &FX->a, "colophon", &got), 1);
+	assert_int_equal(db_post_page(FX->db, &FX->a, "colophon", &got), 1);
 	assert_string_equal(got.body, "Set in *Charter* and Fira Mono.");
 	assert_int_equal(got.updated_at, NOW + 5);
 
@@ -1129,12 +1136,12 @@ post_save_page(void **state)
 	q.revision = 1;
 	q.title = "Stale";
 	assert_int_equal(db_post_save(FX->db, &q, NOW + 9), DB_CONFLICT);
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_PAGE, p.id, &got), 1);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_PAGE, p.id, &got), 1);
 	assert_string_equal(got.title, "Colophon");
 	assert_int_equal(got.revision, 2);
 
 	memset(&q, 0, sizeof(q));
-	q.kind = DB_PAGE;
+	q.kind = POST_PAGE;
 	q.slug = "colophon";
 	q.title = "Another";
 	q.body = "";
@@ -1142,46 +1149,46 @@ post_save_page(void **state)
 	assert_int_equal(db_post_save(FX->db, &q, NOW), DB_DUPLICATE);
 
 	/* An id is per kind: the page's id is no article. */
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    0);
 
 	/* db_admin_pages: every status, by title. */
 	q.slug = "about";
 	q.title = "About";
 	assert_int_equal(db_post_save(FX->db, &q, NOW), DB_SAVED);
-	assert_int_equal(db_admin_pages(FX->db, &FX->a, &list, &n), 0);
+	assert_int_equal(db_post_admin_pages(FX->db, &FX->a, &list, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].title, "About");
 	assert_string_equal(list[0].status, "draft");
-	assert_int_equal(list[0].kind, DB_PAGE);
+	assert_int_equal(list[0].kind, POST_PAGE);
 	assert_string_equal(list[1].title, "Colophon");
 	assert_string_equal(list[1].status, "published");
-	assert_int_equal(list[1].kind, DB_PAGE);
+	assert_int_equal(list[1].kind, POST_PAGE);
 	assert_int_equal(list[1].revision, 2);
 }
 
 static void
 post_delete(void **state)
 {
-	struct article	 p, pg, got;
+	struct post	 p, pg, got;
 
 	article_init(&p, "doomed", "Doomed");
 	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
 	memset(&pg, 0, sizeof(pg));
-	pg.kind = DB_PAGE;
+	pg.kind = POST_PAGE;
 	pg.slug = "doomed";
 	pg.title = "Doomed page";
 	pg.body = "";
 	pg.status = "draft";
 	assert_int_equal(db_post_save(FX->db, &pg, NOW), DB_SAVED);
 
-	assert_int_equal(db_post_delete(FX->db, DB_ARTICLE, p.id), 1);
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_ARTICLE, p.id, &got),
+	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, p.id), 1);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    0);
-	assert_int_equal(db_post_delete(FX->db, DB_ARTICLE, p.id), 0);
-	assert_int_equal(db_post_delete(FX->db, DB_ARTICLE, 999999), 0);
+	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, p.id), 0);
+	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, 999999), 0);
 	/* The page of the same slug (and maybe id) is another thing. */
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_PAGE, pg.id, &got),
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_PAGE, pg.id, &got),
 	    1);
 	/* Saving a deleted article is a conflict, not a silent insert. */
 	assert_int_equal(db_post_save(FX->db, &p, NOW + 1), DB_CONFLICT);
@@ -1190,10 +1197,10 @@ post_delete(void **state)
 	p.id = 0;
 	assert_int_equal(db_post_save(FX->db, &p, NOW + 2), DB_SAVED);
 
-	assert_int_equal(db_post_delete(FX->db, DB_PAGE, pg.id), 1);
-	assert_int_equal(db_post_by_id(FX->db, &FX->a, DB_PAGE, pg.id, &got),
+	assert_int_equal(db_post_delete(FX->db, POST_PAGE, pg.id), 1);
+	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_PAGE, pg.id, &got),
 	    0);
-	assert_int_equal(db_post_delete(FX->db, DB_PAGE, pg.id), 0);
+	assert_int_equal(db_post_delete(FX->db, POST_PAGE, pg.id), 0);
 }
 
 /* The admin list over a known set: 3 drafts (one dated in the past, one
@@ -1216,7 +1223,7 @@ admin_articles_fixture(struct fx *f, long long *ids)
 		{ "pub-c", "published", NOW - 2000 },
 		{ "pub-d", "published", NOW },
 	};
-	struct article	 p;
+	struct post	 p;
 	size_t		 i;
 
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -1233,20 +1240,20 @@ admin_articles_fixture(struct fx *f, long long *ids)
 /* Counts the rows of filter at now, checks the order, and returns n. */
 static size_t
 admin_list(struct fx *f, const char *filter, long long now, int limit,
-    int offset, long long want_total, struct article **out)
+    int offset, long long want_total, struct post **out)
 {
-	struct article	*ar;
+	struct post	*ar;
 	size_t		 n, i;
 	long long	 total = -1, k, prev = LLONG_MAX;
 
-	assert_int_equal(db_admin_articles(f->db, &f->a, filter, now, limit,
+	assert_int_equal(db_post_admin_list(f->db, &f->a, filter, now, limit,
 	    offset, &ar, &n, &total), 0);
 	if (total != want_total)
 		fail_msg("filter %s: total %lld, want %lld",
 		    filter ? filter : "(all)", total, want_total);
 	assert_true(n <= (size_t)limit);
 	for (i = 0; i < n; i++) {
-		assert_int_equal(ar[i].kind, DB_ARTICLE);
+		assert_int_equal(ar[i].kind, POST_ARTICLE);
 		/* Newest first: by publication time, else last change. */
 		k = ar[i].has_date ? ar[i].published_at : ar[i].updated_at;
 		assert_true(k <= prev);
@@ -1269,7 +1276,7 @@ admin_list(struct fx *f, const char *filter, long long now, int limit,
 static void
 admin_articles(void **state)
 {
-	struct article	*ar;
+	struct post	*ar;
 	long long	 ids[9];
 	size_t		 n, i;
 
@@ -1317,7 +1324,7 @@ admin_articles(void **state)
 static void
 admin_articles_demo(void **state)
 {
-	struct article	*ar;
+	struct post	*ar;
 
 	assert_int_equal(admin_list(FX, NULL, FX->now, 10, 0, 52, &ar), 10);
 	assert_string_equal(ar[0].slug, "scheduled-for-the-future");
@@ -1337,33 +1344,33 @@ admin_articles_demo(void **state)
 static void
 admin_pages_demo(void **state)
 {
-	struct article	*list;
+	struct post	*list;
 	size_t		 n;
 
-	assert_int_equal(db_admin_pages(FX->db, &FX->a, &list, &n), 0);
+	assert_int_equal(db_post_admin_pages(FX->db, &FX->a, &list, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].slug, "about");
 	assert_string_equal(list[1].slug, "contribute");
 	assert_string_equal(list[0].body, "");
-	assert_int_equal(list[0].kind, DB_PAGE);
+	assert_int_equal(list[0].kind, POST_PAGE);
 }
 
 static void
 settings_round_trip(void **state)
 {
 	static const char *const keys[SET__MAX] = {
-		"title", "subtitle", "base_url", "author", "contribute_note",
-		"disclaimer", "per_page", "share_x", "share_linkedin",
-		"share_facebook", "updated_at", "changed_at",
+		"title", "subtitle", "base_url", "author", "per_page",
+		"share_x", "share_linkedin", "share_facebook",
+		"contribute_note", "disclaimer", "updated_at", "changed_at",
 	};
 	struct settings	 s, got;
 	int		 i;
 
 	for (i = 0; i < SET__MAX; i++)
-		assert_string_equal(db_setting_key(i), keys[i]);
+		assert_string_equal(setting_def(i)->key, keys[i]);
 
 	/* Defaults first: share links on. */
-	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &got), 0);
 	assert_string_equal(got.v[SET_SHARE_X], "1");
 	assert_string_equal(got.v[SET_SHARE_LINKEDIN], "1");
 	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "1");
@@ -1380,8 +1387,8 @@ settings_round_trip(void **state)
 	s.v[SET_UPDATED_AT] = "1700000000";
 	/* changed_at belongs to the triggers: saving leaves it alone. */
 	s.v[SET_CHANGED_AT] = "0";
-	assert_int_equal(db_settings_save(FX->db, &s, 1700000000), 0);
-	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_int_equal(db_setting_save(FX->db, &s, 1700000000), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &got), 0);
 	for (i = 0; i < SET__MAX; i++)
 		if (strcmp(got.v[i], s.v[i]) != 0)
 			fail_msg("%s: \"%s\", want \"%s\"", keys[i], got.v[i],
@@ -1392,8 +1399,8 @@ settings_round_trip(void **state)
 	/* Saving again overwrites, row for row. */
 	s.v[SET_TITLE] = "Second title";
 	s.v[SET_SHARE_X] = "1";
-	assert_int_equal(db_settings_save(FX->db, &s, 1700000000), 0);
-	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_int_equal(db_setting_save(FX->db, &s, 1700000000), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &got), 0);
 	assert_string_equal(got.v[SET_TITLE], "Second title");
 	assert_string_equal(got.v[SET_SHARE_X], "1");
 	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "0");
@@ -1404,14 +1411,14 @@ settings_round_trip(void **state)
 	 * transaction. */
 	s.v[SET_TITLE] = "Third title";
 	s.v[SET_SHARE_FACEBOOK] = NULL;
-	assert_int_equal(db_settings_save(FX->db, &s, 1700000000), -1);
-	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_int_equal(db_setting_save(FX->db, &s, 1700000000), -1);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &got), 0);
 	assert_string_equal(got.v[SET_TITLE], "Second title");
 	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "0");
 	/* And the next save works. */
 	s.v[SET_SHARE_FACEBOOK] = "1";
-	assert_int_equal(db_settings_save(FX->db, &s, 1700000000), 0);
-	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_int_equal(db_setting_save(FX->db, &s, 1700000000), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &got), 0);
 	assert_string_equal(got.v[SET_TITLE], "Third title");
 }
 
@@ -1421,7 +1428,7 @@ settings_share_defaults_demo(void **state)
 {
 	struct settings	 got;
 
-	assert_int_equal(db_settings(FX->db, &FX->a, &got), 0);
+	assert_int_equal(db_setting_load(FX->db, &FX->a, &got), 0);
 	assert_string_equal(got.v[SET_SHARE_X], "1");
 	assert_string_equal(got.v[SET_SHARE_LINKEDIN], "1");
 	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "1");

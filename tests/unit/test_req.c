@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "req.h"
+#include "valid.h"
 
 /* Percent-decoding. */
 
@@ -644,7 +645,7 @@ form_decoding(void **state)
 	assert_string_equal(R(state)->form[FF_EXCERPT], "");
 	/* A field without '=' is present and empty. */
 	assert_int_equal(form(state, "share_x&title=t"), 0);
-	assert_string_equal(R(state)->form[FF_SHARE_X], "");
+	assert_string_equal(R(state)->setting[SET_SHARE_X], "");
 	assert_string_equal(R(state)->form[FF_TITLE], "t");
 }
 
@@ -748,138 +749,156 @@ form_too_long(void **state)
 
 	assert_int_equal(form(state, "share_x=11&login=" "aaaaaaaaaaaaaaaa"
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), 0);
-	assert_non_null(R(state)->form_err[FF_SHARE_X]);
-	assert_string_equal(R(state)->form[FF_SHARE_X], "11");
+	assert_non_null(R(state)->setting_err[SET_SHARE_X]);
+	assert_string_equal(R(state)->setting[SET_SHARE_X], "11");
 	assert_non_null(R(state)->form_err[FF_LOGIN]);	/* 65 */
 	assert_int_equal(strlen(R(state)->form[FF_LOGIN]), 65);
 }
 
 /* Each rule, on both sides of its line. */
+/* The value of a form field or setting field by name, and its message. */
+static const char *
+field(const struct req *r, const char *name, const char **err)
+{
+	int	 i;
+
+	for (i = 0; i < FF__MAX; i++)
+		if (strcmp(req_ffield_name(i), name) == 0) {
+			*err = r->form_err[i];
+			return r->form[i];
+		}
+	if ((i = setting_by_field(name)) == -1)
+		fail_msg("no field named %s", name);
+	*err = r->setting_err[i];
+	return r->setting[i];
+}
+
 static void
 form_rules(void **state)
 {
 	static const struct {
 		const char	*body;
-		enum req_ffield	 f;
+		const char	*f;	/* a form field's or a setting's */
 		int		 ok;
 	} cases[] = {
-		{ "slug=hello-world-2", FF_SLUG, 1 },
-		{ "slug=Hello-World", FF_SLUG, 0 },
-		{ "slug=hello_world", FF_SLUG, 0 },
-		{ "slug=hello+world", FF_SLUG, 0 },
-		{ "slug=-hello", FF_SLUG, 0 },
-		{ "slug=caf%C3%A9", FF_SLUG, 0 },
-		{ "slug=a.b", FF_SLUG, 0 },
-		{ "date=2026-03-14", FF_DATE, 1 },
-		{ "date=", FF_DATE, 1 },
-		{ "date=2026-02-30", FF_DATE, 0 },
-		{ "date=2024-02-29", FF_DATE, 1 },
-		{ "date=2023-02-29", FF_DATE, 0 },
-		{ "date=2000-02-29", FF_DATE, 1 },
-		{ "date=2100-02-29", FF_DATE, 0 },
-		{ "date=1969-12-31", FF_DATE, 0 },
-		{ "date=1970-01-01", FF_DATE, 1 },
-		{ "date=2026-04-31", FF_DATE, 0 },
-		{ "date=2026-12-31", FF_DATE, 1 },
-		{ "date=2026-13-01", FF_DATE, 0 },
-		{ "date=2026-00-10", FF_DATE, 0 },
-		{ "date=2026-01-00", FF_DATE, 0 },
-		{ "date=2026-1-01", FF_DATE, 0 },
-		{ "date=2026%2F01%2F01", FF_DATE, 0 },
-		{ "date=26-01-2026", FF_DATE, 0 },
-		{ "date=2026-01-0a", FF_DATE, 0 },
-		{ "date=+2026-01-1", FF_DATE, 0 },
-		{ "time=23:59", FF_TIME, 1 },
-		{ "time=00:00", FF_TIME, 1 },
-		{ "time=", FF_TIME, 1 },
-		{ "time=24:00", FF_TIME, 0 },
-		{ "time=12:60", FF_TIME, 0 },
-		{ "time=9:30", FF_TIME, 0 },
-		{ "time=09.30", FF_TIME, 0 },
-		{ "time=-1:00", FF_TIME, 0 },
+		{ "slug=hello-world-2", "slug", 1 },
+		{ "slug=Hello-World", "slug", 0 },
+		{ "slug=hello_world", "slug", 0 },
+		{ "slug=hello+world", "slug", 0 },
+		{ "slug=-hello", "slug", 0 },
+		{ "slug=caf%C3%A9", "slug", 0 },
+		{ "slug=a.b", "slug", 0 },
+		{ "date=2026-03-14", "date", 1 },
+		{ "date=", "date", 1 },
+		{ "date=2026-02-30", "date", 0 },
+		{ "date=2024-02-29", "date", 1 },
+		{ "date=2023-02-29", "date", 0 },
+		{ "date=2000-02-29", "date", 1 },
+		{ "date=2100-02-29", "date", 0 },
+		{ "date=1969-12-31", "date", 0 },
+		{ "date=1970-01-01", "date", 1 },
+		{ "date=2026-04-31", "date", 0 },
+		{ "date=2026-12-31", "date", 1 },
+		{ "date=2026-13-01", "date", 0 },
+		{ "date=2026-00-10", "date", 0 },
+		{ "date=2026-01-00", "date", 0 },
+		{ "date=2026-1-01", "date", 0 },
+		{ "date=2026%2F01%2F01", "date", 0 },
+		{ "date=26-01-2026", "date", 0 },
+		{ "date=2026-01-0a", "date", 0 },
+		{ "date=+2026-01-1", "date", 0 },
+		{ "time=23:59", "time", 1 },
+		{ "time=00:00", "time", 1 },
+		{ "time=", "time", 1 },
+		{ "time=24:00", "time", 0 },
+		{ "time=12:60", "time", 0 },
+		{ "time=9:30", "time", 0 },
+		{ "time=09.30", "time", 0 },
+		{ "time=-1:00", "time", 0 },
 		{ "csrf=0123456789abcdef0123456789abcdef0123456789abcdef"
-		    "0123456789abcdef", FF_CSRF, 1 },
+		    "0123456789abcdef", "csrf", 1 },
 		{ "csrf=0123456789abcdef0123456789abcdef0123456789abcdef"
-		    "0123456789abcdeg", FF_CSRF, 0 },
+		    "0123456789abcdeg", "csrf", 0 },
 		{ "csrf=0123456789ABCDEF0123456789abcdef0123456789abcdef"
-		    "0123456789abcdef", FF_CSRF, 0 },
+		    "0123456789abcdef", "csrf", 0 },
 		{ "csrf=0123456789abcdef0123456789abcdef0123456789abcdef"
-		    "0123456789abcde", FF_CSRF, 0 },
-		{ "csrf=", FF_CSRF, 0 },
-		{ "site_base_url=https://blog.example.org", FF_SITE_BASE_URL, 1 },
-		{ "site_base_url=http://127.0.0.1:8080/blog", FF_SITE_BASE_URL,
+		    "0123456789abcde", "csrf", 0 },
+		{ "csrf=", "csrf", 0 },
+		{ "site_base_url=https://blog.example.org", "site_base_url", 1 },
+		{ "site_base_url=http://127.0.0.1:8080/blog", "site_base_url",
 		    1 },
-		{ "site_base_url=", FF_SITE_BASE_URL, 1 },
-		{ "site_base_url=javascript:alert(1)", FF_SITE_BASE_URL, 0 },
+		{ "site_base_url=", "site_base_url", 1 },
+		{ "site_base_url=javascript:alert(1)", "site_base_url", 0 },
 		{ "site_base_url=javascript://example.org/%0Aalert(1)",
-		    FF_SITE_BASE_URL, 0 },
-		{ "site_base_url=data:text/html,x", FF_SITE_BASE_URL, 0 },
-		{ "site_base_url=//example.org", FF_SITE_BASE_URL, 0 },
-		{ "site_base_url=example.org", FF_SITE_BASE_URL, 0 },
-		{ "site_base_url=https://exa+mple.org", FF_SITE_BASE_URL, 0 },
-		{ "site_base_url=https://x.org/%22onmouseover%3D", FF_SITE_BASE_URL,
+		    "site_base_url", 0 },
+		{ "site_base_url=data:text/html,x", "site_base_url", 0 },
+		{ "site_base_url=//example.org", "site_base_url", 0 },
+		{ "site_base_url=example.org", "site_base_url", 0 },
+		{ "site_base_url=https://exa+mple.org", "site_base_url", 0 },
+		{ "site_base_url=https://x.org/%22onmouseover%3D", "site_base_url",
 		    0 },
-		{ "site_base_url=https://x.org/%3Cscript%3E", FF_SITE_BASE_URL,
+		{ "site_base_url=https://x.org/%3Cscript%3E", "site_base_url",
 		    0 },
-		{ "share_x=1", FF_SHARE_X, 1 },
-		{ "share_x=0", FF_SHARE_X, 0 },
-		{ "share_linkedin=on", FF_SHARE_LINKEDIN, 0 },
-		{ "share_facebook=", FF_SHARE_FACEBOOK, 0 },
-		{ "share_facebook=1", FF_SHARE_FACEBOOK, 1 },
-		{ "title=A+title%2C+with+%E2%82%AC", FF_TITLE, 1 },
-		{ "title=Two%0Alines", FF_TITLE, 0 },
-		{ "title=CR%0D", FF_TITLE, 0 },
-		{ "title=tab%09", FF_TITLE, 0 },
-		{ "title=del%7F", FF_TITLE, 0 },
-		{ "site_title=a%1Bb", FF_SITE_TITLE, 0 },
-		{ "site_author=Miriam+Holloway", FF_SITE_AUTHOR, 1 },
-		{ "login=ann%0D%0AX-Forged:+1", FF_LOGIN, 0 },
-		{ "author=a%0Ab", FF_AUTHOR, 0 },
-		{ "body=two%0Alines+and+a+tab%09", FF_BODY, 1 },
-		{ "excerpt=line%0Aline", FF_EXCERPT, 1 },
-		{ "site_note=a%0Ab", FF_SITE_NOTE, 1 },
-		{ "password=+spaces+%09tab+", FF_PASSWORD, 1 },
-		{ "revision=1", FF_REVISION, 1 },
-		{ "revision=42", FF_REVISION, 1 },
-		{ "revision=0", FF_REVISION, 1 },	/* a new post */
-		{ "revision=00", FF_REVISION, 0 },
-		{ "revision=-1", FF_REVISION, 0 },
-		{ "revision=1e3", FF_REVISION, 0 },
-		{ "revision=", FF_REVISION, 0 },
-		{ "site_per_page=10", FF_SITE_PER_PAGE, 1 },
-		{ "site_per_page=0", FF_SITE_PER_PAGE, 0 },
-		{ "site_per_page=010", FF_SITE_PER_PAGE, 0 },
-		{ "site_per_page=1000", FF_SITE_PER_PAGE, 0 },
-		{ "next=/admin", FF_NEXT, 1 },
-		{ "next=/admin/articles/3", FF_NEXT, 1 },
-		{ "next=/admin%3Fstatus%3Ddraft", FF_NEXT, 1 },
-		{ "next=//evil.example", FF_NEXT, 0 },
-		{ "next=https://evil.example/admin", FF_NEXT, 0 },
-		{ "next=/administrator", FF_NEXT, 0 },
-		{ "next=/admin//evil.example", FF_NEXT, 0 },
-		{ "next=/admin/%5C%5Cevil.example", FF_NEXT, 0 },
+		{ "share_x=1", "share_x", 1 },
+		{ "share_x=0", "share_x", 0 },
+		{ "share_linkedin=on", "share_linkedin", 0 },
+		{ "share_facebook=", "share_facebook", 0 },
+		{ "share_facebook=1", "share_facebook", 1 },
+		{ "title=A+title%2C+with+%E2%82%AC", "title", 1 },
+		{ "title=Two%0Alines", "title", 0 },
+		{ "title=CR%0D", "title", 0 },
+		{ "title=tab%09", "title", 0 },
+		{ "title=del%7F", "title", 0 },
+		{ "site_title=a%1Bb", "site_title", 0 },
+		{ "site_author=Miriam+Holloway", "site_author", 1 },
+		{ "login=ann%0D%0AX-Forged:+1", "login", 0 },
+		{ "author=a%0Ab", "author", 0 },
+		{ "body=two%0Alines+and+a+tab%09", "body", 1 },
+		{ "excerpt=line%0Aline", "excerpt", 1 },
+		{ "site_note=a%0Ab", "site_note", 1 },
+		{ "password=+spaces+%09tab+", "password", 1 },
+		{ "revision=1", "revision", 1 },
+		{ "revision=42", "revision", 1 },
+		{ "revision=0", "revision", 1 },	/* a new post */
+		{ "revision=00", "revision", 0 },
+		{ "revision=-1", "revision", 0 },
+		{ "revision=1e3", "revision", 0 },
+		{ "revision=", "revision", 0 },
+		{ "site_per_page=10", "site_per_page", 1 },
+		{ "site_per_page=0", "site_per_page", 0 },
+		{ "site_per_page=010", "site_per_page", 0 },
+		{ "site_per_page=1000", "site_per_page", 0 },
+		{ "next=/admin", "next", 1 },
+		{ "next=/admin/articles/3", "next", 1 },
+		{ "next=/admin%3Fstatus%3Ddraft", "next", 1 },
+		{ "next=//evil.example", "next", 0 },
+		{ "next=https://evil.example/admin", "next", 0 },
+		{ "next=/administrator", "next", 0 },
+		{ "next=/admin//evil.example", "next", 0 },
+		{ "next=/admin/%5C%5Cevil.example", "next", 0 },
 		/* Browsers read %2e in a path as a dot: these leave /admin. */
-		{ "next=/admin/%252e%252e/%252e%252e/about", FF_NEXT, 0 },
-		{ "next=/admin/%252E./x", FF_NEXT, 0 },
-		{ "next=/admin/.%252e/x", FF_NEXT, 0 },
-		{ "next=/admin/articles/%252e", FF_NEXT, 0 },
+		{ "next=/admin/%252e%252e/%252e%252e/about", "next", 0 },
+		{ "next=/admin/%252E./x", "next", 0 },
+		{ "next=/admin/.%252e/x", "next", 0 },
+		{ "next=/admin/articles/%252e", "next", 0 },
 		/* A %2e inside a segment is just a character. */
-		{ "next=/admin/articles%252e", FF_NEXT, 1 },
+		{ "next=/admin/articles%252e", "next", 1 },
 	};
-	size_t	 i;
-	int	 st;
+	size_t		 i;
+	const char	*v, *err;
+	int		 st;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		st = form(state, cases[i].body);
 		if (st != 0)
 			fail_msg("%s: status %d, want 0", cases[i].body, st);
-		if (R(state)->form[cases[i].f] == NULL)
+		if ((v = field(R(state), cases[i].f, &err)) == NULL)
 			fail_msg("%s: field %s not set", cases[i].body,
-			    req_ffield_name(cases[i].f));
-		if (cases[i].ok && R(state)->form_err[cases[i].f] != NULL)
+			    cases[i].f);
+		if (cases[i].ok && err != NULL)
 			fail_msg("%s: refused (\"%s\"), want accepted",
-			    cases[i].body, R(state)->form_err[cases[i].f]);
-		if (!cases[i].ok && R(state)->form_err[cases[i].f] == NULL)
+			    cases[i].body, err);
+		if (!cases[i].ok && err == NULL)
 			fail_msg("%s: accepted, want an error", cases[i].body);
 	}
 }
@@ -1259,13 +1278,14 @@ field_names(void **state)
 {
 	assert_string_equal(req_ffield_name(FF_LOGIN), "login");
 	assert_string_equal(req_ffield_name(FF_CSRF), "csrf");
-	assert_string_equal(req_ffield_name(FF_SITE_BASE_URL), "site_base_url");
+	assert_int_equal(setting_by_field("site_base_url"), SET_BASE_URL);
+	assert_int_equal(setting_by_field("base_url"), -1);
 	assert_string_equal(req_ffield_name(FF_NEW_PASSWORD2), "new_password2");
 	assert_string_equal(req_qfield_name(QF_STATUS), "status");
 	assert_string_equal(req_qfield_name(QF_DONE), "done");
-	assert_int_equal(req_chars(""), 0);
-	assert_int_equal(req_chars("abc"), 3);
-	assert_int_equal(req_chars("caf\xc3\xa9 \xe2\x82\xac\xf0\x9f\x98\x80"),
+	assert_int_equal(valid_chars(""), 0);
+	assert_int_equal(valid_chars("abc"), 3);
+	assert_int_equal(valid_chars("caf\xc3\xa9 \xe2\x82\xac\xf0\x9f\x98\x80"),
 	    7);
 }
 

@@ -1,7 +1,7 @@
 /*
  * test_route: the URL table. Which handler a path reaches, what its typed
  * captures let through, and 404 versus 405; the admin routes with their
- * flags and {id} captures. Handlers are compared as pointers, never called.
+ * kinds and {id} captures. Handlers are compared as pointers, never called.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,8 +12,14 @@
 #include <cmocka.h>
 
 #include "arena.h"
-#include "h_admin.h"
-#include "h_public.h"
+#include "h_admin_auth.h"
+#include "h_admin_list.h"
+#include "h_admin_post.h"
+#include "h_admin_settings.h"
+#include "h_archive.h"
+#include "h_article.h"
+#include "h_home.h"
+#include "h_page.h"
 #include "route.h"
 
 #include "fixture.h"
@@ -187,7 +193,7 @@ methods(void **state)
 	assert_int_equal(route_match(&A, "/a/b/c/d", METHOD_OTHER, &m), 404);
 }
 
-/* The admin routes: handler, captures and flags, for GET and POST. */
+/* The admin routes: handler, captures and kind, for GET and POST. */
 static void
 admin_routes(void **state)
 {
@@ -195,49 +201,49 @@ admin_routes(void **state)
 		const char	*path;
 		enum req_method	 method;
 		route_handler	 h;
-		unsigned	 flags;
+		enum route_kind	 kind;
 		const char	*arg;		/* the {id}, or NULL */
 	} cases[] = {
-		{ "/admin", METHOD_GET, h_admin_list, RF_ADMIN, NULL },
-		{ "/admin", METHOD_HEAD, h_admin_list, RF_ADMIN, NULL },
-		{ "/admin/login", METHOD_GET, h_admin_login, RF_LOGIN, NULL },
-		{ "/admin/login", METHOD_POST, h_admin_login, RF_LOGIN, NULL },
-		{ "/admin/logout", METHOD_POST, h_admin_logout, RF_ADMIN, NULL },
+		{ "/admin", METHOD_GET, h_admin_list, RK_ADMIN, NULL },
+		{ "/admin", METHOD_HEAD, h_admin_list, RK_ADMIN, NULL },
+		{ "/admin/login", METHOD_GET, h_admin_login, RK_SIGNIN, NULL },
+		{ "/admin/login", METHOD_POST, h_admin_login, RK_SIGNIN, NULL },
+		{ "/admin/logout", METHOD_POST, h_admin_logout, RK_ADMIN, NULL },
 		{ "/admin/articles/new", METHOD_GET, h_admin_article_edit,
-		    RF_ADMIN, NULL },
+		    RK_ADMIN, NULL },
 		{ "/admin/articles/new", METHOD_POST, h_admin_article_edit,
-		    RF_ADMIN, NULL },
+		    RK_ADMIN, NULL },
 		{ "/admin/articles/12", METHOD_GET, h_admin_article_edit,
-		    RF_ADMIN, "12" },
+		    RK_ADMIN, "12" },
 		{ "/admin/articles/12", METHOD_POST, h_admin_article_edit,
-		    RF_ADMIN, "12" },
+		    RK_ADMIN, "12" },
 		{ "/admin/articles/12/delete", METHOD_GET,
-		    h_admin_article_delete, RF_ADMIN, "12" },
+		    h_admin_article_delete, RK_ADMIN, "12" },
 		{ "/admin/articles/12/delete", METHOD_POST,
-		    h_admin_article_delete, RF_ADMIN, "12" },
-		{ "/admin/pages/new", METHOD_GET, h_admin_page_edit, RF_ADMIN,
+		    h_admin_article_delete, RK_ADMIN, "12" },
+		{ "/admin/pages/new", METHOD_GET, h_admin_page_edit, RK_ADMIN,
 		    NULL },
-		{ "/admin/pages/3", METHOD_GET, h_admin_page_edit, RF_ADMIN,
+		{ "/admin/pages/3", METHOD_GET, h_admin_page_edit, RK_ADMIN,
 		    "3" },
-		{ "/admin/pages/3", METHOD_POST, h_admin_page_edit, RF_ADMIN,
+		{ "/admin/pages/3", METHOD_POST, h_admin_page_edit, RK_ADMIN,
 		    "3" },
 		{ "/admin/pages/3/delete", METHOD_POST, h_admin_page_delete,
-		    RF_ADMIN, "3" },
-		{ "/admin/settings", METHOD_GET, h_admin_settings, RF_ADMIN,
+		    RK_ADMIN, "3" },
+		{ "/admin/settings", METHOD_GET, h_admin_settings, RK_ADMIN,
 		    NULL },
-		{ "/admin/settings", METHOD_POST, h_admin_settings, RF_ADMIN,
+		{ "/admin/settings", METHOD_POST, h_admin_settings, RK_ADMIN,
 		    NULL },
-		{ "/admin/account", METHOD_GET, h_admin_account, RF_ADMIN, NULL },
-		{ "/admin/account", METHOD_POST, h_admin_account, RF_ADMIN,
+		{ "/admin/account", METHOD_GET, h_admin_account, RK_ADMIN, NULL },
+		{ "/admin/account", METHOD_POST, h_admin_account, RK_ADMIN,
 		    NULL },
 		/* The largest id: 18 digits. */
 		{ "/admin/articles/123456789012345678", METHOD_GET,
-		    h_admin_article_edit, RF_ADMIN, "123456789012345678" },
+		    h_admin_article_edit, RK_ADMIN, "123456789012345678" },
 		{ "/admin/pages/1/delete", METHOD_GET, h_admin_page_delete,
-		    RF_ADMIN, "1" },
+		    RK_ADMIN, "1" },
 		/* Public pages carry no admin flag. */
-		{ "/", METHOD_GET, h_home, 0, NULL },
-		{ "/about", METHOD_GET, h_page, 0, "about" },
+		{ "/", METHOD_GET, h_home, RK_READER, NULL },
+		{ "/about", METHOD_GET, h_page, RK_READER, "about" },
 	};
 	struct route_match	 m;
 	size_t			 i;
@@ -251,9 +257,9 @@ admin_routes(void **state)
 			    cases[i].path, (int)cases[i].method, rc);
 		if (m.handler != cases[i].h)
 			fail_msg("%s: wrong handler", cases[i].path);
-		if (m.flags != cases[i].flags)
-			fail_msg("%s: flags %#x, want %#x", cases[i].path,
-			    m.flags, cases[i].flags);
+		if (m.kind != cases[i].kind)
+			fail_msg("%s: kind %d, want %d", cases[i].path,
+			    (int)m.kind, (int)cases[i].kind);
 		if (cases[i].arg == NULL ? m.args[0] != NULL :
 		    m.args[0] == NULL || strcmp(m.args[0], cases[i].arg) != 0)
 			fail_msg("%s: arg \"%s\", want \"%s\"", cases[i].path,
@@ -303,7 +309,7 @@ admin_methods(void **state)
 	assert_null(m.handler);
 	assert_non_null(m.allow);
 	assert_string_equal(m.allow, "POST");
-	assert_int_equal(m.flags, RF_ADMIN);	/* admin headers on the 405 */
+	assert_int_equal(m.kind, RK_ADMIN);	/* admin headers on the 405 */
 	assert_int_equal(route_match(&A, "/admin/logout", METHOD_HEAD, &m),
 	    405);
 	assert_string_equal(m.allow, "POST");
@@ -324,7 +330,7 @@ admin_methods(void **state)
 	assert_int_equal(route_match(&A, "/admin/login", METHOD_OTHER, &m),
 	    405);
 	assert_string_equal(m.allow, "GET, HEAD, POST");
-	assert_int_equal(m.flags, RF_LOGIN);
+	assert_int_equal(m.kind, RK_SIGNIN);
 
 	/* The list is read-only. */
 	assert_int_equal(route_match(&A, "/admin", METHOD_POST, &m), 405);
@@ -336,7 +342,7 @@ admin_methods(void **state)
 	assert_int_equal(route_match(&A, "/", METHOD_POST, &m), 405);
 	assert_string_equal(m.allow, "GET, HEAD");
 	assert_null(m.handler);
-	assert_int_equal(m.flags, 0);
+	assert_int_equal(m.kind, RK_READER);
 }
 
 static void
@@ -394,7 +400,7 @@ admin_not_a_page(void **state)
 	assert_null(m.args[0]);
 	assert_int_equal(route_match(&A, "/admin", METHOD_POST, &m), 405);
 	assert_null(m.handler);
-	assert_int_equal(m.flags, RF_ADMIN);
+	assert_int_equal(m.kind, RK_ADMIN);
 	/* Near names are ordinary pages. */
 	routes_to("/admins", h_page, "admins", NULL, NULL);
 	routes_to("/login", h_page, "login", NULL, NULL);

@@ -1,0 +1,18 @@
+/*
+ * db_setting: the site's settings in the database, one row per key of the
+ * settings table (setting.h). A key with no row has its default.
+ */
+#ifndef QUIRE_DB_SETTING_H
+#define QUIRE_DB_SETTING_H
+
+#include "arena.h"
+#include "db.h"
+#include "setting.h"
+
+/* Every setting, defaults where no row is; values in the arena. 0/-1. */
+int	db_setting_load(struct db *, struct arena *, struct settings *);
+/* Saves every setting in one transaction, with SET_UPDATED_AT = now (for
+ * Last-Modified); SET_CHANGED_AT belongs to the triggers. 0/-1. */
+int	db_setting_save(struct db *, const struct settings *, long long now);
+
+#endif

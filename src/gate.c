@@ -1,0 +1,150 @@
+/*
+ * gate: sessions are 32 random bytes in a cookie (HttpOnly, SameSite=
+ * Strict, Path=/admin, Secure over HTTPS); the database keeps only their
+ * digest. The CSRF token is a keyed hash of the session's token, so it
+ * needs no storage and dies with the session.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "auth.h"
+#include "db_session.h"
+#include "gate.h"
+#include "view.h"
+
+/* The cookie, set or cleared; everything but its value and age fixed. */
+static void
+cookie(struct ctx *c, const char *value, long long max_age)
+{
+	resp_header(c->resp, "Set-Cookie", arena_printf(c->a,
+	    "%s=%s; Path=/admin; Max-Age=%lld; HttpOnly; SameSite=Strict%s",
+	    REQ_COOKIE, value, max_age, c->req->https ? "; Secure" : ""));
+}
+
+int
+gate_session(struct ctx *c)
+{
+	unsigned char	 digest[AUTH_DIGEST];
+	int		 rc;
+
+	if (c->req->session == NULL ||
+	    auth_token_digest(c->req->session, digest) == -1)
+		return 0;
+	if ((rc = db_session_user(c->app->db, c->a, digest, c->now,
+	    &c->user)) != 1)
+		return rc;
+	c->signed_in = 1;
+	auth_csrf(c->req->session, c->csrf);
+	return 1;
+}
+
+int
+gate_sign_in(struct ctx *c, const struct user *u)
+{
+	unsigned char	 digest[AUTH_DIGEST];
+	char		 token[AUTH_TOKEN_HEX + 1];
+	long long	 ttl = (long long)c->app->cfg->session_hours * 3600;
+
+	/* Signing in again ends the session the browser had. */
+	if (c->req->session != NULL &&
+	    auth_token_digest(c->req->session, digest) == 0 &&
+	    db_session_del(c->app->db, digest) == -1)
+		return -1;
+	auth_new_token(token);
+	if (auth_token_digest(token, digest) == -1 ||
+	    db_session_add(c->app->db, digest, u->id, c->now,
+	    c->now + ttl) == -1)
+		return -1;
+	cookie(c, token, ttl);
+	c->user = *u;
+	c->signed_in = 1;
+	auth_csrf(token, c->csrf);
+	return 0;
+}
+
+int
+gate_sign_out(struct ctx *c)
+{
+	unsigned char	 digest[AUTH_DIGEST];
+
+	if (c->req->session != NULL &&
+	    auth_token_digest(c->req->session, digest) == 0 &&
+	    db_session_del(c->app->db, digest) == -1)
+		return -1;
+	gate_clear_cookie(c);
+	return 0;
+}
+
+void
+gate_clear_cookie(struct ctx *c)
+{
+	cookie(c, "", 0);
+}
+
+/* Whether origin ("https://host[:port]", as a browser sends it) is this
+ * site: the address the request came to, or that of the base URL (which
+ * may differ behind a proxy). Hosts are compared without case; a base URL
+ * that is wrong or moved must not lock every author out of the sign-in. */
+static int
+same_origin(struct ctx *c, const char *origin)
+{
+	const char	*base = c->site.v[SET_BASE_URL], *p;
+	size_t		 n;
+
+	if (c->req->host != NULL && strcasecmp(origin, arena_printf(c->a,
+	    "%s://%s", c->req->https ? "https" : "http", c->req->host)) == 0)
+		return 1;
+	if ((p = strstr(base, "://")) == NULL)
+		return 0;
+	n = (size_t)(p + 3 - base) + strcspn(p + 3, "/?#");
+	return strlen(origin) == n && strncasecmp(origin, base, n) == 0;
+}
+
+/* Percent-encoded copy of s, for a query component. */
+static const char *
+pct(struct ctx *c, const char *s)
+{
+	struct buf	 b;
+	const char	*res;
+
+	buf_init(&b);
+	html_pct(&b, s, strlen(s));
+	res = arena_strndup(c->a, b.len > 0 ? b.data : "", b.len);
+	buf_free(&b);
+	return res;
+}
+
+int
+gate_check(struct ctx *c)
+{
+	const char	*next;
+
+	if (c->kind == RK_SIGNIN) {
+		/* No session yet to tie a token to; a browser posting from
+		 * another site says so in Origin. */
+		if (c->req->method == METHOD_POST && c->req->origin != NULL &&
+		    !same_origin(c, c->req->origin))
+			return view_error(c, 403, "This form can only be sent "
+			    "from this site.");
+		return 0;
+	}
+	if (!c->signed_in) {
+		if (c->req->method == METHOD_POST)
+			return view_error(c, 403, "You are not signed in (or "
+			    "your session has ended), so nothing was saved. "
+			    "Sign in again in another tab, then send this "
+			    "again; what you typed is below.");
+		next = *c->req->query_string != '\0' ? arena_printf(c->a,
+		    "%s?%s", c->req->path, c->req->query_string) : c->req->path;
+		resp_header(c->resp, "Location", arena_printf(c->a,
+		    "/admin/login?next=%s", pct(c, next)));
+		return 303;
+	}
+	if (c->req->method == METHOD_POST && (c->req->form[FF_CSRF] == NULL ||
+	    c->req->form_err[FF_CSRF] != NULL ||
+	    !auth_equal(c->req->form[FF_CSRF], c->csrf)))
+		return view_error(c, 403, "This form has expired or did not "
+		    "come from this site, so nothing was changed. Reload the "
+		    "page and try again; what you typed is below.");
+	return 0;
+}

@@ -1,0 +1,81 @@
+/*
+ * h_article: the article, rendered from its Markdown, with its neighbours.
+ * A slug is unique across dates, so an address with the wrong year or
+ * month is the article's old one: 301 to where it lives now.
+ */
+#include <string.h>
+
+#include "db_post.h"
+#include "db_stamp.h"
+#include "h_article.h"
+#include "markdown.h"
+#include "view.h"
+
+int
+h_article_stamp(struct ctx *c)
+{
+	struct post	 p;
+	int		 rc;
+
+	if ((rc = db_stamp_article(c->app->db, c->args[2], c->now,
+	    &c->stamp)) == -1)
+		return 500;
+	if (rc == 0)
+		return 404;
+	/* Another year or month: the handler redirects; no stamp. */
+	memset(&p, 0, sizeof(p));
+	p.kind = POST_ARTICLE;
+	p.slug = c->args[2];
+	p.published_at = c->stamp.published_at;
+	return strcmp(post_path(c->a, &p), c->req->path) == 0 ? 0 : 404;
+}
+
+/* Previous or next article as {title, url} under key, when there is one. */
+static int
+neighbour(struct ctx *c, struct tv *root, const struct post *p, int older,
+    const char *key)
+{
+	struct post	 nb;
+	struct tv	*m;
+	int		 rc;
+
+	if ((rc = db_post_neighbour(c->app->db, c->a, p, c->now, older,
+	    &nb)) != 1)
+		return rc;
+	m = tv_map(c->a);
+	tv_text(c->a, m, "title", nb.title);
+	tv_text(c->a, m, "url", post_path(c->a, &nb));
+	tv_set(c->a, root, key, m);
+	return 0;
+}
+
+int
+h_article(struct ctx *c)
+{
+	struct post		 p;
+	struct safe_html	 body;
+	struct tv		*root;
+	const char		*url;
+	int			 rc;
+
+	rc = db_post_article(c->app->db, c->a, c->args[2], c->now, &p);
+	if (rc == -1)
+		return 500;
+	if (rc == 0)
+		return view_error(c, 404, "There is no article at this "
+		    "address. The archive lists every article.");
+	url = post_path(c->a, &p);
+	if (strcmp(url, c->req->path) != 0) {
+		resp_header(c->resp, "Location", view_abs_url(c, url));
+		return 301;
+	}
+	if (md_render(c->a, p.body, strlen(p.body), &body) == -1)
+		return 500;
+	root = view_page(c, p.title);
+	view_nav(c, root, "archive");
+	tv_set(c->a, root, "article", view_article(c, &p, body));
+	if (neighbour(c, root, &p, 1, "prev") == -1 ||
+	    neighbour(c, root, &p, 0, "next") == -1)
+		return 500;
+	return view_render(c, T_ARTICLE, root);
+}

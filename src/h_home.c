@@ -1,0 +1,83 @@
+/*
+ * h_home: fetch the page's articles, shape them, render. The cursor is
+ * the last shown article's (published_at, id), so page 1,000 costs what
+ * page 1 costs.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_post.h"
+#include "db_stamp.h"
+#include "h_home.h"
+#include "markdown.h"
+#include "valid.h"
+#include "view.h"
+
+#define EXCERPT_SOURCE	1500	/* characters of body fetched for excerpts */
+#define EXCERPT_MAX	320	/* bytes of excerpt shown */
+
+/* The page's cursor and length, as both its stamp and its page read
+ * them. The validator guarantees the cursor is "digits-digits". */
+static int
+params(struct ctx *c, long long *bt, long long *bid)
+{
+	const char	*cur = c->req->query[QF_BEFORE];
+
+	*bt = *bid = LLONG_MAX;
+	if (cur != NULL) {
+		*bt = strtoll(cur, NULL, 10);
+		*bid = strtoll(strchr(cur, '-') + 1, NULL, 10);
+	}
+	/* Validated when saved; a row written by hand is not trusted. */
+	return valid_per_page(c->site.v[SET_PER_PAGE]) == NULL ?
+	    atoi(c->site.v[SET_PER_PAGE]) : 10;
+}
+
+int
+h_home_stamp(struct ctx *c)
+{
+	long long	 bt, bid;
+	int		 per_page;
+
+	per_page = params(c, &bt, &bid);
+	if (db_stamp_home(c->app->db, c->now, bt, bid, per_page,
+	    &c->stamp) == -1)
+		return 500;
+	return c->req->query[QF_BEFORE] != NULL && c->stamp.rows == 0 ? 404 : 0;
+}
+
+int
+h_home(struct ctx *c)
+{
+	struct post	*p;
+	struct tv	*root, *list, *m;
+	long long	 bt, bid;
+	const char	*cur = c->req->query[QF_BEFORE], *src;
+	size_t		 n, i;
+	int		 per_page;
+
+	per_page = params(c, &bt, &bid);
+	if (db_post_list_page(c->app->db, c->a, c->now, bt, bid, per_page + 1,
+	    EXCERPT_SOURCE, &p, &n) == -1)
+		return 500;
+	if (cur != NULL && n == 0)
+		return view_error(c, 404, "There are no older articles.");
+
+	root = view_page(c, cur != NULL ? "Older articles" : NULL);
+	view_nav(c, root, "home");
+	list = tv_list(c->a);
+	for (i = 0; i < n && i < (size_t)per_page; i++) {
+		m = view_list_item(c, list, &p[i]);
+		src = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
+		tv_text(c->a, m, "excerpt", md_excerpt(c->a, src, strlen(src),
+		    EXCERPT_MAX));
+	}
+	tv_set(c->a, root, "articles", list);
+	tv_bool(c->a, root, "first_page", cur == NULL);
+	if (n > (size_t)per_page)
+		tv_text(c->a, root, "older_url", arena_printf(c->a,
+		    "/?before=%lld-%lld", p[per_page - 1].published_at,
+		    p[per_page - 1].id));
+	return view_render(c, T_HOME, root);
+}

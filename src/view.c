@@ -1,0 +1,403 @@
+/*
+ * view: the page chrome and the views shared between handlers (view.h).
+ * Every value here comes from the settings table, a row, or the request's
+ * declared fields, and leaves through the template's escaping.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "embed.h"
+#include "log.h"
+#include "markdown.h"
+#include "route.h"
+#include "view.h"
+
+static const char *const tmpl_names[T__MAX] = {
+	"home",		/* T_HOME */
+	"archive",	/* T_ARCHIVE */
+	"article",	/* T_ARTICLE */
+	"page",		/* T_PAGE */
+	"error",	/* T_ERROR */
+	"admin/login",	/* T_ADMIN_LOGIN */
+	"admin/list",	/* T_ADMIN_LIST */
+	"admin/edit",	/* T_ADMIN_EDIT */
+	"admin/delete",	/* T_ADMIN_DELETE */
+	"admin/settings", /* T_ADMIN_SETTINGS */
+	"admin/account", /* T_ADMIN_ACCOUNT */
+	"admin/error",	/* T_ADMIN_ERROR */
+};
+
+/* What ?done= says on the next admin page. */
+static const struct {
+	const char	*key;
+	const char	*text;
+} notices[] = {
+	{ "saved", "Saved." },
+	{ "published", "Published." },
+	{ "unpublished", "Unpublished: readers no longer see it." },
+	{ "deleted", "Deleted." },
+	{ "settings", "Settings saved. Every page shows them now." },
+	{ "password", "Password changed. Sign in with the new one." },
+	{ "signedout", "You are signed out." },
+};
+
+/* Form fields worth giving back when a POST is refused: what an author
+ * typed (the Markdown settings are added from the settings table). */
+static const struct {
+	enum req_ffield	 field;
+	const char	*label;
+} kept_fields[] = {
+	{ FF_TITLE, "Title" },
+	{ FF_EXCERPT, "Excerpt" },
+	{ FF_BODY, "Body" },
+};
+
+int
+view_init(struct app *app)
+{
+	const struct config	*cfg = app->cfg;
+	int			 i;
+
+	if ((app->view = calloc(1, sizeof(*app->view))) == NULL) {
+		log_err("%s: out of memory", __func__);
+		abort();
+	}
+	arena_init(&app->view->mem);
+	if (cfg->templates_dir != NULL)
+		app->tmpl = tmpl_set_load_dir(cfg->templates_dir);
+	else
+		app->tmpl = tmpl_set_load_mem(embed_templates,
+		    embed_templates_n, "templates");
+	if (app->tmpl == NULL)
+		return -1;
+	/* XXX-STRICT tmpl_set_strict(app->tmpl, cfg->strict_templates); */
+	for (i = 0; i < T__MAX; i++)
+		if ((app->tmpl_idx[i] = tmpl_find(app->tmpl,
+		    tmpl_names[i])) == -1) {
+			log_err("templates: %s.html is missing", tmpl_names[i]);
+			return -1;
+		}
+	return 0;
+}
+
+void
+view_free(struct app *app)
+{
+	tmpl_set_free(app->tmpl);
+	app->tmpl = NULL;
+	if (app->view != NULL) {
+		arena_free(&app->view->mem);
+		free(app->view);
+		app->view = NULL;
+	}
+}
+
+char *
+view_abs_url(struct ctx *c, const char *path)
+{
+	const char	*base = c->site.v[SET_BASE_URL];
+	size_t		 len = strlen(base);
+
+	while (len > 0 && base[len - 1] == '/')
+		len--;
+	if (len > 0)
+		return arena_printf(c->a, "%.*s%s", (int)len, base, path);
+	return arena_printf(c->a, "%s://%s%s", c->req->https ? "https" : "http",
+	    c->req->host != NULL ? c->req->host : "localhost", path);
+}
+
+/*
+ * The site's Markdown settings, rendered. Every page shows them, and
+ * rendering them costs a fifth of an article page, so a worker keeps what
+ * it rendered. The key is the Markdown itself, as read from the database
+ * for this request: a settings change (by any worker) shows on the next
+ * page, with nothing to invalidate. A change of any re-renders all, in the
+ * reset arena, before any page holds them. Empty on failure (logged).
+ */
+static void
+site_markdown(struct ctx *c)
+{
+	struct view_cache	*k = c->app->view;
+	int			 i, fresh = 1;
+
+	for (i = 0; i < SET__MAX; i++)
+		if (setting_def(i)->kind == SK_MARKDOWN && (k->src[i] == NULL ||
+		    strcmp(k->src[i], c->site.v[i]) != 0))
+			fresh = 0;
+	if (fresh)
+		return;
+	arena_reset(&k->mem);
+	for (i = 0; i < SET__MAX; i++) {
+		k->src[i] = NULL;
+		k->html[i] = (struct safe_html){ "", 0 };
+		if (setting_def(i)->kind != SK_MARKDOWN)
+			continue;
+		if (md_render(&k->mem, c->site.v[i], strlen(c->site.v[i]),
+		    &k->html[i]) == -1) {
+			/* Not kept: tried again on the next page. */
+			k->html[i] = (struct safe_html){ "", 0 };
+			continue;
+		}
+		k->src[i] = arena_strdup(&k->mem, c->site.v[i]);
+	}
+}
+
+/* site.KEY for every setting templates see, site.GROUP_any for each group
+ * of checkboxes, and site.year (the footer's). */
+static struct tv *
+site_values(struct ctx *c)
+{
+	const struct setting_def	*d;
+	struct tv			*site;
+	int				 i, year, month, any[SG__MAX];
+
+	memset(any, 0, sizeof(any));
+	site_markdown(c);
+	site = tv_map(c->a);
+	for (i = 0; i < SET__MAX; i++) {
+		d = setting_def(i);
+		switch (d->kind) {
+		case SK_INTERNAL:
+			break;
+		case SK_CHECK:
+			tv_bool(c->a, site, d->key, setting_on(&c->site, i));
+			any[d->group] |= setting_on(&c->site, i);
+			break;
+		case SK_MARKDOWN:
+			tv_html(c->a, site, d->key, c->app->view->html[i]);
+			break;
+		default:
+			tv_text(c->a, site, d->key, c->site.v[i]);
+			break;
+		}
+	}
+	for (i = SG_NONE + 1; i < SG__MAX; i++)
+		tv_bool(c->a, site, arena_printf(c->a, "%s_any",
+		    setting_group_key(i)), any[i]);
+	date_year_month(c->now, &year, &month);
+	tv_int(c->a, site, "year", year);
+	return site;
+}
+
+/* The page's own address: its path and the query fields its route takes
+ * (an older home page is not the home page), nothing else. */
+static const char *
+canonical(struct ctx *c)
+{
+	struct buf	 b;
+	const char	*res;
+	int		 i, n = 0;
+
+	buf_init(&b);
+	buf_puts(&b, c->req->path);
+	for (i = 0; i < QF__MAX; i++) {
+		if (c->req->query[i] == NULL || !(c->query & (1u << i)))
+			continue;
+		buf_putc(&b, n++ == 0 ? '?' : '&');
+		buf_puts(&b, req_qfield_name((enum req_qfield)i));
+		buf_putc(&b, '=');
+		html_pct(&b, c->req->query[i], strlen(c->req->query[i]));
+	}
+	res = arena_strndup(c->a, b.data, b.len);
+	buf_free(&b);
+	return res;
+}
+
+struct tv *
+view_page(struct ctx *c, const char *title)
+{
+	struct tv	*root, *page;
+	const char	*site_title = c->site.v[SET_TITLE];
+
+	root = tv_map(c->a);
+	tv_set(c->a, root, "site", site_values(c));
+	page = tv_map(c->a);
+	if (title != NULL && *title != '\0')
+		tv_text(c->a, page, "title", arena_printf(c->a, "%s \xe2\x80\x93 %s",
+		    title, site_title));
+	else
+		tv_text(c->a, page, "title", site_title);
+	if (c->req->path != NULL)
+		tv_text(c->a, page, "canonical", view_abs_url(c, canonical(c)));
+	tv_set(c->a, root, "page", page);
+	tv_set(c->a, root, "nav", tv_map(c->a));
+	return root;
+}
+
+struct tv *
+view_admin_page(struct ctx *c, const char *title)
+{
+	struct tv	*root, *user;
+	const char	*done = c->req->query[QF_DONE];
+	size_t		 i;
+
+	root = view_page(c, title != NULL ? arena_printf(c->a, "%s (admin)",
+	    title) : "Admin");
+	tv_bool(c->a, root, "signed_in", c->signed_in);
+	tv_text(c->a, root, "csrf", c->csrf);
+	user = tv_map(c->a);
+	tv_text(c->a, user, "login", c->user.login);
+	tv_text(c->a, user, "name", c->user.name != NULL &&
+	    *c->user.name != '\0' ? c->user.name : c->user.login);
+	tv_set(c->a, root, "user", user);
+	for (i = 0; done != NULL && i < sizeof(notices) / sizeof(notices[0]);
+	    i++)
+		if (strcmp(done, notices[i].key) == 0)
+			tv_text(c->a, root, "notice", notices[i].text);
+	return root;
+}
+
+void
+view_nav(struct ctx *c, struct tv *root, const char *name)
+{
+	struct tv	*nav;
+
+	nav = tv_map(c->a);
+	tv_bool(c->a, nav, name, 1);
+	tv_set(c->a, root, "nav", nav);
+}
+
+int
+view_render(struct ctx *c, enum page_tmpl t, struct tv *root)
+{
+	if (tmpl_render(c->app->tmpl, c->app->tmpl_idx[t], root,
+	    &c->resp->body) == -1)
+		return 500;
+	return c->resp->status;
+}
+
+/* What a refused POST carried that the author typed, to copy back. */
+static struct tv *
+kept(struct ctx *c)
+{
+	const struct setting_def	*d;
+	struct tv			*list, *m;
+	size_t				 i;
+
+	list = tv_list(c->a);
+	if (c->req->method != METHOD_POST)
+		return list;
+	for (i = 0; i < sizeof(kept_fields) / sizeof(kept_fields[0]); i++) {
+		if (*req_form(c->req, kept_fields[i].field) == '\0')
+			continue;
+		m = tv_list_add(c->a, list);
+		tv_text(c->a, m, "label", kept_fields[i].label);
+		tv_text(c->a, m, "name", req_ffield_name(kept_fields[i].field));
+		tv_text(c->a, m, "value", req_form(c->req, kept_fields[i].field));
+	}
+	for (i = 0; i < SET__MAX; i++) {
+		d = setting_def(i);
+		if (d->kind != SK_MARKDOWN || c->req->setting[i] == NULL ||
+		    *c->req->setting[i] == '\0')
+			continue;
+		m = tv_list_add(c->a, list);
+		tv_text(c->a, m, "label", d->label);
+		tv_text(c->a, m, "name", d->field);
+		tv_text(c->a, m, "value", c->req->setting[i]);
+	}
+	return list;
+}
+
+int
+view_error(struct ctx *c, int status, const char *message)
+{
+	struct tv	*root, *err;
+	int		 admin = c->kind != RK_READER;
+
+	buf_reset(&c->resp->body);
+	c->resp->status = status;
+	root = admin ? view_admin_page(c, resp_status_text(status)) :
+	    view_page(c, resp_status_text(status));
+	err = tv_map(c->a);
+	tv_int(c->a, err, "status", status);
+	tv_text(c->a, err, "title", resp_status_text(status));
+	tv_text(c->a, err, "message", message);
+	tv_bool(c->a, err, "not_found", status == 404);
+	tv_set(c->a, err, "kept", kept(c));
+	tv_set(c->a, root, "error", err);
+	if (view_render(c, admin ? T_ADMIN_ERROR : T_ERROR, root) == 500)
+		return 500;
+	return status;
+}
+
+int
+view_see_other(struct ctx *c, const char *to)
+{
+	resp_header(c->resp, "Location", to);
+	return 303;
+}
+
+void
+view_field(struct ctx *c, struct tv *values, struct tv *errors,
+    const char *name, const char *value, const char *error)
+{
+	tv_text(c->a, values, name, value);
+	if (error != NULL)
+		tv_text(c->a, errors, name, error);
+}
+
+char *
+view_admin_url(struct ctx *c, const struct post *p, const char *tail)
+{
+	static const char *const paths[POST__KINDS] = {
+		"articles",	/* POST_ARTICLE */
+		"pages",	/* POST_PAGE */
+	};
+
+	if (p->id == 0)
+		return arena_printf(c->a, "/admin/%s/new", paths[p->kind]);
+	return arena_printf(c->a, "/admin/%s/%lld%s", paths[p->kind], p->id,
+	    tail);
+}
+
+char *
+view_fresh_url(struct ctx *c, const struct post *p)
+{
+	return arena_printf(c->a, "%s?r=%lld", post_path(c->a, p),
+	    p->revision);
+}
+
+const char *
+view_author(struct ctx *c, const struct post *p)
+{
+	return *p->author != '\0' ? p->author : c->site.v[SET_AUTHOR];
+}
+
+struct tv *
+view_article(struct ctx *c, const struct post *p, struct safe_html body)
+{
+	struct tv	*m;
+	int		 y, mo;
+
+	m = tv_map(c->a);
+	tv_text(c->a, m, "title", p->title);
+	tv_html(c->a, m, "body", body);
+	if (p->kind == POST_PAGE)
+		return m;
+	date_year_month(p->published_at, &y, &mo);
+	tv_text(c->a, m, "date", date_human(c->a, p->published_at));
+	tv_text(c->a, m, "datetime", date_iso(c->a, p->published_at));
+	tv_text(c->a, m, "author", view_author(c, p));
+	tv_int(c->a, m, "minutes", post_minutes(p->body));
+	tv_text(c->a, m, "abs_url", view_abs_url(c, post_path(c->a, p)));
+	tv_text(c->a, m, "archive_url", arena_printf(c->a, "/archive/%d/%02d",
+	    y, mo));
+	tv_text(c->a, m, "archive_month", arena_printf(c->a, "%s %d",
+	    date_month_name(mo), y));
+	return m;
+}
+
+struct tv *
+view_list_item(struct ctx *c, struct tv *list, const struct post *p)
+{
+	struct tv	*m;
+
+	m = tv_list_add(c->a, list);
+	tv_text(c->a, m, "title", p->title);
+	tv_text(c->a, m, "url", post_path(c->a, p));
+	tv_text(c->a, m, "date", date_human(c->a, p->published_at));
+	tv_text(c->a, m, "datetime", date_iso(c->a, p->published_at));
+	tv_text(c->a, m, "author", view_author(c, p));
+	return m;
+}

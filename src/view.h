@@ -1,0 +1,73 @@
+/*
+ * view: what every page is drawn with. The page chrome (the site's
+ * settings, its note and disclaimer, the page's title and canonical
+ * address), the admin's frame, the error page, and the views that more
+ * than one handler draws: an article, an article in a list. Handlers fill
+ * in the rest and call view_render(). Values live in the request arena.
+ */
+#ifndef QUIRE_VIEW_H
+#define QUIRE_VIEW_H
+
+#include "app.h"
+#include "html.h"
+#include "post.h"
+#include "tmpl.h"
+
+/* The site's Markdown settings (note, disclaimer), rendered once per
+ * worker and kept while the settings hold the same text. */
+struct view_cache {
+	struct arena		 mem;		/* src and html; reset on change */
+	const char		*src[SET__MAX];	/* NULL: not rendered */
+	struct safe_html	 html[SET__MAX];
+};
+
+/* Compiles the templates (cfg->templates_dir, or the copy built into the
+ * binary) into app and checks every page template exists. -1 (logged). */
+int		 view_init(struct app *);
+void		 view_free(struct app *);
+
+/* A reader page's root value: site.* (every setting, see setting.h),
+ * page.title ("title – site", or the site's title alone) and
+ * page.canonical. */
+struct tv	*view_page(struct ctx *, const char *title);
+/* An admin page's: the same, and signed_in, csrf, user.{login,name} and
+ * the notice of the last action (?done=). */
+struct tv	*view_admin_page(struct ctx *, const char *title);
+/* Marks the navigation entry of the page: nav.NAME. */
+void		 view_nav(struct ctx *, struct tv *root, const char *name);
+/* Renders a page template into the response; the status to send (500 if
+ * the template failed). */
+int		 view_render(struct ctx *, enum page_tmpl, struct tv *root);
+/* A readable error page with that status (the admin's for admin routes;
+ * a refused POST shows what was typed); returns status. */
+int		 view_error(struct ctx *, int status, const char *message);
+
+/* 303 See Other to a site path (after a POST): returns 303. */
+int		 view_see_other(struct ctx *, const char *to);
+/* values.NAME and, when error is not NULL, errors.NAME: a form field as
+ * its template shows it. */
+void		 view_field(struct ctx *, struct tv *values, struct tv *errors,
+		    const char *name, const char *value, const char *error);
+/* The admin's address of a post: "/admin/articles/ID" and tail (""
+ * or "/delete"), or "/admin/articles/new" for one not stored yet. */
+char		*view_admin_url(struct ctx *, const struct post *,
+		    const char *tail);
+/* The reader's address of a post with ?r=REVISION, so that the author's
+ * own browser fetches this version rather than a copy it kept (reader
+ * pages may be cached for max-age; the router ignores the parameter). */
+char		*view_fresh_url(struct ctx *, const struct post *);
+
+/* The absolute URL of a site path, from the base URL. */
+char		*view_abs_url(struct ctx *, const char *path);
+/* The author shown for a post: its own, else the site's default. */
+const char	*view_author(struct ctx *, const struct post *);
+/* The map the _article partial draws (title, date, author, reading time,
+ * body, share and archive links); for a page: title and body. */
+struct tv	*view_article(struct ctx *, const struct post *,
+		    struct safe_html body);
+/* Appends an article to a list as lists show it: title, url, date,
+ * datetime, author. Returns the item, to add more. */
+struct tv	*view_list_item(struct ctx *, struct tv *list,
+		    const struct post *);
+
+#endif
