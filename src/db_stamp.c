@@ -5,6 +5,7 @@
  * list_rev, not revision, is the version of a row in a list: it moves only
  * when what lists show (title, slug, author, status, date) changes.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,9 +70,19 @@ const struct db_sql db_stamp_sql = { "db_stamp", sql, S__MAX };
  * of -1 are skipped (the home page's extra row).
  */
 struct hash_ctx {
-	int				 started;
-	crypto_generichash_state	 h;
+	int		 started;
+	/* libsodium's state wants 64-byte alignment and SQLite's aggregate
+	 * context gives 8: the state lives at the first aligned byte. */
+	unsigned char	 raw[sizeof(crypto_generichash_state) + 64];
 };
+
+static crypto_generichash_state *
+hash_state(struct hash_ctx *hc)
+{
+	uintptr_t	 p = (uintptr_t)hc->raw;
+
+	return (crypto_generichash_state *)((p + 63) & ~(uintptr_t)63);
+}
 
 static void
 hash_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -86,7 +97,8 @@ hash_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (!hc->started) {
-		crypto_generichash_init(&hc->h, NULL, 0, DB_STAMP_KEY);
+		crypto_generichash_init(hash_state(hc), NULL, 0,
+		    DB_STAMP_KEY);
 		hc->started = 1;
 	}
 	if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER &&
@@ -101,7 +113,7 @@ hash_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			buf[1 + i * 8 + k] =
 			    (unsigned char)((unsigned long long)v >> (8 * k));
 	}
-	crypto_generichash_update(&hc->h, buf, sizeof(buf));
+	crypto_generichash_update(hash_state(hc), buf, sizeof(buf));
 }
 
 static void
@@ -112,7 +124,7 @@ hash_final(sqlite3_context *ctx)
 
 	memset(out, 0, sizeof(out));
 	if (hc != NULL && hc->started)
-		crypto_generichash_final(&hc->h, out, sizeof(out));
+		crypto_generichash_final(hash_state(hc), out, sizeof(out));
 	sqlite3_result_blob(ctx, out, sizeof(out), SQLITE_TRANSIENT);
 }
 

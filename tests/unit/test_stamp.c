@@ -1,0 +1,142 @@
+/*
+ * test_stamp: the conditional-GET stamps of db_stamp.c against a fresh
+ * file in /tmp. A stamp's key must change whenever what its page shows
+ * changes, stay put when it does not, and never be shared by two
+ * different row sets (the stamp_hash() aggregate, run under ASan+UBSan
+ * as every unit test is).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "arena.h"
+#include "db.h"
+#include "db_migrate.h"
+#include "db_post.h"
+#include "db_stamp.h"
+
+#define T_2011_05_02	1304330400LL	/* 10:00 UTC */
+#define T_2011_05_01	1304208000LL
+#define T_2011_06_01	1306886400LL
+#define NOW		1767225600LL	/* 2026-01-01 */
+
+static char		 path[64];
+static struct db	*db;
+
+static void
+remove_db(void)
+{
+	char	 p[80];
+
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+}
+
+static int
+setup(void **state)
+{
+	int	 fd;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/quire-test-stamp-XXXXXX");
+	if ((fd = mkstemp(path)) == -1)
+		return -1;
+	close(fd);
+	if ((db = db_open(path, 1)) == NULL)
+		return -1;
+	if (db_migrate(db) != 0 || db_prepare(db) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	db_close(db);
+	db = NULL;
+	remove_db();
+	return 0;
+}
+
+/* A published article of May 2011. */
+static long long
+publish(const char *slug, const char *title, long long at)
+{
+	struct post	 p;
+
+	memset(&p, 0, sizeof(p));
+	p.kind = POST_ARTICLE;
+	p.slug = slug;
+	p.title = title;
+	p.excerpt = p.body = p.author = "";
+	p.status = "published";
+	p.has_date = 1;
+	p.published_at = at;
+	assert_int_equal(db_post_save(db, &p, NOW), DB_SAVED);
+	return p.id;
+}
+
+static void
+retitle(long long id, const char *title)
+{
+	struct arena	 a;
+	struct post	 p;
+
+	arena_init(&a);
+	assert_int_equal(db_post_by_id(db, &a, POST_ARTICLE, id, &p), 1);
+	p.title = title;
+	assert_int_equal(db_post_save(db, &p, NOW + 1), DB_SAVED);
+	arena_free(&a);
+}
+
+static void
+month(struct db_stamp *s)
+{
+	assert_int_equal(db_stamp_range(db, NOW, T_2011_05_01, T_2011_06_01,
+	    s), 1);
+}
+
+/* Same rows, same key; a new title, a new key; the home page too. */
+static void
+stamp_moves_with_content(void **state)
+{
+	struct db_stamp	 s1, s2, h1, h2;
+	long long	 b;
+
+	(void)state;
+	publish("a", "A", T_2011_05_02);
+	b = publish("b", "B", T_2011_05_02 + 60);
+	month(&s1);
+	month(&s2);
+	assert_int_equal(s1.rows, 2);
+	assert_memory_equal(s1.key, s2.key, DB_STAMP_KEY);
+	assert_int_equal(db_stamp_home(db, NOW, NOW + 1, 0, 10, &h1), 1);
+	assert_int_equal(h1.rows, 2);
+
+	retitle(b, "B, retitled");
+	month(&s2);
+	assert_memory_not_equal(s1.key, s2.key, DB_STAMP_KEY);
+	assert_int_equal(db_stamp_home(db, NOW, NOW + 1, 0, 10, &h2), 1);
+	assert_memory_not_equal(h1.key, h2.key, DB_STAMP_KEY);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(stamp_moves_with_content,
+		    setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
