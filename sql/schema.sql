@@ -5,7 +5,8 @@
 -- Times are Unix seconds, UTC.
 
 CREATE TABLE articles (
-  id           INTEGER PRIMARY KEY,               -- stable identity, also the keyset tiebreak
+  id           INTEGER PRIMARY KEY AUTOINCREMENT, -- stable identity, never reused;
+                                                  -- also the keyset tiebreak
   slug         TEXT NOT NULL UNIQUE               -- last URL segment: /YYYY/MM/slug
                CHECK (length(slug) BETWEEN 1 AND 100),
   title        TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
@@ -31,7 +32,7 @@ CREATE INDEX articles_published
                slug, title, author, revision, created_at);
 
 CREATE TABLE pages (
-  id         INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused
   slug       TEXT NOT NULL UNIQUE                 -- URL: /slug
              CHECK (length(slug) BETWEEN 1 AND 100),
   title      TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
@@ -45,7 +46,10 @@ CREATE TABLE pages (
 
 -- One row per setting; the program knows the keys and their defaults.
 CREATE TABLE settings (
-  key   TEXT PRIMARY KEY,                         -- e.g. 'title', 'disclaimer'
+  key   TEXT PRIMARY KEY,                         -- e.g. 'title', 'disclaimer';
+                                                  -- 'changed_at': when an article or
+                                                  -- page last changed, deletions
+                                                  -- included (written by quire)
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
@@ -77,32 +81,4 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_key ON login_failures (key, at);
 
--- When any article or page last changed, deletions included: the floor of
--- every page's Last-Modified, so that it never goes back in time when an
--- article leaves a page. Kept in settings, which every request reads.
-CREATE TRIGGER articles_ins AFTER INSERT ON articles BEGIN
-  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-END;
-CREATE TRIGGER articles_upd AFTER UPDATE ON articles BEGIN
-  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-END;
-CREATE TRIGGER articles_del AFTER DELETE ON articles BEGIN
-  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-END;
-CREATE TRIGGER pages_ins AFTER INSERT ON pages BEGIN
-  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-END;
-CREATE TRIGGER pages_upd AFTER UPDATE ON pages BEGIN
-  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-END;
-CREATE TRIGGER pages_del AFTER DELETE ON pages BEGIN
-  INSERT INTO settings (key, value) VALUES ('changed_at', strftime('%s', 'now'))
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-END;
-
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;

@@ -27,6 +27,7 @@ enum {
 	S_PAGE_INSERT,
 	S_PAGE_UPDATE,
 	S_PAGE_DELETE,
+	S_CHANGED,
 	S__MAX
 };
 
@@ -105,6 +106,10 @@ static const char *const sql[S__MAX] = {
 	" WHERE id = :id AND revision = :rev",
 	/* S_PAGE_DELETE */
 	"DELETE FROM pages WHERE id = :id",
+	/* S_CHANGED: the floor of every page's Last-Modified (httpcache.c),
+	 * at quire's clock, in the change's transaction. */
+	"INSERT INTO settings (key, value) VALUES ('changed_at', :now)"
+	" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 };
 
 const struct db_sql db_post_sql = { "db_post", sql, S__MAX };
@@ -269,8 +274,19 @@ db_post_by_id(struct db *db, struct arena *a, enum post_kind kind,
 	return one_post(db, st, a, kind, out);
 }
 
-int
-db_post_save(struct db *db, struct post *p, long long now)
+/* Notes that content changed now. 0/-1. */
+static int
+changed(struct db *db, long long now)
+{
+	sqlite3_stmt	*st = ST(S_CHANGED);
+
+	if (db_bind_int(db, st, ":now", now) == -1 || db_run(db, st) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+save(struct db *db, struct post *p, long long now)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -318,12 +334,38 @@ fail:
 }
 
 int
-db_post_delete(struct db *db, enum post_kind kind, long long id)
+db_post_save(struct db *db, struct post *p, long long now)
+{
+	struct post	 was = *p;
+	int		 rc;
+
+	if (db_begin(db) == -1)
+		return -1;
+	rc = save(db, p, now);
+	if (rc == DB_SAVED && (changed(db, now) == -1 || db_commit(db) == -1)) {
+		*p = was;
+		rc = -1;
+	}
+	if (rc != DB_SAVED)
+		db_rollback(db);
+	return rc;
+}
+
+int
+db_post_delete(struct db *db, enum post_kind kind, long long id,
+    long long now)
 {
 	sqlite3_stmt	*st = ST(kind == POST_PAGE ? S_PAGE_DELETE :
 			    S_ARTICLE_DELETE);
+	int		 rc;
 
-	if (db_bind_int(db, st, ":id", id) == -1)
+	if (db_begin(db) == -1)
 		return -1;
-	return db_run(db, st);
+	if (db_bind_int(db, st, ":id", id) == -1 ||
+	    (rc = db_run(db, st)) == -1 ||
+	    (rc > 0 && changed(db, now) == -1) || db_commit(db) == -1) {
+		db_rollback(db);
+		return -1;
+	}
+	return rc;
 }

@@ -54,7 +54,9 @@ int	db_post_by_id(struct db *, struct arena *, enum post_kind, long long id,
 /* Inserts (p->id == 0) or updates the row at p->revision. On DB_SAVED
  * p->id and p->revision are the stored ones. -1 on error. */
 int	db_post_save(struct db *, struct post *p, long long now);
-/* 1 deleted, 0 not there, -1 error. */
-int	db_post_delete(struct db *, enum post_kind, long long id);
+/* 1 deleted, 0 not there, -1 error. Both note the change's time (now)
+ * as the site's changed_at, in the same transaction. */
+int	db_post_delete(struct db *, enum post_kind, long long id,
+	    long long now);
 
 #endif

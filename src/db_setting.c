@@ -55,7 +55,7 @@ db_setting_save(struct db *db, const struct settings *s, long long now)
 		return -1;
 	for (i = 0; i < SET__MAX; i++) {
 		if (i == SET_CHANGED_AT)
-			continue;	/* the triggers' */
+			continue;	/* db_post.c's */
 		v = i == SET_UPDATED_AT ? when : s->v[i];
 		if (db_bind_text(db, st, ":key", setting_def(i)->key) == -1 ||
 		    db_bind_text(db, st, ":value", v) == -1 ||

@@ -12,7 +12,7 @@
 /* Every setting, defaults where no row is; values in the arena. 0/-1. */
 int	db_setting_load(struct db *, struct arena *, struct settings *);
 /* Saves every setting in one transaction, with SET_UPDATED_AT = now (for
- * Last-Modified); SET_CHANGED_AT belongs to the triggers. 0/-1. */
+ * Last-Modified); SET_CHANGED_AT belongs to db_post.c. 0/-1. */
 int	db_setting_save(struct db *, const struct settings *, long long now);
 
 #endif

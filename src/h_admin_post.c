@@ -284,7 +284,7 @@ delete(struct ctx *c, enum post_kind kind)
 		    "with that number; it may have been deleted already.",
 		    post_kind_name(kind)));
 	if (c->req->method == METHOD_POST) {
-		if (db_post_delete(c->app->db, kind, id) == -1)
+		if (db_post_delete(c->app->db, kind, id, c->now) == -1)
 			return 500;
 		return view_see_other(c, "/admin?done=deleted");
 	}

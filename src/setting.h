@@ -26,7 +26,7 @@ enum setting {
 	SET_CONTRIBUTE,
 	SET_DISCLAIMER,
 	SET_UPDATED_AT,		/* when the settings were last saved */
-	SET_CHANGED_AT,		/* when content last changed (triggers) */
+	SET_CHANGED_AT,		/* when content last changed (db_post.c) */
 	SET__MAX
 };
 

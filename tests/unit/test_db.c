@@ -1182,11 +1182,11 @@ post_delete(void **state)
 	pg.status = "draft";
 	assert_int_equal(db_post_save(FX->db, &pg, NOW), DB_SAVED);
 
-	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, p.id), 1);
+	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, p.id, NOW), 1);
 	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_ARTICLE, p.id, &got),
 	    0);
-	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, p.id), 0);
-	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, 999999), 0);
+	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, p.id, NOW), 0);
+	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, 999999, NOW), 0);
 	/* The page of the same slug (and maybe id) is another thing. */
 	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_PAGE, pg.id, &got),
 	    1);
@@ -1197,10 +1197,10 @@ post_delete(void **state)
 	p.id = 0;
 	assert_int_equal(db_post_save(FX->db, &p, NOW + 2), DB_SAVED);
 
-	assert_int_equal(db_post_delete(FX->db, POST_PAGE, pg.id), 1);
+	assert_int_equal(db_post_delete(FX->db, POST_PAGE, pg.id, NOW), 1);
 	assert_int_equal(db_post_by_id(FX->db, &FX->a, POST_PAGE, pg.id, &got),
 	    0);
-	assert_int_equal(db_post_delete(FX->db, POST_PAGE, pg.id), 0);
+	assert_int_equal(db_post_delete(FX->db, POST_PAGE, pg.id, NOW), 0);
 }
 
 /* The admin list over a known set: 3 drafts (one dated in the past, one

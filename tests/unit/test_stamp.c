@@ -14,11 +14,13 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "arena.h"
 #include "db.h"
 #include "db_migrate.h"
 #include "db_post.h"
+#include "db_setting.h"
 #include "db_stamp.h"
 
 #define T_2011_05_02	1304330400LL	/* 10:00 UTC */
@@ -99,6 +101,15 @@ retitle(long long id, const char *title)
 	arena_free(&a);
 }
 
+static const char *
+changed_at(struct arena *a)
+{
+	struct settings	 s;
+
+	assert_int_equal(db_setting_load(db, a, &s), 0);
+	return s.v[SET_CHANGED_AT];
+}
+
 static void
 month(struct db_stamp *s)
 {
@@ -130,12 +141,65 @@ stamp_moves_with_content(void **state)
 	assert_memory_not_equal(h1.key, h2.key, DB_STAMP_KEY);
 }
 
+/*
+ * An article deleted and another written in its place at the same time,
+ * edited as often: a different row set, so a different key, even where
+ * the database could hand the new row the old one's id.
+ */
+static void
+stamp_no_reuse(void **state)
+{
+	struct db_stamp	 before, after;
+	long long	 b, c;
+
+	(void)state;
+	publish("a", "A", T_2011_05_02);
+	b = publish("b", "B", T_2011_05_02 + 60);
+	retitle(b, "B2");
+	month(&before);
+	assert_int_equal(db_post_delete(db, POST_ARTICLE, b, NOW), 1);
+	c = publish("c", "C", T_2011_05_02 + 60);
+	retitle(c, "C2");
+	month(&after);
+	assert_int_equal(after.rows, 2);
+	assert_memory_not_equal(before.key, after.key, DB_STAMP_KEY);
+}
+
+/* Saving and deleting note the time they were given (quire's clock, not
+ * SQLite's) as the site's changed_at. */
+static void
+changed_at_from_caller(void **state)
+{
+	struct arena	 a;
+	struct post	 p;
+	long long	 id;
+	char		*v;
+
+	(void)state;
+	arena_init(&a);
+	id = publish("a", "A", T_2011_05_02);
+	v = sqlite3_mprintf("%lld", NOW);
+	assert_string_equal(changed_at(&a), v);
+	sqlite3_free(v);
+	assert_int_equal(db_post_by_id(db, &a, POST_ARTICLE, id, &p), 1);
+	assert_int_equal(db_post_delete(db, POST_ARTICLE, id, 1234567890), 1);
+	assert_string_equal(changed_at(&a), "1234567890");
+	/* Nothing deleted, nothing changed. */
+	assert_int_equal(db_post_delete(db, POST_ARTICLE, id, 1300000000), 0);
+	assert_string_equal(changed_at(&a), "1234567890");
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(stamp_moves_with_content,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(stamp_no_reuse, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(changed_at_from_caller, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
