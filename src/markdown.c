@@ -11,6 +11,12 @@
 
 #include <cmark.h>
 
+/* Before 0.29 cmark kept raw HTML unless given CMARK_OPT_SAFE, and we pass
+ * no such option: every post could carry a <script>. */
+#if !defined(CMARK_VERSION) || CMARK_VERSION < 0x001d00
+#error "Quire needs cmark 0.29 or later: older versions keep raw HTML by default"
+#endif
+
 #include "buf.h"
 #include "html.h"
 #include "log.h"
