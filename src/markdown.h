@@ -10,8 +10,11 @@
 #include "arena.h"
 #include "html.h"
 
-/* Markdown to HTML. Raw HTML is dropped, unsafe link schemes emptied,
- * invalid UTF-8 replaced. 0, or -1 (logged) if cmark fails. */
+/* Markdown to HTML. Raw HTML is dropped and invalid UTF-8 replaced. Links
+ * and images obey html_url_allowed() (relative, http, https, mailto; no
+ * data: images either): a link it refuses, or an empty one, shows its text
+ * unlinked, and such an image shows its alt text as plain text. No href or
+ * src is ever empty. 0, or -1 (logged) if cmark fails. */
 int	md_render(struct arena *, const char *, size_t, struct safe_html *);
 /* Plain text of the first paragraph. When longer than max bytes it is cut
  * at a word boundary to at most max bytes and "…" (3 bytes) is added. ""

@@ -49,6 +49,7 @@ units() {
 
 suite unit units build/tests
 suite unit-asan units build/tests/asan
+suite build bash tests/build/cmark-version.sh
 suite db bash tests/db/schema.sh build/quire
 suite e2e bash tests/e2e/run.sh build/quire
 suite e2e-asan bash tests/e2e/run.sh build/asan/quire

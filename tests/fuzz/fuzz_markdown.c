@@ -1,8 +1,10 @@
 /*
  * fuzz_markdown: the Markdown wrapper, whose output is trusted as struct
  * safe_html and written raw into pages. Whatever the input, that output must
- * be valid UTF-8 with no <script and no script-scheme link, and an excerpt
- * must stay within its byte budget (plus the 3-byte ellipsis).
+ * be valid UTF-8 with no <script, no script-scheme link and no empty href or
+ * src (a refused URL unlinks the text; an empty one would point at the page
+ * itself), and an excerpt must stay within its byte budget (plus the 3-byte
+ * ellipsis).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -60,6 +62,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(!contains(h.s, h.len, "href=\"vbscript:"));
 		CHECK(!contains(h.s, h.len, "src=\"javascript:"));
 		CHECK(!contains(h.s, h.len, "src=\"vbscript:"));
+		CHECK(!contains(h.s, h.len, "href=\"\""));
+		CHECK(!contains(h.s, h.len, "src=\"\""));
 	}
 	/* The home page's budget, and a small one that cuts nearly always. */
 	check_excerpt(data, size, 320);

@@ -91,41 +91,136 @@ drops_raw_html(void **state)
 	lacks(out, "<a ");
 }
 
+/* Defect 7: cmark blanked a refused link to <a href="">, a live link to the
+ * page itself. A link whose URL html_url_allowed() refuses (or an empty
+ * one) now shows its text with no link at all; nothing of the URL is left. */
 static void
-blanks_dangerous_links(void **state)
+unlinks_refused_urls(void **state)
 {
 	static const char *const bad[] = {
 		"[x](javascript:alert(1))",
 		"[x](JaVaScRiPt:alert(1))",
 		"[x](<javascript:alert(1)>)",
+		"[x]( javascript:alert(1))",
+		"[x](< javascript:alert(1)>)",
+		"[x](java&#x09;script:alert(1))",
+		"[x](<java\tscript:alert(1)>)",
 		"[x](&#106;avascript:alert(1))",
+		"[x](&#x6A;avascript:alert(1))",
 		"[x](javascript&colon;alert(1))",
+		"[x](javascript:alert(1) \"title\")",
 		"[x](vbscript:msgbox(1))",
+		"[x](VBScript:msgbox(1))",
 		"[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg)",
+		"[x](data:text/html,<script>alert(1)</script>)",
 		"[x](file:///etc/passwd)",
-		"<javascript:alert(1)>",
+		"[x](ftp://example.org/)",
 		"[x][r]\n\n[r]: javascript:alert(1)",
-		"![x](javascript:alert(1))",
+		"[x][r]\n\n[r]: <JaVaScRiPt:alert(1)> \"t\"",
+		"[x]\n\n[x]: vbscript:msgbox(1)",
+		"[x]()",
+		"[x](<>)",
 	};
 	const char	*out;
 	size_t		 i;
 
-	/* The link text may show the URL (an autolink does); no href or
-	 * src may hold it. */
+	/* Exactly the text: no <a>, no href="", nothing of the URL. */
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		out = MD(bad[i]);
-		if (strstr(out, "href=\"\"") == NULL &&
-		    strstr(out, "src=\"\"") == NULL)
-			fail_msg("no blanked link in: %s", out);
-		lacks(out, "=\"javascript");
-		lacks(out, "=\"JaVaScRiPt");
-		lacks(out, "=\"&#106;");
-		lacks(out, "=\"vbscript");
-		lacks(out, "=\"data:");
-		lacks(out, "=\"file:");
+		if (strcmp(out, "<p>x</p>\n") != 0)
+			fail_msg("%s\nrendered as: %s", bad[i], out);
 	}
-	assert_string_equal(MD("[x](javascript:alert(1))"),
-	    "<p><a href=\"\">x</a></p>\n");
+	/* The text keeps its markup, and the text around it stays. */
+	assert_string_equal(MD("a [*b* `c`](javascript:alert(1)) d"),
+	    "<p>a <em>b</em> <code>c</code> d</p>\n");
+	/* Refused and allowed links side by side. */
+	assert_string_equal(MD("[a](javascript:x) [b](/ok) [c](data:x)"),
+	    "<p>a <a href=\"/ok\">b</a> c</p>\n");
+	/* An image inside a refused link stays; a refused link inside an
+	 * image's description is only alt text anyway. */
+	assert_string_equal(MD("[![i](/i.png)](javascript:x)"),
+	    "<p><img src=\"/i.png\" alt=\"i\" /></p>\n");
+	/* Nested in emphasis, a list, a heading, a table-less blockquote. */
+	assert_string_equal(MD("> - *[x](javascript:x)*\n\n# [h](vbscript:x)"),
+	    "<blockquote>\n<ul>\n<li><em>x</em></li>\n</ul>\n</blockquote>\n"
+	    "<h1>h</h1>\n");
+}
+
+/* An autolink's text is its URL: refused, it stays as inert text, never
+ * in an attribute and never a link. */
+static void
+unlinks_refused_autolinks(void **state)
+{
+	static const struct {
+		const char	*in, *out;
+	} cases[] = {
+		{ "<javascript:alert(1)>", "<p>javascript:alert(1)</p>\n" },
+		{ "<JaVaScRiPt:alert(1)>", "<p>JaVaScRiPt:alert(1)</p>\n" },
+		{ "<vbscript:msgbox(1)>", "<p>vbscript:msgbox(1)</p>\n" },
+		{ "<data:text/html,x>", "<p>data:text/html,x</p>\n" },
+		{ "<file:///etc/passwd>", "<p>file:///etc/passwd</p>\n" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(MD(cases[i].in), cases[i].out);
+	/* An e-mail autolink is mailto:, which is allowed. */
+	assert_string_equal(MD("<a@example.org>"),
+	    "<p><a href=\"mailto:a@example.org\">a@example.org</a></p>\n");
+}
+
+/* An image whose URL is refused becomes its alt text, as plain text. */
+static void
+refused_images_become_alt_text(void **state)
+{
+	static const char *const bad[] = {
+		"![x](javascript:alert(1))",
+		"![x](JaVaScRiPt:alert(1))",
+		"![x](java&#x09;script:alert(1))",
+		"![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+		"![x](data:text/html,x)",
+		"![x](vbscript:x)",
+		"![x][r]\n\n[r]: javascript:alert(1)",
+		"![x]()",
+	};
+	const char	*out;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		out = MD(bad[i]);
+		if (strcmp(out, "<p>x</p>\n") != 0)
+			fail_msg("%s\nrendered as: %s", bad[i], out);
+	}
+	/* The alt text is plain: markup in the description is flattened,
+	 * then escaped as text. */
+	assert_string_equal(MD("![*a* `<b>` [c](/d)](javascript:x)"),
+	    "<p>a &lt;b&gt; c</p>\n");
+	/* No description, no text. */
+	assert_string_equal(MD("a ![](javascript:x) b"), "<p>a  b</p>\n");
+	/* data: images are refused too: one rule for href and src. */
+	assert_string_equal(MD("![x](data:image/png;base64,iVBORw0KGgo=)"),
+	    "<p>x</p>\n");
+}
+
+/* Whatever the input, no href or src is ever empty or holds a script. */
+static void
+no_empty_or_script_urls(void **state)
+{
+	static const char *const in[] = {
+		"[a](javascript:x) ![b](javascript:x) <javascript:x> [c]() "
+		"![d]() [e][r] ![f][r]\n\n[r]: vbscript:x",
+		"[a](<>) [b](# \"t\") [c](?q) [d](/)",
+	};
+	const char	*out;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		out = MD(in[i]);
+		lacks(out, "href=\"\"");
+		lacks(out, "src=\"\"");
+		lacks(out, "=\"javascript");
+		lacks(out, "=\"vbscript");
+	}
 }
 
 static void
@@ -352,7 +447,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(basic),
 		cmocka_unit_test(drops_raw_html),
-		cmocka_unit_test(blanks_dangerous_links),
+		cmocka_unit_test(unlinks_refused_urls),
+		cmocka_unit_test(unlinks_refused_autolinks),
+		cmocka_unit_test(refused_images_become_alt_text),
+		cmocka_unit_test(no_empty_or_script_urls),
 		cmocka_unit_test(keeps_good_links),
 		cmocka_unit_test(attribute_breakouts),
 		cmocka_unit_test(smart_punctuation),
