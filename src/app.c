@@ -245,7 +245,12 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 		c.kind = RK_SIGNIN;
 	if (db_setting_load(app->db, c.a, &c.site) == -1)
 		status = 500;
-	else if (status != 0)
+	else if (*c.site.v[SET_BASE_URL] == '\0') {
+		/* Absolute URLs come from configuration only. */
+		log_err("the site's base URL is not set: quire init --db FILE "
+		    "--base-url https://your.site");
+		status = 500;
+	} else if (status != 0)
 		status = view_error(&c, status, why);
 	else
 		status = dispatch(&c, &req, rd, rctx);

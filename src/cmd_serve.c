@@ -11,11 +11,13 @@
 #include <string.h>
 
 #include "app.h"
+#include "arena.h"
 #include "clock.h"
 #include "cmd.h"
 #include "config.h"
 #include "db.h"
 #include "db_migrate.h"
+#include "db_setting.h"
 #include "listen.h"
 #include "log.h"
 #include "supervise.h"
@@ -125,16 +127,33 @@ options(int argc, char *argv[], struct config *cfg)
 	return 0;
 }
 
-/* The schema brought up to date once, here, so workers start on it. */
+/* The schema brought up to date once, here, so workers start on it; and
+ * the site's public address there, since every absolute link and
+ * redirect is built from it. */
 static int
 migrate(const struct config *cfg)
 {
 	struct db	*db;
-	int		 rc;
+	struct arena	 a;
+	struct settings	 s;
+	const char	*why;
+	int		 rc = -1;
 
 	if ((db = db_open(cfg->db_path, 0)) == NULL)
 		return -1;
-	rc = db_migrate(db);
+	arena_init(&a);
+	if (db_migrate(db) == -1 || db_prepare(db) == -1 ||
+	    db_setting_load(db, &a, &s) == -1)
+		goto out;
+	if ((why = setting_check(SET_BASE_URL, s.v[SET_BASE_URL])) != NULL) {
+		log_err("%s: the site's base URL \"%s\": %s Set it with: "
+		    "quire init --db %s --base-url https://your.site",
+		    cfg->db_path, s.v[SET_BASE_URL], why, cfg->db_path);
+		goto out;
+	}
+	rc = 0;
+out:
+	arena_free(&a);
 	db_close(db);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db_int.h"
 #include "log.h"
@@ -68,6 +69,14 @@ db_open(const char *path, int create)
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		log_err("%s: cannot open: %s", path,
 		    db->h != NULL ? sqlite3_errmsg(db->h) : "out of memory");
+		goto fail;
+	}
+	/* SQLite falls back to reading a file it cannot write: say so now,
+	 * not at the first save. */
+	if (sqlite3_db_readonly(db->h, "main") == 1) {
+		log_err("%s: cannot write it as uid %d: the database and its "
+		    "folder must be writable by the user quire runs as", path,
+		    (int)getuid());
 		goto fail;
 	}
 	sqlite3_busy_timeout(db->h, 5000);

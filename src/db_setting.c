@@ -68,3 +68,15 @@ fail:
 	db_rollback(db);
 	return -1;
 }
+
+int
+db_setting_put(struct db *db, enum setting i, const char *value)
+{
+	sqlite3_stmt	*st = ST(S_SET);
+
+	if (db_bind_text(db, st, ":key", setting_def(i)->key) == -1 ||
+	    db_bind_text(db, st, ":value", value) == -1 ||
+	    db_run(db, st) == -1)
+		return -1;
+	return 0;
+}

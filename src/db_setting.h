@@ -14,5 +14,8 @@ int	db_setting_load(struct db *, struct arena *, struct settings *);
 /* Saves every setting in one transaction, with SET_UPDATED_AT = now (for
  * Last-Modified); SET_CHANGED_AT belongs to db_post.c. 0/-1. */
 int	db_setting_save(struct db *, const struct settings *, long long now);
+/* Stores one setting's value as given (the caller checked it with
+ * setting_check()). 0/-1. */
+int	db_setting_put(struct db *, enum setting, const char *value);
 
 #endif

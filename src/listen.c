@@ -23,14 +23,26 @@ service_ids(const struct config *cfg, uid_t *uid, gid_t *gid)
 	struct passwd	*pw;
 	struct group	*gr;
 
-	if (cfg->user == NULL)
+	if (cfg->user == NULL) {
+		if (geteuid() == 0) {
+			log_err("refusing to serve as root: give --user (and "
+			    "--group) for the service to run as; the socket "
+			    "is handed to it and privileges dropped before "
+			    "the database is opened");
+			return -1;
+		}
 		return 0;
+	}
 	if ((pw = getpwnam(cfg->user)) == NULL) {
 		log_err("--user %s: no such user", cfg->user);
 		return -1;
 	}
 	*uid = pw->pw_uid;
 	*gid = pw->pw_gid;
+	if (*uid == 0) {
+		log_err("--user %s: refusing to serve as root", cfg->user);
+		return -1;
+	}
 	if (cfg->group != NULL) {
 		if ((gr = getgrnam(cfg->group)) == NULL) {
 			log_err("--group %s: no such group", cfg->group);

@@ -22,7 +22,7 @@ static const struct {
 };
 
 static const char usage_text[] =
-"usage: quire init --db FILE [--demo]\n"
+"usage: quire init --db FILE [--demo] [--base-url URL]\n"
 "       quire user add LOGIN [--name NAME] --db FILE\n"
 "       quire user passwd LOGIN --db FILE\n"
 "       quire user list --db FILE\n"

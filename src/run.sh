@@ -8,13 +8,39 @@
 #   QUIRE=build/quire    the binary (the tests pass build/asan/quire)
 #   WORKERS=2            quire serve --workers
 #   QUIRE_ARGS=          more options for quire serve
+#   BASE_URL=http://127.0.0.1:PORT   the site's public address (quire init
+#                        --base-url): absolute links and redirects use it
+#   SERVICE_USER=nobody  run as root, quire serve runs as this user (--user;
+#                        its group is --group): VAR, the database and its
+#                        folder must be reachable by it. VAR and the
+#                        database are handed to it; when VAR was not given
+#                        and the user cannot reach ./var (a checkout under
+#                        /root, say), VAR moves to /var/tmp/quire-run.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-8080}
+BASE_URL=${BASE_URL:-http://127.0.0.1:$PORT}
+var_given=${VAR+yes}
 VAR=${VAR:-var}
 mkdir -p "$VAR/nginx"
 VAR=$(cd "$VAR" && pwd)
+
+# as_service CMD...: runs CMD as the service user (as root only).
+root=""
+if [ "$(id -u)" = 0 ]; then
+	root=yes
+	SERVICE_USER=${SERVICE_USER:-nobody}
+	SERVICE_GROUP=$(id -gn "$SERVICE_USER")
+fi
+as_service() {
+	setpriv --reuid="$SERVICE_USER" --regid="$SERVICE_GROUP" --clear-groups "$@"
+}
+if [ -n "$root" ] && [ -z "$var_given" ] && ! as_service test -x "$VAR/.."; then
+	echo "run: $SERVICE_USER cannot reach $VAR; using /var/tmp/quire-run" >&2
+	VAR=/var/tmp/quire-run
+	mkdir -p "$VAR/nginx"
+fi
 DB=${DB:-$VAR/demo.db}
 QUIRE=${QUIRE:-$top/build/quire}
 WORKERS=${WORKERS:-2}
@@ -33,6 +59,32 @@ if [ ! -f "$DB" ]; then
 	pw=$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c1-20)
 	printf '%s\n' "$pw" | "$QUIRE" user add demo --name "Demo Author" --db "$DB"
 	(umask 077; printf 'login: demo\npassword: %s\n' "$pw" > "$creds")
+fi
+# The address absolute links and redirects are built from: configuration,
+# never a request's Host header.
+"$QUIRE" init --db "$DB" --base-url "$BASE_URL" >/dev/null
+
+# As root, quire serve binds the socket, hands it to the service user and
+# becomes that user before it opens the database: the user must own VAR,
+# the database and what SQLite writes beside it. The database's folder is
+# handed over when it is VAR or a scratch folder under the temp dir (the
+# tests'); any other folder must already be writable by the user.
+if [ -n "$root" ]; then
+	dbdir=$(cd "$(dirname "$DB")" && pwd)
+	tmp=${TMPDIR:-/tmp}
+	chown "$SERVICE_USER:$SERVICE_GROUP" "$VAR" "$DB"
+	for f in "$DB-wal" "$DB-shm"; do
+		[ -e "$f" ] && chown "$SERVICE_USER:$SERVICE_GROUP" "$f"
+	done
+	case $dbdir in
+	"$VAR"|"$tmp"/?*) chown "$SERVICE_USER:$SERVICE_GROUP" "$dbdir" ;;
+	esac
+	if ! as_service test -w "$dbdir" -a -w "$DB"; then
+		echo "run: $SERVICE_USER (SERVICE_USER) cannot write $DB and its folder;" \
+		    "give it the folder, or set VAR and DB to a place it can" >&2
+		exit 1
+	fi
+	QUIRE_ARGS="--user $SERVICE_USER --group $SERVICE_GROUP $QUIRE_ARGS"
 fi
 
 # nginx started by root runs its workers as nobody, who could not reach the

@@ -14,10 +14,11 @@ static const struct setting_def defs[SET__MAX] = {
 	{ "subtitle", "", "site_subtitle", SK_LINE, SG_NONE, 300, 0,
 	    valid_line, "Subtitle", NULL, 0, 0, 0 },
 	/* SET_BASE_URL */
-	{ "base_url", "", "site_base_url", SK_URL, SG_NONE, 300, 0,
-	    valid_url, "Base URL", "The site's public address, e.g. "
-	    "https://blog.example.org, for absolute and share links. Empty: "
-	    "taken from each request.", 0, 0, 0 },
+	{ "base_url", "", "site_base_url", SK_URL, SG_NONE, 300, 1,
+	    valid_base_url, "Base URL", "The site's public address, e.g. "
+	    "https://blog.example.org: canonical and share links and "
+	    "redirects are built from it, never from a request's Host "
+	    "header. quire init --base-url sets it too.", 0, 0, 0 },
 	/* SET_AUTHOR */
 	{ "author", "", "site_author", SK_LINE, SG_NONE, 100, 0,
 	    valid_line, "Default author", NULL, 0, 0, 0 },

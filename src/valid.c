@@ -154,6 +154,27 @@ valid_url(const char *s)
 }
 
 const char *
+valid_base_url(const char *s)
+{
+	const char	*why, *host;
+	size_t		 n;
+
+	if ((why = valid_url(s)) != NULL)
+		return why;
+	if (*s == '\0')
+		return "Give the site's address, e.g. https://blog.example.org.";
+	host = s + (s[4] == 's' ? 8 : 7);
+	n = strcspn(host, "/");
+	if (n == 0 || host[0] == ':' || host[0] == '.')
+		return "Give the address with its host name, e.g. "
+		    "https://blog.example.org.";
+	if (strpbrk(s, "?#@") != NULL)
+		return "The address cannot hold a query (?), a fragment (#) "
+		    "or a user name (@).";
+	return NULL;
+}
+
+const char *
 valid_box(const char *s)
 {
 	return strcmp(s, "1") == 0 ? NULL : "Malformed checkbox.";

@@ -36,6 +36,9 @@ const char	*valid_next(const char *);
 /* An absolute http(s) URL with nothing a header or attribute would mind
  * ("" passes). */
 const char	*valid_url(const char *);
+/* A site's public address: http(s)://host[:port][/path], no query,
+ * fragment or user info, no trailing slash needed. */
+const char	*valid_base_url(const char *);
 /* A checkbox's value: "1". */
 const char	*valid_box(const char *);
 /* The home page's keyset cursor: "PUBTIME-ID", both decimal. */

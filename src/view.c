@@ -101,10 +101,7 @@ view_abs_url(struct ctx *c, const char *path)
 
 	while (len > 0 && base[len - 1] == '/')
 		len--;
-	if (len > 0)
-		return arena_printf(c->a, "%.*s%s", (int)len, base, path);
-	return arena_printf(c->a, "%s://%s%s", c->req->https ? "https" : "http",
-	    c->req->host != NULL ? c->req->host : "localhost", path);
+	return arena_printf(c->a, "%.*s%s", (int)len, base, path);
 }
 
 /*

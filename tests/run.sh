@@ -58,6 +58,7 @@ suite cache-asan bash tests/e2e/cache.sh build/asan/quire
 suite admin bash tests/e2e/admin.sh build/quire
 suite cgi bash tests/e2e/cgi.sh build/quire
 suite cgi-asan bash tests/e2e/cgi.sh build/asan/quire
+suite root bash tests/e2e/root.sh build/asan/quire
 suite admin-asan bash tests/e2e/admin.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh

@@ -762,7 +762,7 @@ check "nginx -t accepts docs/nginx/quire-cache.conf + quire-fastcgi.conf (ports 
     "$(cat "$C/nginx-t.out")" eval 'grep -q "test is successful" "$C/nginx-t.out"'
 
 QLOG=$C/quire.log
-"$QUIRE" serve --db "$DB" --socket "$C/quire.sock" --workers 2 --max-age "$MAX_AGE" \
+"$QUIRE" serve "${SERVE_AS[@]}" --db "$DB" --socket "$C/quire.sock" --workers 2 --max-age "$MAX_AGE" \
     >"$QLOG" 2>&1 </dev/null &
 q_pid=$!
 for ((i = 0; i < 200; i++)); do

@@ -63,3 +63,11 @@ free_port() {
 hdr() {
 	tr -d '\r' < "$1" | sed -n "s/^$2: *//Ip" | tail -n 1
 }
+
+# As root (CI), quire serve refuses to run without a service user: the
+# scripts that start it themselves pass "${SERVE_AS[@]}". src/run.sh does
+# the same and hands the scratch folders to that user.
+SERVE_AS=()
+if [ "$(id -u)" = 0 ]; then
+	SERVE_AS=(--user nobody --group "$(id -gn nobody)")
+fi

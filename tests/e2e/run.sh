@@ -1047,7 +1047,7 @@ wait_pid() {
 }
 
 tport=$(free_port)
-"$QUIRE" serve --db "$DB" --listen "127.0.0.1:$tport" --workers 1 \
+"$QUIRE" serve "${SERVE_AS[@]}" --db "$DB" --listen "127.0.0.1:$tport" --workers 1 \
     </dev/null >"$W/tcp.log" 2>&1 &
 tcp_pid=$!
 for ((i = 0; i < 200; i++)); do
@@ -1069,7 +1069,7 @@ perl -MSocket -MIO::Socket::UNIX -MPOSIX -e '
 	    Listen => 16) or die "listen: $!\n";
 	POSIX::dup2(fileno($s), 0) or die "dup2: $!\n";
 	exec @ARGV or die "exec: $!\n";' \
-    "$W/fd0.sock" "$QUIRE" serve --db "$DB" --workers 1 >"$W/fd0.log" 2>&1 &
+    "$W/fd0.sock" "$QUIRE" serve "${SERVE_AS[@]}" --db "$DB" --workers 1 >"$W/fd0.log" 2>&1 &
 fd0_pid=$!
 for ((i = 0; i < 100; i++)); do
 	[ -S "$W/fd0.sock" ] && break
