@@ -209,6 +209,82 @@ R(void **state)
 	return &((struct parsed *)*state)->r;
 }
 
+/* req.h: every string lives in the request arena. The FastCGI library owns
+ * the environment and reuses it for the next request, so a pointer into it
+ * would change under a handler: scribble over the env after parsing and
+ * nothing in the req may move. */
+static void
+parse_owns_strings(void **state)
+{
+#define HEX64	"0123456789abcdef0123456789abcdef" \
+		"0123456789abcdef0123456789abcdef"
+	static const char *const src[2][12] = { {
+		"REQUEST_METHOD=PUT",
+		"REQUEST_URI=/admin?status=draft&page=2",
+		"REMOTE_ADDR=127.0.0.1",
+		"HTTP_X_FORWARDED_FOR=1.2.3.4, 5.6.7.8",
+		"HTTP_HOST=blog.example.org",
+		"HTTP_ORIGIN=https://blog.example.org",
+		"HTTP_IF_NONE_MATCH=\"abc\"",
+		"CONTENT_TYPE=application/x-www-form-urlencoded",
+		"HTTP_COOKIE=quire_session=" HEX64,
+		NULL,
+	}, {
+		"REQUEST_METHOD=POST",
+		"PATH_INFO=/admin/login",
+		"QUERY_STRING=next=/admin",
+		"REMOTE_ADDR=192.0.2.7",
+		NULL,
+	} };
+	char	 buf[12][160];
+	char	*env[13];
+	size_t	 i, k;
+	struct parsed	*p = *state;
+	struct req	 r;
+
+	for (k = 0; k < 2; k++) {
+		for (i = 0; src[k][i] != NULL; i++) {
+			snprintf(buf[i], sizeof(buf[i]), "%s", src[k][i]);
+			env[i] = buf[i];
+		}
+		env[i] = NULL;
+		assert_int_equal(parse(state, env), 0);
+		req_trust(&p->r, "127.0.0.1");
+		r = p->r;
+		for (i = 0; i < 12; i++) {
+			memset(buf[i], 'X', sizeof(buf[i]) - 1);
+			buf[i][sizeof(buf[i]) - 1] = '\0';
+		}
+		if (k == 0) {
+			assert_string_equal(r.method_name, "PUT");
+			assert_string_equal(r.target,
+			    "/admin?status=draft&page=2");
+			assert_string_equal(r.query_string,
+			    "status=draft&page=2");
+			assert_string_equal(r.path, "/admin");
+			assert_string_equal(r.query[QF_STATUS], "draft");
+			assert_string_equal(r.remote_addr, "127.0.0.1");
+			assert_string_equal(r.forwarded_for, "1.2.3.4, 5.6.7.8");
+			assert_string_equal(r.client_addr, "5.6.7.8");
+			assert_string_equal(r.host, "blog.example.org");
+			assert_string_equal(r.origin, "https://blog.example.org");
+			assert_string_equal(r.if_none_match, "\"abc\"");
+			assert_string_equal(r.content_type,
+			    "application/x-www-form-urlencoded");
+			assert_string_equal(r.session, HEX64);
+		} else {
+			assert_string_equal(r.method_name, "POST");
+			assert_string_equal(r.target, "/admin/login?next=/admin");
+			assert_string_equal(r.query_string, "next=/admin");
+			assert_string_equal(r.path, "/admin/login");
+			assert_string_equal(r.query[QF_NEXT], "/admin");
+			assert_string_equal(r.remote_addr, "192.0.2.7");
+			assert_string_equal(r.client_addr, "192.0.2.7");
+		}
+	}
+#undef HEX64
+}
+
 static void
 parse_too_long(void **state)
 {
@@ -432,6 +508,8 @@ main(void)
 		cmocka_unit_test(text_valid_good),
 		cmocka_unit_test(text_valid_bad),
 		cmocka_unit_test(text_valid_honours_length),
+		cmocka_unit_test_setup_teardown(parse_owns_strings, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(parse_too_long, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(parse_too_many_params, setup,
