@@ -14,6 +14,7 @@
 #include "gate.h"
 #include "httpcache.h"
 #include "log.h"
+#include "mediatype.h"
 #include "route.h"
 #include "view.h"
 
@@ -82,8 +83,7 @@ read_form(struct ctx *c, struct req *req, app_read_fn rd, void *rctx,
 		    "bytes this site accepts.", c->app->cfg->max_body);
 		return 413;
 	}
-	if (strncmp(req->content_type, "application/x-www-form-urlencoded",
-	    33) != 0) {
+	if (!mediatype_form(req->content_type)) {
 		*why = "Forms must be sent as application/x-www-form-urlencoded.";
 		return 415;
 	}

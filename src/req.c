@@ -144,15 +144,17 @@ req_text_valid(const char *str, size_t len)
 	return 1;
 }
 
-/* The value of NAME in env, or NULL. */
+/* A copy in the arena of the value of NAME in env, or NULL. A copy, not
+ * a pointer: the FastCGI library owns env and reuses it for the next
+ * request, and req.h promises that every string lives in the arena. */
 static const char *
-env_get(char *const *env, const char *name)
+env_get(struct arena *a, char *const *env, const char *name)
 {
 	size_t	 n = strlen(name);
 
 	for (; *env != NULL; env++)
 		if (strncmp(*env, name, n) == 0 && (*env)[n] == '=')
-			return *env + n + 1;
+			return arena_strdup(a, *env + n + 1);
 	return NULL;
 }
 
@@ -331,7 +333,7 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	memset(r, 0, sizeof(*r));
 	*why = NULL;
 
-	v = env_get(env, "REQUEST_METHOD");
+	v = env_get(a, env, "REQUEST_METHOD");
 	r->method_name = v != NULL ? v : "GET";
 	r->method = METHOD_OTHER;
 	for (i = 0; i < METHOD__MAX; i++)
@@ -339,28 +341,28 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 		    strcmp(r->method_name, method_names[i]) == 0)
 			r->method = (enum req_method)i;
 
-	v = env_get(env, "REMOTE_ADDR");
+	v = env_get(a, env, "REMOTE_ADDR");
 	r->remote_addr = v != NULL && *v != '\0' ? v : "-";
-	v = env_get(env, "HTTP_HOST");
+	v = env_get(a, env, "HTTP_HOST");
 	r->host = v != NULL && valid_host(v) ? v : NULL;
-	v = env_get(env, "HTTPS");
+	v = env_get(a, env, "HTTPS");
 	r->https = v != NULL && (strcmp(v, "on") == 0 || strcmp(v, "1") == 0);
 	r->client_addr = r->remote_addr;
-	r->forwarded_for = env_get(env, "HTTP_X_FORWARDED_FOR");
-	r->origin = env_get(env, "HTTP_ORIGIN");
+	r->forwarded_for = env_get(a, env, "HTTP_X_FORWARDED_FOR");
+	r->origin = env_get(a, env, "HTTP_ORIGIN");
 	/* Conditional GET. Empty (nginx's cache sends these so) is absent. */
-	v = env_get(env, "HTTP_IF_NONE_MATCH");
+	v = env_get(a, env, "HTTP_IF_NONE_MATCH");
 	r->if_none_match = NULL;
 	if (v != NULL && *v != '\0')
 		/* One we will not read still counts as sent: it matches
 		 * nothing, and If-Modified-Since is then not looked at. */
 		r->if_none_match = strlen(v) <= 2048 &&
 		    req_text_valid(v, strlen(v)) ? v : "";
-	v = env_get(env, "HTTP_IF_MODIFIED_SINCE");
+	v = env_get(a, env, "HTTP_IF_MODIFIED_SINCE");
 	r->if_modified_since = v != NULL ? date_http_parse(v) : -1;
-	v = env_get(env, "CONTENT_TYPE");
+	v = env_get(a, env, "CONTENT_TYPE");
 	r->content_type = v != NULL ? v : "";
-	v = env_get(env, "CONTENT_LENGTH");
+	v = env_get(a, env, "CONTENT_LENGTH");
 	r->content_length = -1;
 	if (v != NULL && *v != '\0' && strspn(v, "0123456789") == strlen(v)) {
 		/* Past 15 digits (leading zeros aside) it is more than any
@@ -369,14 +371,14 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 		r->content_length = strlen(v) <= 15 ? strtoll(v, NULL, 10) :
 		    LLONG_MAX;
 	}
-	if ((v = env_get(env, "HTTP_COOKIE")) != NULL &&
+	if ((v = env_get(a, env, "HTTP_COOKIE")) != NULL &&
 	    (r->session = cookie_get(a, v, REQ_COOKIE)) != NULL &&
 	    valid_token(r->session) != NULL)
 		r->session = NULL;
 
 	/* The raw target when the server gives it (FastCGI from nginx, most
 	 * CGI servers), so the decoding is ours; else the CGI PATH_INFO. */
-	uri = env_get(env, "REQUEST_URI");
+	uri = env_get(a, env, "REQUEST_URI");
 	r->target = uri != NULL ? uri : "";
 	if (uri != NULL && strlen(uri) > REQ_TARGET_MAX) {
 		*why = "The request target is too long.";
@@ -390,7 +392,7 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 		plen = strcspn(uri, "?");
 		if (uri[plen] == '?')
 			qs = uri + plen + 1;
-		script = env_get(env, "SCRIPT_NAME");
+		script = env_get(a, env, "SCRIPT_NAME");
 		slen = script != NULL ? strlen(script) : 0;
 		if (slen > 1 && slen <= plen && strncmp(uri, script, slen) == 0 &&
 		    (uri[slen] == '/' || slen == plen)) {
@@ -403,7 +405,7 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 			return 400;
 		}
 	} else {
-		v = env_get(env, "PATH_INFO");
+		v = env_get(a, env, "PATH_INFO");
 		v = v != NULL ? v : "";
 		if (strlen(v) > REQ_TARGET_MAX) {
 			*why = "The request path is too long.";
@@ -412,7 +414,7 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 		path = arena_alloc(a, strlen(v) + 2);
 		memcpy(path, v, strlen(v) + 1);
 		n = (long)strlen(v);
-		v = env_get(env, "QUERY_STRING");
+		v = env_get(a, env, "QUERY_STRING");
 		qs = v != NULL ? v : "";
 		if (strlen(qs) > REQ_TARGET_MAX) {
 			*why = "The query string is too long.";

@@ -1,7 +1,10 @@
 /*
  * req: the edge. Turns the CGI/FastCGI parameters into a struct req whose
  * every field is parsed, bounded and validated; handlers read nothing else
- * (never getenv). All strings live in the request arena.
+ * (never getenv). Every string in struct req lives in the request arena
+ * (or is a static literal such as "-"), never in the environment it was
+ * parsed from: it stays valid until the arena is reset, whatever becomes
+ * of env.
  */
 #ifndef QUIRE_REQ_H
 #define QUIRE_REQ_H
