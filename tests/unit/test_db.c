@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 
 #include "arena.h"
+#include "dbfile.h"
 #include "db.h"
 #include "db_failure.h"
 #include "db_migrate.h"
@@ -44,31 +45,6 @@ struct fx {
 	struct arena	 a;
 	long long	 now;
 };
-
-static void
-make_path(struct fx *f)
-{
-	int	 fd;
-
-	snprintf(f->path, sizeof(f->path), "/tmp/quire-test-db-XXXXXX");
-	if ((fd = mkstemp(f->path)) == -1)
-		fail_msg("mkstemp failed");
-	close(fd);
-}
-
-static void
-remove_db(const char *path)
-{
-	char	 p[80];
-
-	unlink(path);
-	snprintf(p, sizeof(p), "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-journal", path);
-	unlink(p);
-}
 
 /* Runs one SQL statement on the file through a separate connection. */
 static void
@@ -108,7 +84,7 @@ static int
 setup_path(void **state)
 {
 	memset(&F, 0, sizeof(F));
-	make_path(&F);
+	dbfile_make(F.path, sizeof(F.path), "db");
 	arena_init(&F.a);
 	F.now = (long long)time(NULL);
 	*state = &F;
@@ -124,7 +100,7 @@ teardown(void **state)
 	F.db = NULL;
 	arena_free(&F.a);
 	if (F.path[0] != '\0')
-		remove_db(F.path);
+		dbfile_remove(F.path);
 	F.path[0] = '\0';
 	return 0;
 }

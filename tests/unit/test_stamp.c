@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "arena.h"
+#include "dbfile.h"
 #include "db.h"
 #include "db_migrate.h"
 #include "db_post.h"
@@ -31,28 +32,11 @@
 static char		 path[64];
 static struct db	*db;
 
-static void
-remove_db(void)
-{
-	char	 p[80];
-
-	unlink(path);
-	snprintf(p, sizeof(p), "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", path);
-	unlink(p);
-}
-
 static int
 setup(void **state)
 {
-	int	 fd;
-
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/quire-test-stamp-XXXXXX");
-	if ((fd = mkstemp(path)) == -1)
-		return -1;
-	close(fd);
+	dbfile_make(path, sizeof(path), "stamp");
 	if ((db = db_open(path, 1)) == NULL)
 		return -1;
 	if (db_migrate(db) != 0 || db_prepare(db) != 0)
@@ -66,7 +50,7 @@ teardown(void **state)
 	(void)state;
 	db_close(db);
 	db = NULL;
-	remove_db();
+	dbfile_remove(path);
 	return 0;
 }
 
