@@ -65,6 +65,43 @@ renders(const char *src, const struct tv *root, const char *want)
 		    got, want);
 }
 
+/* Loads the set f with stderr caught; returns what was logged. */
+static char *
+load_log(const struct embed_file *f, size_t n)
+{
+	struct tmpl_set	*set;
+	char		 path[] = "/tmp/quire-test-tmpl-XXXXXX";
+	char		*log;
+	int		 fd, saved;
+	ssize_t		 got;
+
+	assert_true((fd = mkstemp(path)) != -1);
+	unlink(path);
+	fflush(stderr);
+	assert_true((saved = dup(STDERR_FILENO)) != -1);
+	assert_true(dup2(fd, STDERR_FILENO) != -1);
+	set = tmpl_set_load_mem(f, n, "test");
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	tmpl_set_free(set);
+	log = arena_alloc(&A, 4096);
+	assert_true(lseek(fd, 0, SEEK_SET) == 0);
+	got = read(fd, log, 4095);
+	close(fd);
+	log[got > 0 ? got : 0] = '\0';
+	return log;
+}
+
+/* Compiles src as "t" with stderr caught; returns what was logged. */
+static char *
+compile_log(const char *src)
+{
+	struct embed_file	 f[1] = { { "t.html", src, strlen(src) } };
+
+	return load_log(f, 1);
+}
+
 /* Setting a key twice keeps the second value (the editor replaces the
  * revision it was given after a conflict). */
 static void
@@ -272,7 +309,7 @@ static void
 includes(void **state)
 {
 	struct embed_file	 f[] = {
-		{ "page.html", "<{{> part}}|{{#each items}}{{> part}}{{/each}}>",
+		{ "page.html", "[{{> part}}|{{#each items}}{{> part}}{{/each}}]",
 		    0 },
 		{ "part.html", "({{name}})", 0 },
 		{ "admin/login.html", "[{{> part}}]", 0 },
@@ -300,34 +337,55 @@ includes(void **state)
 	assert_int_equal(tmpl_find(set, "page.html"), -1);
 	assert_int_equal(tmpl_find(set, "nope"), -1);
 	assert_string_equal(render(set, "page", root),
-	    "<(&lt;root&gt;)|(one)(&lt;root&gt;)>");
+	    "[(&lt;root&gt;)|(one)(&lt;root&gt;)]");
 	assert_string_equal(render(set, "admin/login", root),
 	    "[(&lt;root&gt;)]");
 	tmpl_set_free(set);
 }
 
-/* A template that includes itself compiles, but rendering stops at the
- * depth limit with -1 instead of overflowing the stack. */
+/* An include cycle is refused when the set is loaded, naming the file and
+ * line of the include that closes it; rendering never recurses without
+ * end. A diamond (two includes of one partial) is no cycle. */
 static void
-runaway_include(void **state)
+include_cycles(void **state)
 {
-	struct embed_file	 f[] = {
-		{ "loop.html", "x{{> loop}}", 11 },
+	struct embed_file	 self[] = { { "loop.html", "x{{> loop}}", 11 } };
+	struct embed_file	 two[] = {
 		{ "a.html", "{{> b}}", 7 },
 		{ "b.html", "{{> a}}", 7 },
 	};
-	struct tmpl_set	*set;
-	struct buf	 b;
+	struct embed_file	 three[] = {
+		{ "a.html", "A{{#if x}}{{> b}}{{/if}}", 0 },
+		{ "b.html", "B\n{{#each y}}{{> c}}{{/each}}", 0 },
+		{ "c.html", "C\n\n{{#if z}}{{else}}{{> a}}{{/if}}", 0 },
+	};
+	struct embed_file	 diamond[] = {
+		{ "top.html", "{{> l}}{{> r}}", 0 },
+		{ "l.html", "{{> base}}", 0 },
+		{ "r.html", "{{> base}}", 0 },
+		{ "base.html", "[]", 0 },
+	};
+	struct tmpl_set		*set;
+	char			*log;
+	size_t			 i;
 
-	set = tmpl_set_load_mem(f, 3, "test");
+	assert_null(tmpl_set_load_mem(self, 1, "test"));
+	assert_null(tmpl_set_load_mem(two, 2, "test"));
+	for (i = 0; i < 3; i++)
+		three[i].len = strlen(three[i].data);
+	assert_null(tmpl_set_load_mem(three, 3, "test"));
+	log = load_log(three, 3);
+	assert_non_null(strstr(log,
+	    "test/c.html:3: include cycle: a -> b -> c -> a"));
+	log = load_log(self, 1);
+	assert_non_null(strstr(log, "test/loop.html:1: include cycle: loop"
+	    " -> loop"));
+
+	for (i = 0; i < 4; i++)
+		diamond[i].len = strlen(diamond[i].data);
+	set = tmpl_set_load_mem(diamond, 4, "test");
 	assert_non_null(set);
-	buf_init(&b);
-	assert_int_equal(tmpl_render(set, tmpl_find(set, "loop"), tv_map(&A),
-	    &b), -1);
-	buf_reset(&b);
-	assert_int_equal(tmpl_render(set, tmpl_find(set, "a"), tv_map(&A),
-	    &b), -1);
-	buf_free(&b);
+	assert_string_equal(render(set, "top", tv_map(&A)), "[][]");
 	tmpl_set_free(set);
 }
 
@@ -433,34 +491,6 @@ compile_errors(void **state)
 	}
 }
 
-/* Compiles src as "t" with stderr caught; returns what was logged. */
-static char *
-compile_log(const char *src)
-{
-	struct tmpl_set	*set;
-	char		 path[] = "/tmp/quire-test-tmpl-XXXXXX";
-	char		*log;
-	int		 fd, saved;
-	ssize_t		 n;
-
-	assert_true((fd = mkstemp(path)) != -1);
-	unlink(path);
-	fflush(stderr);
-	assert_true((saved = dup(STDERR_FILENO)) != -1);
-	assert_true(dup2(fd, STDERR_FILENO) != -1);
-	set = compile1(src);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	tmpl_set_free(set);
-	log = arena_alloc(&A, 4096);
-	assert_true(lseek(fd, 0, SEEK_SET) == 0);
-	n = read(fd, log, 4095);
-	close(fd);
-	log[n > 0 ? n : 0] = '\0';
-	return log;
-}
-
 /* A compile error names the file and the line, so start-up can say where
  * to look. */
 static void
@@ -534,7 +564,6 @@ compile_ok(void **state)
 		"{{#if x}}{{else}}{{/if}}",
 		"{{#if  x }}{{ /if }}",
 		"{{#each x}}{{#each y}}{{/each}}{{/each}}",
-		"{{> t}}",
 	};
 	struct tmpl_set	*set;
 	size_t		 i;
@@ -638,7 +667,7 @@ main(void)
 		cmocka_unit_test(nested_each_scopes),
 		cmocka_unit_test(dotted_paths),
 		cmocka_unit_test(includes),
-		cmocka_unit_test(runaway_include),
+		cmocka_unit_test(include_cycles),
 		cmocka_unit_test(comments),
 		cmocka_unit_test(render_appends),
 		cmocka_unit_test(empty_values),
