@@ -24,31 +24,16 @@ static const char *const url_attrs[] = {
 static int
 in_list(const char *const *list, size_t n, const char *s)
 {
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(list[i], s) == 0)
+	while (n-- > 0)
+		if (strcmp(list[n], s) == 0)
 			return 1;
 	return 0;
 }
 
-static int
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-static int
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static char
-lower(unsigned char c)
-{
-	return (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-}
+#define is_space(c)	((c) == ' ' || (c) == '\t' || (c) == '\n' || \
+			    (c) == '\f' || (c) == '\r')
+#define is_alpha(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
+#define lower(c)	((char)((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c)))
 
 /* Appends c to a name kept cut at HC_NAME_MAX - 1 bytes; a cut name has
  * len >= HC_NAME_MAX and matches no list. */
@@ -59,12 +44,6 @@ name_add(char *name, size_t *len, unsigned char c)
 		name[*len] = lower(c);
 	if (*len < HC_NAME_MAX)
 		(*len)++;
-}
-
-static int
-name_is(const char *name, size_t len, const char *s)
-{
-	return len < HC_NAME_MAX && strcmp(name, s) == 0;
 }
 
 static void
@@ -154,7 +133,7 @@ raw_step(struct htmlctx *c, unsigned char ch, int *reconsume, const char **why)
 {
 	size_t	 want = 2 + c->taglen;
 
-	if (c->state == HC_RAWTEXT && name_is(c->tag, c->taglen, "script")) {
+	if (c->state == HC_RAWTEXT && strcmp(c->tag, "script") == 0) {
 		/* "<!--" inside a script changes where it ends. */
 		if (ch == (unsigned char)"<!--"[c->m]) {
 			if (++c->m == 4) {
@@ -362,7 +341,7 @@ step(struct htmlctx *c, unsigned char ch, const char **why)
 			else
 				c->n = 0;
 			break;
-		case HC_BOGUS_COMMENT:
+		default:	/* HC_BOGUS_COMMENT */
 			if (ch == '>')
 				c->state = HC_DATA;
 			break;
@@ -413,20 +392,20 @@ static int
 attr_value(struct htmlctx *c, enum hc_filter f, enum hc_esc *esc, char *why,
     size_t whysz)
 {
-	switch (c->akind) {
-	case HA_SCRIPT:
-		return refuse(why, whysz, "a value in an event handler", c);
-	case HA_STYLE:
-		return refuse(why, whysz, "a value in a style attribute", c);
-	case HA_SRCSET:
-		return refuse(why, whysz, "a value in a srcset", c);
-	case HA_SRCDOC:
-		return refuse(why, whysz, "a value in a srcdoc", c);
-	case HA_PLAIN:
+	static const char *const refused[HA__MAX] = {
+		NULL,					/* HA_PLAIN */
+		NULL,					/* HA_URL */
+		"a value in an event handler",		/* HA_SCRIPT */
+		"a value in a style attribute",		/* HA_STYLE */
+		"a value in a srcset",			/* HA_SRCSET */
+		"a value in a srcdoc",			/* HA_SRCDOC */
+	};
+
+	if (refused[c->akind] != NULL)
+		return refuse(why, whysz, refused[c->akind], c);
+	if (c->akind == HA_PLAIN) {
 		*esc = by_filter(f, HE_ESC);
 		return 0;
-	case HA_URL:
-		break;
 	}
 	if (f == HF_PCT) {
 		/* Percent-encoded bytes end no scheme. */
@@ -462,7 +441,6 @@ htmlctx_value(struct htmlctx *c, enum hc_filter f, enum hc_esc *esc,
 		if (c->n >= 1)
 			return refuse(why, whysz, "a value inside what may be"
 			    " an end tag", c);
-		c->n = 0;
 		*esc = by_filter(f, HE_ESC);
 		return 0;
 	case HC_ATTR_VALUE:
@@ -558,8 +536,9 @@ htmlctx_same(const struct htmlctx *a, const struct htmlctx *b)
 	case HC_MARKUP_DECL:
 	case HC_COMMENT:
 		return a->n == b->n;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
 int
@@ -586,50 +565,41 @@ htmlctx_merge(struct htmlctx *out, const struct htmlctx *a,
 	return -1;
 }
 
+/* How each state reads in a message; args: 0 none, 1 the tag, 2 the
+ * attribute and the tag. */
+static const struct {
+	const char	*fmt;
+	int		 args;
+} where[HC__MAX] = {
+	{ "text", 0 },					/* HC_DATA */
+	{ "inside <%s>", 1 },				/* HC_RCDATA */
+	{ "inside <%s>", 1 },				/* HC_RAWTEXT */
+	{ "in a tag name", 0 },				/* HC_TAG_OPEN */
+	{ "in a tag name", 0 },				/* HC_END_TAG_OPEN */
+	{ "in a tag name", 0 },				/* HC_TAG_NAME */
+	{ "between attributes of <%s>", 1 },		/* HC_BEFORE_ATTR_NAME */
+	{ "after attribute name \"%s\" in <%s>", 2 },	/* HC_ATTR_NAME */
+	{ "after attribute name \"%s\" in <%s>", 2 },	/* HC_AFTER_ATTR_NAME */
+	{ "unquoted attribute \"%s\" in <%s>", 2 },	/* HC_BEFORE_ATTR_VALUE */
+	{ "value of attribute \"%s\" in <%s>", 2 },	/* HC_ATTR_VALUE */
+	{ "unquoted attribute \"%s\" in <%s>", 2 },	/* HC_ATTR_UNQUOTED */
+	{ "between attributes of <%s>", 1 },		/* HC_AFTER_ATTR_VALUE */
+	{ "between attributes of <%s>", 1 },		/* HC_SELF_CLOSING */
+	{ "between attributes of <%s>", 1 },		/* HC_BOUNDARY */
+	{ "in a comment or declaration", 0 },		/* HC_MARKUP_DECL */
+	{ "in a comment or declaration", 0 },		/* HC_COMMENT */
+	{ "in a comment or declaration", 0 },		/* HC_BOGUS_COMMENT */
+};
+
 const char *
 htmlctx_describe(const struct htmlctx *c, char *buf, size_t sz)
 {
 	const char	*tag = c->taglen < HC_NAME_MAX ? c->tag : "...";
 	const char	*attr = c->attrlen < HC_NAME_MAX ? c->attr : "...";
 
-	switch (c->state) {
-	case HC_DATA:
-		snprintf(buf, sz, "text");
-		break;
-	case HC_RCDATA:
-	case HC_RAWTEXT:
-		snprintf(buf, sz, "inside <%s>", tag);
-		break;
-	case HC_TAG_OPEN:
-	case HC_END_TAG_OPEN:
-	case HC_TAG_NAME:
-		snprintf(buf, sz, "in a tag name");
-		break;
-	case HC_ATTR_NAME:
-	case HC_AFTER_ATTR_NAME:
-		snprintf(buf, sz, "after attribute name \"%s\" in <%s>", attr,
-		    tag);
-		break;
-	case HC_BEFORE_ATTR_VALUE:
-	case HC_ATTR_UNQUOTED:
-		snprintf(buf, sz, "unquoted value of attribute \"%s\" in <%s>",
-		    attr, tag);
-		break;
-	case HC_ATTR_VALUE:
-		snprintf(buf, sz, "value of attribute \"%s\" in <%s>", attr,
-		    tag);
-		break;
-	case HC_BEFORE_ATTR_NAME:
-	case HC_AFTER_ATTR_VALUE:
-	case HC_SELF_CLOSING:
-	case HC_BOUNDARY:
-		snprintf(buf, sz, "between attributes of <%s>", tag);
-		break;
-	case HC_MARKUP_DECL:
-	case HC_COMMENT:
-	case HC_BOGUS_COMMENT:
-		snprintf(buf, sz, "in a comment or declaration");
-		break;
-	}
+	if (where[c->state].args == 2)
+		snprintf(buf, sz, where[c->state].fmt, attr, tag);
+	else
+		snprintf(buf, sz, where[c->state].fmt, tag);
 	return buf;
 }

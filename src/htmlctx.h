@@ -32,6 +32,7 @@ enum hc_state {
 	HC_MARKUP_DECL,		/* after "<!" */
 	HC_COMMENT,
 	HC_BOGUS_COMMENT,	/* <!DOCTYPE ...>, <?...> */
+	HC__MAX
 };
 
 /* What an attribute's value means. */
@@ -42,6 +43,7 @@ enum hc_attr {
 	HA_STYLE,
 	HA_SRCSET,
 	HA_SRCDOC,
+	HA__MAX
 };
 
 /* In a URL attribute value, how far the scheme is settled; ordered from

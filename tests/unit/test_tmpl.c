@@ -573,8 +573,8 @@ context_errors_say_where(void **state)
 		    " in raw text, where escaping does not work (inside"
 		    " <script>)" },
 		{ "\n<a href={{u}}>", "test/t.html:2: {{ u }}: a value in an"
-		    " unquoted attribute value (quote it) (unquoted value of"
-		    " attribute \"href\" in <a>)" },
+		    " unquoted attribute value (quote it) (unquoted attribute"
+		    " \"href\" in <a>)" },
 		{ "<a\nonclick=\"{{f}}\">", "test/t.html:2: {{ f }}: a value in"
 		    " an event handler" },
 		{ "<!--\n\n{{c}} -->", "test/t.html:3: {{ c }}: a value in an"
