@@ -3,17 +3,33 @@
  * syntax error names file and line and start-up stops. Rendering walks the
  * compiled tree against a value tree (struct tv) that the handler built in
  * its arena. Text values are always escaped; only TV_HTML (a struct
- * safe_html, i.e. cmark's safe output) is written raw.
+ * safe_html, i.e. cmark's safe output) is written raw, and only in text.
  *
  * Syntax:
- *   {{ a.b }}            value, HTML-escaped (text or attribute)
- *   {{ a | url }}        URL for href/src: scheme allow-list, then escaped
+ *   {{ a.b }}            value, escaped for where it lands (see below)
+ *   {{ a | url }}        URL: scheme allow-list, then escaped
  *   {{ a | pct }}        percent-encoded (a query component)
  *   {{#if a}} .. {{else}} .. {{/if}}       (also {{#unless a}} .. {{/unless}})
  *   {{#each list}} .. {{else}} .. {{/each}} each item is a map; names
  *                        resolve in the item first, then outwards
  *   {{> name}}           include the template "name" (file name.html)
  *   {{! comment }}
+ *
+ * Contexts. The compiler reads the HTML around each value (htmlctx.h):
+ *   text, <title>, <textarea>   escaped (& < > " '); TV_HTML raw in text only
+ *   quoted attribute value      escaped; TV_HTML escaped too
+ *   URL attribute (href, src, action, formaction, cite, poster, ...): a
+ *                        value that starts the value is URL-checked as with
+ *                        | url, written or not; after a literal ':', '/',
+ *                        '?' or '#' it is only escaped; anywhere else in the
+ *                        scheme it is a compile error. | pct is allowed.
+ *   compile errors: a value in an unquoted attribute, in <script>, <style>
+ *                        (or other raw text), in a comment, in a tag or
+ *                        attribute name, in on* / style / srcset / srcdoc.
+ * A block's branches must end in the same context (a boolean attribute such
+ * as {{#if x}} checked{{/if}} inside a tag is fine); a loop's body must end
+ * where it starts. {{> name}} goes in text; every template starts and ends
+ * in text. An include cycle is refused when the set is loaded.
  */
 #ifndef QUIRE_TMPL_H
 #define QUIRE_TMPL_H
@@ -82,8 +98,15 @@ void		 tmpl_set_free(struct tmpl_set *);
 unsigned long long tmpl_set_fingerprint(const struct tmpl_set *);
 /* Index of the template with that name, or -1. */
 int		 tmpl_find(const struct tmpl_set *, const char *name);
+/* Strict mode, off by default: rendering {{ key }}, {{#if key}},
+ * {{#unless key}} or {{#each key}} fails when the handler never set key
+ * (its first name is in no enclosing map, or a later name is not in the
+ * map before it): the render returns -1 and logs "template NAME: line N:
+ * key K not set". A key set to empty text, false, an empty list or a
+ * non-map (for a.b) counts as set: optional keys must be set to those. */
+void		 tmpl_set_strict(struct tmpl_set *, int on);
 /* Appends the rendering to out. Returns 0, or -1 (logged) on a runaway
- * include depth. */
+ * nesting depth or, in strict mode, a key not set. */
 int		 tmpl_render(const struct tmpl_set *, int idx, const struct tv *,
 		    struct buf *out);
 

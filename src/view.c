@@ -71,7 +71,7 @@ view_init(struct app *app)
 		    embed_templates_n, "templates");
 	if (app->tmpl == NULL)
 		return -1;
-	/* XXX-STRICT tmpl_set_strict(app->tmpl, cfg->strict_templates); */
+	tmpl_set_strict(app->tmpl, cfg->strict_templates);
 	for (i = 0; i < T__MAX; i++)
 		if ((app->tmpl_idx[i] = tmpl_find(app->tmpl,
 		    tmpl_names[i])) == -1) {

@@ -8,6 +8,8 @@
  * same in both trees: the two renderings must hold exactly as many of each,
  * and exactly as many "<script". (Comparing with the template source
  * instead would be wrong: "<{{! x }}script>" renders a <script> by itself.)
+ * Strict mode must give both trees the same verdict, as they set the same
+ * keys, and render the same bytes when it does not fail.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -121,7 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tmpl_set		*set;
 	struct buf		 out[2];
 	char			*copy;
-	int			 idx, rc[2], h;
+	int			 idx, rc[2], strict[2], h;
 	static const char	 md[] = "*hi* <script>x</script> [a](/b)";
 
 	if (!ready) {
@@ -154,6 +156,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(rc[h] == 0 || rc[h] == -1);
 	}
 	CHECK(rc[0] == rc[1]);
+	tmpl_set_strict(set, 1);
+	for (h = 0; h < 2; h++) {
+		struct buf	 b;
+
+		buf_init(&b);
+		strict[h] = tmpl_render(set, idx, tree(h), &b);
+		/* Strict mode fails or renders the same. */
+		CHECK(strict[h] == -1 || (b.len == out[h].len && (b.len == 0 ||
+		    memcmp(b.data, out[h].data, b.len) == 0)));
+		buf_free(&b);
+	}
+	CHECK(strict[0] == strict[1]);
 	if (rc[0] == 0) {
 		CHECK(count_char(&out[1], '<') == count_char(&out[0], '<'));
 		CHECK(count_char(&out[1], '>') == count_char(&out[0], '>'));

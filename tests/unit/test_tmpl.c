@@ -65,6 +65,43 @@ renders(const char *src, const struct tv *root, const char *want)
 		    got, want);
 }
 
+/* Loads the set f with stderr caught; returns what was logged. */
+static char *
+load_log(const struct embed_file *f, size_t n)
+{
+	struct tmpl_set	*set;
+	char		 path[] = "/tmp/quire-test-tmpl-XXXXXX";
+	char		*log;
+	int		 fd, saved;
+	ssize_t		 got;
+
+	assert_true((fd = mkstemp(path)) != -1);
+	unlink(path);
+	fflush(stderr);
+	assert_true((saved = dup(STDERR_FILENO)) != -1);
+	assert_true(dup2(fd, STDERR_FILENO) != -1);
+	set = tmpl_set_load_mem(f, n, "test");
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	tmpl_set_free(set);
+	log = arena_alloc(&A, 4096);
+	assert_true(lseek(fd, 0, SEEK_SET) == 0);
+	got = read(fd, log, 4095);
+	close(fd);
+	log[got > 0 ? got : 0] = '\0';
+	return log;
+}
+
+/* Compiles src as "t" with stderr caught; returns what was logged. */
+static char *
+compile_log(const char *src)
+{
+	struct embed_file	 f[1] = { { "t.html", src, strlen(src) } };
+
+	return load_log(f, 1);
+}
+
 /* Setting a key twice keeps the second value (the editor replaces the
  * revision it was given after a conflict). */
 static void
@@ -272,7 +309,7 @@ static void
 includes(void **state)
 {
 	struct embed_file	 f[] = {
-		{ "page.html", "<{{> part}}|{{#each items}}{{> part}}{{/each}}>",
+		{ "page.html", "[{{> part}}|{{#each items}}{{> part}}{{/each}}]",
 		    0 },
 		{ "part.html", "({{name}})", 0 },
 		{ "admin/login.html", "[{{> part}}]", 0 },
@@ -300,35 +337,368 @@ includes(void **state)
 	assert_int_equal(tmpl_find(set, "page.html"), -1);
 	assert_int_equal(tmpl_find(set, "nope"), -1);
 	assert_string_equal(render(set, "page", root),
-	    "<(&lt;root&gt;)|(one)(&lt;root&gt;)>");
+	    "[(&lt;root&gt;)|(one)(&lt;root&gt;)]");
 	assert_string_equal(render(set, "admin/login", root),
 	    "[(&lt;root&gt;)]");
 	tmpl_set_free(set);
 }
 
-/* A template that includes itself compiles, but rendering stops at the
- * depth limit with -1 instead of overflowing the stack. */
+/* An include cycle is refused when the set is loaded, naming the file and
+ * line of the include that closes it; rendering never recurses without
+ * end. A diamond (two includes of one partial) is no cycle. */
 static void
-runaway_include(void **state)
+include_cycles(void **state)
 {
-	struct embed_file	 f[] = {
-		{ "loop.html", "x{{> loop}}", 11 },
+	struct embed_file	 self[] = { { "loop.html", "x{{> loop}}", 11 } };
+	struct embed_file	 two[] = {
 		{ "a.html", "{{> b}}", 7 },
 		{ "b.html", "{{> a}}", 7 },
 	};
+	struct embed_file	 three[] = {
+		{ "a.html", "A{{#if x}}{{> b}}{{/if}}", 0 },
+		{ "b.html", "B\n{{#each y}}{{> c}}{{/each}}", 0 },
+		{ "c.html", "C\n\n{{#if z}}{{else}}{{> a}}{{/if}}", 0 },
+	};
+	struct embed_file	 diamond[] = {
+		{ "top.html", "{{> l}}{{> r}}", 0 },
+		{ "l.html", "{{> base}}", 0 },
+		{ "r.html", "{{> base}}", 0 },
+		{ "base.html", "[]", 0 },
+	};
+	struct tmpl_set		*set;
+	char			*log;
+	size_t			 i;
+
+	assert_null(tmpl_set_load_mem(self, 1, "test"));
+	assert_null(tmpl_set_load_mem(two, 2, "test"));
+	for (i = 0; i < 3; i++)
+		three[i].len = strlen(three[i].data);
+	assert_null(tmpl_set_load_mem(three, 3, "test"));
+	log = load_log(three, 3);
+	assert_non_null(strstr(log,
+	    "test/c.html:3: include cycle: a -> b -> c -> a"));
+	log = load_log(self, 1);
+	assert_non_null(strstr(log, "test/loop.html:1: include cycle: loop"
+	    " -> loop"));
+
+	for (i = 0; i < 4; i++)
+		diamond[i].len = strlen(diamond[i].data);
+	set = tmpl_set_load_mem(diamond, 4, "test");
+	assert_non_null(set);
+	assert_string_equal(render(set, "top", tv_map(&A)), "[][]");
+	tmpl_set_free(set);
+}
+
+/* A value in a URL attribute is URL-checked whether or not "| url" is
+ * written; after a literal scheme or path it is only escaped. */
+static void
+url_attributes(void **state)
+{
+	struct tv	*root = tv_map(&A);
+
+	tv_text(&A, root, "js", "javascript:alert(1)");
+	tv_text(&A, root, "ok", "https://example.org/?a=1&b=\"2\"");
+	tv_text(&A, root, "q", "a b&c");
+	renders("<a href=\"{{js}}\">", root, "<a href=\"#\">");
+	renders("<a href='{{js}}'>", root, "<a href='#'>");
+	renders("<img src=\"{{js}}\" alt=\"{{js}}\">", root,
+	    "<img src=\"#\" alt=\"javascript:alert(1)\">");
+	renders("<form action=\"{{js}}\"><button formaction=\"{{js}}\">",
+	    root, "<form action=\"#\"><button formaction=\"#\">");
+	renders("<A HREF=\"{{js}}\">", root, "<A HREF=\"#\">");
+	renders("<a href=\"{{ok}}\">", root,
+	    "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">");
+	/* The scheme is the template's: the value is only escaped. */
+	renders("<a href=\"/search?q={{js}}\">", root,
+	    "<a href=\"/search?q=javascript:alert(1)\">");
+	renders("<a href=\"mailto:{{q}}\">", root, "<a href=\"mailto:a b&amp;c\">");
+	renders("<a href=\"/s?q={{q | pct}}&amp;r={{q|pct}}\">", root,
+	    "<a href=\"/s?q=a%20b%26c&amp;r=a%20b%26c\">");
+	renders("<a href=\"{{q | pct}}\">", root, "<a href=\"a%20b%26c\">");
+	/* Attribute names end at the value: title is not a URL. */
+	renders("<a title=\"{{js}}\" href=\"/\">{{js}}</a>", root,
+	    "<a title=\"javascript:alert(1)\" href=\"/\">javascript:alert(1)</a>");
+	renders("<a data-href=\"{{js}}\">", root,
+	    "<a data-href=\"javascript:alert(1)\">");
+}
+
+/* Markup (struct safe_html) is raw in text only; in an attribute or in
+ * <title> it is escaped like any text. */
+static void
+html_escaped_outside_text(void **state)
+{
+	struct tv		*root = tv_map(&A);
+	struct safe_html	 h = { "<a href=\"x\">'</a>", 17 };
+
+	tv_html(&A, root, "h", h);
+	renders("<p title=\"{{h}}\">{{h}}</p>", root,
+	    "<p title=\"&lt;a href=&quot;x&quot;&gt;&#39;&lt;/a&gt;\">"
+	    "<a href=\"x\">'</a></p>");
+	renders("<title>{{h}}</title><textarea>{{h}}</textarea>", root,
+	    "<title>&lt;a href=&quot;x&quot;&gt;&#39;&lt;/a&gt;</title>"
+	    "<textarea>&lt;a href=&quot;x&quot;&gt;&#39;&lt;/a&gt;</textarea>");
+	renders("<a href=\"{{h}}\">", root, "<a href=\"\">");
+}
+
+/* Blocks inside a tag: boolean attributes, attribute lists, values made
+ * of branches; and the text after tags, comments and raw text. */
+static void
+blocks_in_tags(void **state)
+{
+	struct tv	*root = tv_map(&A);
+
+	tv_bool(&A, root, "yes", 1);
+	tv_bool(&A, root, "no", 0);
+	tv_text(&A, root, "v", "<v>");
+	renders("<input{{#if yes}} checked{{/if}}{{#if no}} disabled{{/if}}>",
+	    root, "<input checked>");
+	renders("<input value=\"1\"{{#if yes}} checked{{/if}}"
+	    "{{#if yes}} aria-invalid=\"true\" title=\"{{v}}\"{{/if}}>", root,
+	    "<input value=\"1\" checked aria-invalid=\"true\" title=\"&lt;v&gt;\">");
+	renders("<input type=\"{{#if yes}}text{{else}}date{{/if}}\""
+	    " class=\"a{{#if yes}} b-{{v}}{{/if}}\">", root,
+	    "<input type=\"text\" class=\"a b-&lt;v&gt;\">");
+	renders("<p{{#each list}} class=\"{{v}}\"{{/each}}>", root, "<p>");
+	renders("<a href=\"{{#if yes}}/a{{else}}/b{{/if}}?v={{v}}\">", root,
+	    "<a href=\"/a?v=&lt;v&gt;\">");
+	renders("<br{{#if yes}} /{{/if}}>{{v}}", root, "<br />&lt;v&gt;");
+	renders("<!-- {{! c }} x -->{{v}}<!---->{{v}}<!-->{{v}}", root,
+	    "<!--  x -->&lt;v&gt;<!---->&lt;v&gt;<!-->&lt;v&gt;");
+	renders("<!DOCTYPE html><script>if (a < b) x = \"</p>\";</script>"
+	    "<style>p > a {}</STYLE >{{v}}", root,
+	    "<!DOCTYPE html><script>if (a < b) x = \"</p>\";</script>"
+	    "<style>p > a {}</STYLE >&lt;v&gt;");
+	renders("<title>a <b> {{v}}</title><textarea></b>{{v}}</textarea>",
+	    root, "<title>a <b> &lt;v&gt;</title><textarea></b>&lt;v&gt;"
+	    "</textarea>");
+	renders("a < b {{v}} <3", root, "a < b &lt;v&gt; <3");
+}
+
+/* Each place a value may not go is a compile error naming file and line. */
+static void
+context_errors(void **state)
+{
+	static const char *const bad[] = {
+		"<a href={{x}}>",			/* unquoted */
+		"<a title={{x}}>",
+		"<a title= {{x}}>",
+		"<script>{{x}}</script>",		/* raw text */
+		"<script type=\"a\">var a = \"{{x}}\";</script>",
+		"<style>p { color: {{x}} }</style>",
+		"<SCRIPT>{{x}}</SCRIPT>",
+		"<iframe>{{x}}</iframe>",
+		"<noscript>{{x}}</noscript>",
+		"<script>\"</scrip\"{{x}}</script>",
+		"<!-- {{x}} -->",			/* comments */
+		"<!{{x}}>",
+		"<!DOCTYPE {{x}}>",
+		"<?xml {{x}}?>",
+		"<!-- a --!{{x}}",
+		"<{{x}}>",				/* tag names */
+		"</{{x}}>",
+		"<a{{x}}>",
+		"<scrip{{x}}",
+		"<a {{x}}>",				/* attribute names */
+		"<a {{x}}=\"1\">",
+		"<a b{{x}}=\"1\">",
+		"<a b=\"1\"{{x}}>",
+		"<a b=\"1\" {{x}}>",
+		"<br/{{x}}>",
+		"<a onclick=\"f('{{x}}')\">",		/* event handlers */
+		"<body ONLOAD=\"{{x}}\">",
+		"<p style=\"color: {{x}}\">",		/* style */
+		"<img srcset=\"{{x}} 2x\">",		/* srcset, srcdoc */
+		"<iframe srcdoc=\"{{x}}\">",
+		"<a href=\"java{{x}}\">",		/* a URL's scheme */
+		"<a href=\" {{x}}\">",
+		"<a href=\"{{x}}{{y}}\">",
+		"<a href=\"{{x | pct}}{{y}}\">",
+		"<a href=\"{{x}}:alert(1)\">",
+		"<a href=\"{{x | url}}{{y | url}}\">",
+		"<title></{{x}}</title>",		/* maybe an end tag */
+		"<textarea><{{x}}</textarea>",
+		"<p {{> t2}}>",				/* include not in text */
+		"<a href=\"{{> t2}}\">",
+		"<p",					/* ends out of text */
+		"<a href=\"",
+		"<!-- open",
+		"<script>",
+		"<title>x",
+		"<plaintext>",
+		"<script><!--</script>",
+		/* branches that end in different contexts */
+		"{{#if x}}<a{{/if}}>",
+		"{{#if x}}<a{{else}}<b{{/if}}>",
+		"<a {{#if x}}href=\"{{else}}title=\"{{/if}}\">",
+		"{{#if x}}<!--{{/if}}-->",
+		"<a title=\"{{#if x}}\"{{/if}}\">",
+		"<a href=\"{{#unless x}}java{{/unless}}{{y}}\">",
+		"{{#each x}}<p{{/each}}>",
+		"{{#each x}}<a{{else}}<a{{/each}} >",
+		"<script>{{#if x}}</script>{{/if}}",
+		/* a name split by a block, or text glued to it */
+		"<a hr{{#if x}}ef{{/if}}=\"{{y}}\">",
+		"<a{{#if x}} on{{/if}}click=\"\">",
+		"<input{{#if x}} checked{{/if}}=\"1\">",
+		"<input{{#if x}} checked{{/if}} =\"1\">",
+		"<input value=\"1\"{{#if x}} checked{{/if}}disabled>",
+		"<p{{#each x}} a=\"1\"{{/each}}b>",
+	};
+	static const char *const t2 = "";
+	struct embed_file	 f[2] = { { "t.html", NULL, 0 },
+	    { "t2.html", t2, 0 } };
+	struct tmpl_set		*set;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		f[0].data = bad[i];
+		f[0].len = strlen(bad[i]);
+		set = tmpl_set_load_mem(f, 2, "test");
+		if (set != NULL) {
+			tmpl_set_free(set);
+			fail_msg("compiled: \"%s\"", bad[i]);
+		}
+	}
+}
+
+/* The messages say what and where. */
+static void
+context_errors_say_where(void **state)
+{
+	static const struct {
+		const char	*src;
+		const char	*want;
+	} cases[] = {
+		{ "<p>\n<script>\n{{ x.y }}", "test/t.html:3: {{ x.y }}: a value"
+		    " in raw text, where escaping does not work (inside"
+		    " <script>)" },
+		{ "\n<a href={{u}}>", "test/t.html:2: {{ u }}: a value in an"
+		    " unquoted attribute value (quote it) (unquoted attribute"
+		    " \"href\" in <a>)" },
+		{ "<a\nonclick=\"{{f}}\">", "test/t.html:2: {{ f }}: a value in"
+		    " an event handler" },
+		{ "<!--\n\n{{c}} -->", "test/t.html:3: {{ c }}: a value in an"
+		    " HTML comment" },
+		{ "<p {{a}}>", "test/t.html:1: {{ a }}: a value in a tag or"
+		    " attribute name" },
+		{ "<a href=\"java{{x}}\">", "a value where it could make a"
+		    " URL's scheme" },
+		{ "x\n{{#if a}}<p{{/if}}>", "test/t.html:2: {{#if a}}: the"
+		    " branches end in different contexts (in a tag name, text)" },
+		{ "x\n{{#if a}} x{{/if}}\n\n<p\n title ", "test/t.html:5:"
+		    " the template ends after attribute name \"title\" in <p>,"
+		    " not in text" },
+		{ "\n<input{{#if a}} chec{{/if}}ked>", "test/t.html:2:"
+		    " attribute text right after a block" },
+		{ "<p>\n<script><!-- x", "test/t.html:2: \"<!--\" inside"
+		    " <script> is not supported" },
+	};
+	char	*log;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		log = compile_log(cases[i].src);
+		if (strstr(log, cases[i].want) == NULL)
+			fail_msg("want \"%s\" in the log, got: %s",
+			    cases[i].want, log);
+	}
+}
+
+/* Renders src as "t" with strict mode on or off; returns the render's
+ * result and what it logged in *log. */
+static int
+render_strict(const char *src, const struct tv *root, int strict,
+    char **log)
+{
 	struct tmpl_set	*set;
 	struct buf	 b;
+	char		 path[] = "/tmp/quire-test-tmpl-XXXXXX";
+	int		 fd, saved, rc;
+	ssize_t		 got;
 
-	set = tmpl_set_load_mem(f, 3, "test");
-	assert_non_null(set);
+	assert_non_null(set = compile1(src));
+	tmpl_set_strict(set, strict);
 	buf_init(&b);
-	assert_int_equal(tmpl_render(set, tmpl_find(set, "loop"), tv_map(&A),
-	    &b), -1);
-	buf_reset(&b);
-	assert_int_equal(tmpl_render(set, tmpl_find(set, "a"), tv_map(&A),
-	    &b), -1);
+	assert_true((fd = mkstemp(path)) != -1);
+	unlink(path);
+	fflush(stderr);
+	assert_true((saved = dup(STDERR_FILENO)) != -1);
+	assert_true(dup2(fd, STDERR_FILENO) != -1);
+	rc = tmpl_render(set, 0, root, &b);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	*log = arena_alloc(&A, 4096);
+	assert_true(lseek(fd, 0, SEEK_SET) == 0);
+	got = read(fd, *log, 4095);
+	close(fd);
+	(*log)[got > 0 ? got : 0] = '\0';
 	buf_free(&b);
 	tmpl_set_free(set);
+	return rc;
+}
+
+/* Strict mode fails a render that uses a key the handler never set; a key
+ * set to empty, false, an empty list or a non-map is set. Off by default. */
+static void
+strict_mode(void **state)
+{
+	static const char *const ok[] = {
+		"{{empty}}{{no}}{{#if empty}}{{/if}}{{#if no}}{{/if}}",
+		"{{#each none}}{{missing}}{{/each}}",
+		"{{#unless no}}{{m.a}}{{/unless}}",
+		"{{#each items}}{{name}}{{top}}{{/each}}",
+		"{{#if no}}{{missing}}{{else}}{{empty}}{{/if}}",
+		"{{empty.deeper}}{{#if no.x}}{{/if}}",	/* under a non-map */
+		"{{#if m.n}}{{/if}}",			/* set to nothing */
+	};
+	static const struct {
+		const char	*src;
+		const char	*key;
+	} bad[] = {
+		{ "{{missing}}", "line 1: key missing not set" },
+		{ "a\n{{#if missing}}{{/if}}", "line 2: key missing not set" },
+		{ "{{#unless missing}}{{/unless}}", "key missing not set" },
+		{ "\n\n{{#each missing}}{{/each}}", "line 3: key missing not set" },
+		{ "{{m.b}}", "key m.b not set" },
+		{ "{{#each items}}{{nope}}{{/each}}", "key nope not set" },
+		{ "{{#if empty}}{{else}}{{#if m}}{{gone}}{{/if}}{{/if}}",
+		    "key gone not set" },
+	};
+	struct tv	*root = tv_map(&A), *m, *items;
+	char		*log;
+	size_t		 i;
+
+	tv_text(&A, root, "empty", "");
+	tv_bool(&A, root, "no", 0);
+	tv_text(&A, root, "top", "T");
+	tv_set(&A, root, "none", tv_list(&A));
+	m = tv_map(&A);
+	tv_text(&A, m, "a", "A");
+	tv_set(&A, m, "n", NULL);
+	tv_set(&A, root, "m", m);
+	items = tv_list(&A);
+	tv_text(&A, tv_list_add(&A, items), "name", "1");
+	tv_set(&A, root, "items", items);
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		if (render_strict(ok[i], root, 1, &log) != 0)
+			fail_msg("strict render failed: %s: %s", ok[i], log);
+		assert_string_equal(log, "");
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		/* Off by default and when switched off: renders as empty. */
+		assert_int_equal(render_strict(bad[i].src, root, 0, &log), 0);
+		assert_string_equal(log, "");
+		assert_int_equal(render_strict(bad[i].src, root, 1, &log), -1);
+		if (strstr(log, "template t: ") == NULL ||
+		    strstr(log, bad[i].key) == NULL)
+			fail_msg("%s: want \"%s\", got: %s", bad[i].src,
+			    bad[i].key, log);
+		/* Logged once. */
+		assert_ptr_equal(strchr(log, '\n'), log + strlen(log) - 1);
+	}
+	renders("[{{missing}}]", root, "[]");
 }
 
 static void
@@ -433,34 +803,6 @@ compile_errors(void **state)
 	}
 }
 
-/* Compiles src as "t" with stderr caught; returns what was logged. */
-static char *
-compile_log(const char *src)
-{
-	struct tmpl_set	*set;
-	char		 path[] = "/tmp/quire-test-tmpl-XXXXXX";
-	char		*log;
-	int		 fd, saved;
-	ssize_t		 n;
-
-	assert_true((fd = mkstemp(path)) != -1);
-	unlink(path);
-	fflush(stderr);
-	assert_true((saved = dup(STDERR_FILENO)) != -1);
-	assert_true(dup2(fd, STDERR_FILENO) != -1);
-	set = compile1(src);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	tmpl_set_free(set);
-	log = arena_alloc(&A, 4096);
-	assert_true(lseek(fd, 0, SEEK_SET) == 0);
-	n = read(fd, log, 4095);
-	close(fd);
-	log[n > 0 ? n : 0] = '\0';
-	return log;
-}
-
 /* A compile error names the file and the line, so start-up can say where
  * to look. */
 static void
@@ -534,7 +876,6 @@ compile_ok(void **state)
 		"{{#if x}}{{else}}{{/if}}",
 		"{{#if  x }}{{ /if }}",
 		"{{#each x}}{{#each y}}{{/each}}{{/each}}",
-		"{{> t}}",
 	};
 	struct tmpl_set	*set;
 	size_t		 i;
@@ -638,7 +979,13 @@ main(void)
 		cmocka_unit_test(nested_each_scopes),
 		cmocka_unit_test(dotted_paths),
 		cmocka_unit_test(includes),
-		cmocka_unit_test(runaway_include),
+		cmocka_unit_test(include_cycles),
+		cmocka_unit_test(url_attributes),
+		cmocka_unit_test(html_escaped_outside_text),
+		cmocka_unit_test(blocks_in_tags),
+		cmocka_unit_test(context_errors),
+		cmocka_unit_test(context_errors_say_where),
+		cmocka_unit_test(strict_mode),
 		cmocka_unit_test(comments),
 		cmocka_unit_test(render_appends),
 		cmocka_unit_test(empty_values),
