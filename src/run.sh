@@ -8,6 +8,7 @@
 #   QUIRE=build/quire    the binary (the tests pass build/asan/quire)
 #   WORKERS=2            quire serve --workers
 #   QUIRE_ARGS=          more options for quire serve
+#   QUIRE_CLOCK=         the tests' clock file: quire serve --clock FILE
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,7 +19,7 @@ VAR=$(cd "$VAR" && pwd)
 DB=${DB:-$VAR/demo.db}
 QUIRE=${QUIRE:-$top/build/quire}
 WORKERS=${WORKERS:-2}
-QUIRE_ARGS=${QUIRE_ARGS:-}
+QUIRE_ARGS=${QUIRE_ARGS:-}${QUIRE_CLOCK:+ --clock $QUIRE_CLOCK}
 sock=$VAR/quire.sock
 
 case $PORT in
