@@ -10,7 +10,7 @@
 #   start_nginx CONF ERRLOG PATH MAKE_CONF   nginx on a free port: n_pid, port
 #   stop_site / stop_pid PID / track PID     what the clean-up stops
 #   wait_for [-p PID] TRIES CMD... poll, never a fixed sleep
-#   clock_init FILE / clock_set T / clock_add N / clock_now / clock_run
+#   clock_init FILE / clock_set T / clock_add N / clock_now / faketime_env
 
 E2E_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -339,19 +339,27 @@ start_nginx() {
 # The tests' clock: a file quire reads at every request (quire serve
 # --clock FILE, QUIRE_CLOCK=FILE in CGI mode; src/clock.c), holding Unix
 # seconds (a clock that stands still) or +N/-N (the wall clock moved by N
-# seconds). The same +N/-N file drives libfaketime (FAKETIME_TIMESTAMP_FILE),
-# which understands only that form of the two. Tests move the clock instead
-# of sleeping. Each write replaces the file whole (rename), so a request
-# never reads half of it.
+# seconds). Tests move the clock instead of sleeping. Beside it,
+# FILE.faketime says the same for libfaketime (FAKETIME_TIMESTAMP_FILE), so
+# that an nginx started with faketime_env keeps the same time as quire.
+# Each write replaces a file whole (rename): no reader sees half of it.
 
-# clock_init FILE [T]: CLOCK=FILE, standing at T (default: now).
+# clock_init FILE [T]: CLOCK=FILE, standing at Unix time T (default: now).
 clock_init() {
 	CLOCK=$1
 	clock_set "${2:-$(date +%s)}"
 }
 
+# clock_write VALUE: VALUE (seconds, or +N/-N) to both files.
 clock_write() {
-	printf '%s\n' "$1" > "$CLOCK.new" && mv -f "$CLOCK.new" "$CLOCK"
+	local ft=$1
+	case $1 in
+	[+-]*) ;;
+	*) ft=$(date -u -d "@$1" '+%Y-%m-%d %H:%M:%S') ;;
+	esac
+	printf '%s\n' "$ft" > "$CLOCK.faketime.new" &&
+	    mv -f "$CLOCK.faketime.new" "$CLOCK.faketime" &&
+	    printf '%s\n' "$1" > "$CLOCK.new" && mv -f "$CLOCK.new" "$CLOCK"
 }
 
 # clock_set T: the clock stands at Unix time T.
@@ -369,33 +377,35 @@ clock_now() {
 	esac
 }
 
-# clock_off N: N as +N or -N.
-clock_off() {
-	if [ "$1" -lt 0 ]; then
-		clock_write "$1"
-	else
-		clock_write "+$1"
-	fi
-}
-
 # clock_add N: N seconds later (or earlier), standing or running.
 clock_add() {
 	local v
 	v=$(cat "$CLOCK")
 	case $v in
-	[+-]*) clock_off $((v + $1)) ;;
+	[+-]*)
+		v=$((v + $1))
+		[ "$v" -lt 0 ] || v=+$v
+		clock_write "$v"
+		;;
 	*) clock_set $((v + $1)) ;;
 	esac
 }
 
-# clock_run: a standing clock starts running from where it stands, as an
-# offset from the wall clock (the form libfaketime reads too). It never
-# goes back: the offset is rounded up.
-clock_run() {
-	local v
-	v=$(cat "$CLOCK")
-	case $v in
-	[+-]*) ;;
-	*) clock_off $((v - $(date +%s) + 1)) ;;
-	esac
+# faketime_env: NGINX_ENV for an nginx on the tests' clock: libfaketime
+# (Debian package libfaketime; FAKETIME_LIB overrides where it is) reads
+# $CLOCK.faketime at every call, in UTC; the monotonic clock, which nginx's
+# timers use, is left alone. Its main configuration needs
+# "env FAKETIME_TIMESTAMP_FILE; env FAKETIME_NO_CACHE;
+# env FAKETIME_DONT_FAKE_MONOTONIC;" for the workers. 1 if no libfaketime.
+faketime_env() {
+	local lib=${FAKETIME_LIB:-} f
+	if [ -z "$lib" ]; then
+		for f in /usr/lib/*/faketime/libfaketime.so.1 \
+		    /usr/lib/faketime/libfaketime.so.1; do
+			[ -f "$f" ] && { lib=$f; break; }
+		done
+	fi
+	[ -n "$lib" ] && [ -f "$lib" ] || return 1
+	NGINX_ENV=(LD_PRELOAD="$lib" FAKETIME_TIMESTAMP_FILE="$CLOCK.faketime"
+	    FAKETIME_NO_CACHE=1 FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=UTC)
 }
