@@ -52,7 +52,7 @@ PORT     ?= 8080
 # What make deps installs: libraries (checked with dpkg) and tools (checked
 # by command, so a java or npm installed some other way is left alone).
 DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libsodium-dev libcmocka-dev \
-             libclang-rt-14-dev
+             libclang-rt-14-dev libfaketime
 DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang wrk:wrk \
              java:default-jre-headless npm:npm \
