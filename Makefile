@@ -163,8 +163,10 @@ test: deps build/quire build/asan/quire unit fuzzers
 bench: deps build/quire bench-tools
 	bash tests/bench/run.sh
 
+# Explores: FUZZ_SECONDS (default 60) per harness, after replaying the
+# corpus and the regressions. make test only replays (tests/fuzz/run.sh).
 fuzz: fuzzers
-	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh explore
 
 install: build/quire
 	install -d $(DESTDIR)$(PREFIX)/bin
