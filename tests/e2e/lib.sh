@@ -12,6 +12,9 @@
 #   wait_for [-p PID] TRIES CMD... poll, never a fixed sleep
 #   clock_init FILE / clock_set T / clock_add N / clock_now / faketime_env
 
+# shellcheck shell=bash
+# The variables set here are for the scripts that source this:
+# shellcheck disable=SC2034
 E2E_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 ok() {
