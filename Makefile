@@ -53,7 +53,7 @@ PORT     ?= 8080
 # What make deps installs: libraries (checked with dpkg) and tools (checked
 # by command, so a java or npm installed some other way is left alone).
 DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libsodium-dev libcmocka-dev \
-             libclang-rt-14-dev
+             libclang-rt-14-dev libfaketime
 DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang wrk:wrk \
              java:default-jre-headless npm:npm \
@@ -164,8 +164,10 @@ test: deps build/quire build/asan/quire unit fuzzers
 bench: deps build/quire bench-tools
 	bash tests/bench/run.sh
 
+# Explores: FUZZ_SECONDS (default 60) per harness, after replaying the
+# corpus and the regressions. make test only replays (tests/fuzz/run.sh).
 fuzz: fuzzers
-	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh explore
 
 install: build/quire
 	install -d $(DESTDIR)$(PREFIX)/bin

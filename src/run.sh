@@ -16,6 +16,7 @@
 #                        database are handed to it; when VAR was not given
 #                        and the user cannot reach ./var (a checkout under
 #                        /root, say), VAR moves to /var/tmp/quire-run.
+#   QUIRE_CLOCK=         the tests' clock file: quire serve --clock FILE
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,7 +45,7 @@ fi
 DB=${DB:-$VAR/demo.db}
 QUIRE=${QUIRE:-$top/build/quire}
 WORKERS=${WORKERS:-2}
-QUIRE_ARGS=${QUIRE_ARGS:-}
+QUIRE_ARGS=${QUIRE_ARGS:-}${QUIRE_CLOCK:+ --clock $QUIRE_CLOCK}
 sock=$VAR/quire.sock
 
 case $PORT in

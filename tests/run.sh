@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite, as `make test` runs it: unit and golden tests (cmocka),
 # database tests, end to end behind nginx, CGI and FastCGI, the admin over
-# HTTP and in headless Chromium, HTML validation, fuzzing; unit and
+# HTTP and in headless Chromium, HTML validation, a replay of the fuzz
+# corpora and regressions (no timed fuzzing: make fuzz does that); unit and
 # end-to-end again under ASan+UBSan. Every suite prints
 # "ok - ..." / "not ok - ..." lines; this prints them and ends with the one
 # line CI reads: "N passed, N failed".

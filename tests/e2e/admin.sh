@@ -24,24 +24,11 @@
 # shellcheck disable=SC2016,SC2034
 set -u
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 2
-QUIRE=${1:-build/quire}
-case $QUIRE in
-/*) ;;
-*) QUIRE=$top/$QUIRE ;;
-esac
-
-t_start=$(date +%s)
-pass=0 fail=0
-W="" run_pid="" vnu_pid=""
-
-# ---------------------------------------------------------------------------
-# Reporting
-
-# Reporting and helpers shared by the end-to-end scripts.
+# Reporting, set-up, servers and polling shared by the end-to-end scripts.
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
+e2e_init admin "${1:-}"
+vnu_pid=""
 
 # ---------------------------------------------------------------------------
 # Small helpers
@@ -135,78 +122,13 @@ snap() {
 }
 
 # ---------------------------------------------------------------------------
-# Cleanup: always stop the server and leave no process of this run behind.
-
-stop_server() {
-	local i
-	[ -n "$run_pid" ] || return 0
-	if alive "$run_pid"; then
-		kill -TERM "$run_pid" 2>/dev/null
-		for ((i = 0; i < 150; i++)); do
-			alive "$run_pid" || break
-			sleep 0.1
-		done
-		alive "$run_pid" && kill -KILL "$run_pid" 2>/dev/null
-	fi
-	wait "$run_pid" 2>/dev/null
-	run_pid=""
-	return 0
-}
-
-# quire serve has --db $W/site.db in its command line, the nginx master
-# -c $W/var/nginx.conf; nginx workers die with the master.
-leftovers() {
-	[ -n "$W" ] || return 0
-	pgrep -f -- "$W/(var/quire\.sock|site\.db|var/nginx\.conf)" 2>/dev/null
-	return 0
-}
-
-cleanup() {
-	local rc=$? pids p
-	trap - EXIT INT TERM
-	stop_server
-	if [ -n "$vnu_pid" ]; then
-		kill "$vnu_pid" 2>/dev/null
-		wait "$vnu_pid" 2>/dev/null
-	fi
-	pids=$(leftovers)
-	if [ -n "$pids" ]; then
-		# shellcheck disable=SC2086
-		not_ok "no quire or nginx process of this run is left at exit" \
-		    "$(ps -o pid,args -p "$(echo $pids | tr ' ' ',')")"
-		for p in $pids; do
-			kill -TERM "$p" 2>/dev/null
-		done
-		sleep 1
-		for p in $pids; do
-			alive "$p" && kill -KILL "$p" 2>/dev/null
-		done
-		rc=1
-	fi
-	if [ -n "$W" ] && [ -d "$W" ]; then
-		if [ "$fail" -gt 0 ] || [ "${KEEP_E2E:-}" = 1 ]; then
-			echo "# kept $W"
-		else
-			rm -rf "$W"
-		fi
-	fi
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# ---------------------------------------------------------------------------
 # Set-up: tools, binary, database, accounts
 
-for tool in curl sqlite3 nginx perl pgrep b2sum xxd md5sum; do
-	command -v "$tool" >/dev/null 2>&1 ||
-	    bail "tool $tool is installed" "apt-get install curl sqlite3 nginx perl procps coreutils xxd"
-done
+need curl sqlite3 nginx perl pgrep b2sum xxd md5sum
 [ -x "$QUIRE" ] || bail "the binary $QUIRE exists" "build it with make"
 echo "# e2e admin: $QUIRE"
 
-W=$(mktemp -d "${TMPDIR:-/tmp}/quire-admin.XXXXXXXX") || bail "mktemp -d"
+e2e_workdir
 H=$W/http
 VAR=$W/var
 DB=$W/site.db
@@ -287,43 +209,9 @@ check "quire user del of a missing login fails with exit 1 and a message" \
 # ---------------------------------------------------------------------------
 # Start the server
 
-start_server() {
-	local i code
-	PORT=$port VAR=$VAR DB=$DB QUIRE=$QUIRE WORKERS=2 \
-	    QUIRE_ARGS="--max-body 65536 --session-hours 1" \
-	    bash "$top/src/run.sh" >"$VAR/server.log" 2>&1 </dev/null &
-	run_pid=$!
-	for ((i = 0; i < 600; i++)); do
-		if ! alive "$run_pid"; then
-			wait "$run_pid" 2>/dev/null
-			run_pid=""
-			return 1
-		fi
-		code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' \
-		    "http://127.0.0.1:$port/" 2>/dev/null)
-		[ "$code" = 200 ] && return 0
-		sleep 0.05
-	done
-	return 1
-}
-
-started=0
-for attempt in 1 2 3; do
-	port=$(free_port) || break
-	if start_server; then
-		started=1
-		break
-	fi
-	stop_server
-	cp "$VAR/server.log" "$W/server-attempt$attempt.log" 2>/dev/null
-	# A failed attempt's bind errors are not this run's server errors.
-	mv "$VAR/nginx-error.log" "$W/nginx-error-attempt$attempt.log" 2>/dev/null
-done
-if [ $started = 0 ]; then
-	bail "src/run.sh starts and answers on 127.0.0.1" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
-fi
+start_site "--max-body 65536 --session-hours 1" ||
+    bail "src/run.sh starts and answers on 127.0.0.1" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
 ok "src/run.sh starts nginx and quire (2 workers, --max-body 65536 --session-hours 1) on 127.0.0.1:$port"
-base="http://127.0.0.1:$port"
 
 # The sign-in limit checks need other client addresses: 127.0.0.0/8 is
 # all loopback on Linux, so curl can send from 127.0.0.21 and the like.
@@ -1370,6 +1258,7 @@ if [ -f "$vnu_jar" ] && command -v java >/dev/null 2>&1; then
 	java -jar "$vnu_jar" --errors-only --format text "${VNU[@]}" \
 	    >"$W/vnu.out" 2>&1 &
 	vnu_pid=$!
+	track "$vnu_pid"
 else
 	[ -n "$vnu_note" ] || vnu_note="no java, or no $vnu_jar"
 fi
@@ -1377,7 +1266,7 @@ fi
 # ---------------------------------------------------------------------------
 # Logs: no password, no crash, no sanitizer report
 
-stop_server
+stop_site
 errs=""
 for pw in "${ALL_PW[@]}"; do
 	for form in "$pw" "$(pct "$pw")" "${pw// /+}"; do
@@ -1401,6 +1290,7 @@ check "nginx error log: no upstream or server errors" "$nerr" [ -z "$nerr" ]
 if [ -n "$vnu_pid" ]; then
 	wait "$vnu_pid"
 	vnu_rc=$?
+	untrack "$vnu_pid"
 	vnu_pid=""
 	all_msgs=""
 	for f in "${VNU[@]}"; do

@@ -17,24 +17,11 @@
 # shellcheck disable=SC2016
 set -u
 
-top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 2
-QUIRE=${1:-build/quire}
-case $QUIRE in
-/*) ;;
-*) QUIRE=$top/$QUIRE ;;
-esac
-
-t_start=$(date +%s)
-pass=0 fail=0 skip=0
-W="" run_pid="" run_status="" run_killed=0 vnu_pid=""
-
-# ---------------------------------------------------------------------------
-# Reporting
-
-# Reporting and helpers shared by the end-to-end scripts.
+# Reporting, set-up, servers and polling shared by the end-to-end scripts.
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
+e2e_init e2e "${1:-}"
+skip=0 vnu_pid=""
 
 skip() {
 	skip=$((skip + 1))
@@ -83,82 +70,13 @@ q() {
 }
 
 # ---------------------------------------------------------------------------
-# Cleanup: always stop the server and leave no process of this run behind.
-
-stop_server() {
-	local i
-	[ -n "$run_pid" ] || return 0
-	if alive "$run_pid"; then
-		kill -TERM "$run_pid" 2>/dev/null
-		for ((i = 0; i < 150; i++)); do
-			alive "$run_pid" || break
-			sleep 0.1
-		done
-		if alive "$run_pid"; then
-			run_killed=1
-			kill -KILL "$run_pid" 2>/dev/null
-		fi
-	fi
-	wait "$run_pid" 2>/dev/null
-	run_status=$?
-	run_pid=""
-	return 0
-}
-
-# quire serve has --socket $W/quire.sock and --db $W/site.db in its command
-# line, the nginx master -c $W/nginx.conf; nginx workers die with the master.
-leftovers() {
-	[ -n "$W" ] || return 0
-	pgrep -f -- "$W/(quire\.sock|site\.db|nginx\.conf)" 2>/dev/null
-	return 0
-}
-
-cleanup() {
-	local rc=$? pids p
-	trap - EXIT INT TERM
-	stop_server
-	if [ -n "$vnu_pid" ]; then
-		kill "$vnu_pid" 2>/dev/null
-		wait "$vnu_pid" 2>/dev/null
-	fi
-	pids=$(leftovers)
-	if [ -n "$pids" ]; then
-		# shellcheck disable=SC2086
-		not_ok "no quire or nginx process of this run is left at exit" \
-		    "$(ps -o pid,args -p "$(echo $pids | tr ' ' ',')")"
-		for p in $pids; do
-			kill -TERM "$p" 2>/dev/null
-		done
-		sleep 1
-		for p in $pids; do
-			alive "$p" && kill -KILL "$p" 2>/dev/null
-		done
-		rc=1
-	fi
-	if [ -n "$W" ] && [ -d "$W" ]; then
-		if [ "$fail" -gt 0 ] || [ "${KEEP_E2E:-}" = 1 ]; then
-			echo "# kept $W"
-		else
-			rm -rf "$W"
-		fi
-	fi
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# ---------------------------------------------------------------------------
 # Set-up: tools, binary, database with fixtures
 
-for tool in curl sqlite3 nginx cgi-fcgi perl pgrep; do
-	command -v "$tool" >/dev/null 2>&1 ||
-	    bail "tool $tool is installed" "apt-get install curl sqlite3 nginx libfcgi-bin perl procps"
-done
+need curl sqlite3 nginx cgi-fcgi perl pgrep
 [ -x "$QUIRE" ] || bail "the binary $QUIRE exists" "build it with make"
 echo "# e2e: $QUIRE"
 
-W=$(mktemp -d "${TMPDIR:-/tmp}/quire-e2e.XXXXXXXX") || bail "mktemp -d"
+e2e_workdir
 H=$W/http
 mkdir -p "$H" "$W/html" "$W/cli"
 DB=$W/site.db
@@ -253,42 +171,11 @@ disc_phrase=$(q "SELECT value FROM settings WHERE key = 'disclaimer'" | phrase)
 # ---------------------------------------------------------------------------
 # Start the server
 
-start_server() {
-	local i code
-	PORT=$port VAR=$W DB=$DB QUIRE=$QUIRE WORKERS=2 \
-	    QUIRE_ARGS="--max-age $MAX_AGE${QUIRE_ARGS:+ $QUIRE_ARGS}" \
-	    bash "$top/src/run.sh" >"$W/server.log" 2>&1 </dev/null &
-	run_pid=$!
-	for ((i = 0; i < 600; i++)); do
-		if ! alive "$run_pid"; then
-			wait "$run_pid" 2>/dev/null
-			run_pid=""
-			return 1
-		fi
-		code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' \
-		    "http://127.0.0.1:$port/" 2>/dev/null)
-		[ "$code" = 200 ] && return 0
-		sleep 0.05
-	done
-	return 1
-}
-
 MAX_AGE=120	# quire serve --max-age, checked in Cache-Control
-started=0
-for attempt in 1 2 3; do
-	port=$(free_port) || break
-	if start_server; then
-		started=1
-		break
-	fi
-	stop_server
-	cp "$W/server.log" "$W/server-attempt$attempt.log" 2>/dev/null
-done
-if [ $started = 0 ]; then
-	bail "src/run.sh starts and answers on 127.0.0.1" "$(tail -n 20 "$W/server.log" 2>/dev/null)"
-fi
+VAR=$W
+start_site "--max-age $MAX_AGE${QUIRE_ARGS:+ $QUIRE_ARGS}" ||
+    bail "src/run.sh starts and answers on 127.0.0.1" "$(tail -n 20 "$W/server.log" 2>/dev/null)"
 ok "src/run.sh starts nginx and quire and answers on 127.0.0.1:$port"
-base="http://127.0.0.1:$port"
 
 # ---------------------------------------------------------------------------
 # HTTP helpers
@@ -812,6 +699,7 @@ if [ -f "$vnu_jar" ] && command -v java >/dev/null 2>&1; then
 	java -jar "$vnu_jar" --errors-only --format text "${vnu_files[@]}" \
 	    >"$W/vnu.out" 2>&1 &
 	vnu_pid=$!
+	track "$vnu_pid"
 else
 	[ -n "$vnu_note" ] || vnu_note="no java, or no $vnu_jar"
 fi
@@ -889,11 +777,11 @@ check "$((${#par_args[@]} / 3)) concurrent requests all get 200 and their own pa
 victim=${quire_workers%% *}
 if [ -n "$victim" ]; then
 	kill -KILL "$victim"
-	for ((i = 0; i < 50; i++)); do
+	replaced() {
 		procs
-		[ "$(wc -w <<< "$quire_workers")" = 2 ] && [[ " $quire_workers" != *" $victim "* ]] && break
-		sleep 0.1
-	done
+		[ "$(wc -w <<< "$quire_workers")" = 2 ] && [[ " $quire_workers" != *" $victim "* ]]
+	}
+	wait_for 100 replaced
 	codes=""
 	for ((i = 0; i < 4; i++)); do
 		get after_kill /archive
@@ -909,7 +797,7 @@ procs
 quire_pids="$quire_parent $quire_workers"
 
 t0=$(date +%s%N)
-stop_server
+stop_site
 t1=$(date +%s%N)
 check "kill -TERM run.sh: run.sh exits 0 in time, without a KILL" \
     "exit status $run_status; killed after 15 s: $run_killed" \
@@ -918,7 +806,7 @@ left=""
 for p in $quire_pids $nginx_master $nginx_workers; do
 	alive "$p" && left+="$p "
 done
-sleep 0.2
+wait_for 4 no_leftovers	# 0.2 s at most
 left2=$(leftovers)
 # shellcheck disable=SC2086
 check "after TERM no quire or nginx process of this run is left ($(( (t1 - t0) / 1000000 )) ms)" \
@@ -1031,58 +919,40 @@ check "quire serve with both --socket and --listen exits 2" "exit $rc; $(head -n
 # ---------------------------------------------------------------------------
 # The other ways to serve: --listen HOST:PORT, and a socket handed on fd 0
 
-# wait_pid PID SECONDS: wait for a child of ours to end; its status, or 124.
-wait_pid() {
-	local i
-	for ((i = 0; i < $2 * 10; i++)); do
-		alive "$1" || break
-		sleep 0.1
-	done
-	if alive "$1"; then
-		kill -KILL "$1" 2>/dev/null
-		wait "$1" 2>/dev/null
-		return 124
-	fi
-	wait "$1" 2>/dev/null
-}
-
-tport=$(free_port)
-"$QUIRE" serve "${SERVE_AS[@]}" --db "$DB" --listen "127.0.0.1:$tport" --workers 1 \
-    </dev/null >"$W/tcp.log" 2>&1 &
-tcp_pid=$!
-for ((i = 0; i < 200; i++)); do
-	(exec 3<>"/dev/tcp/127.0.0.1/$tport") 2>/dev/null && break
-	alive "$tcp_pid" || break
-	sleep 0.05
+# quire serve --listen on a free port; another port if it could not bind.
+for attempt in 1 2 3; do
+	tport=$(free_port) || break
+	start_quire "$W/tcp.log" --db "$DB" --listen "127.0.0.1:$tport" --workers 1 && break
+	stop_pid "$q_pid"
+	mv "$W/tcp.log" "$W/tcp-attempt$attempt.log"
 done
+tcp_pid=$q_pid
 env -i REQUEST_METHOD=GET REQUEST_URI=/contribute "$CGIFCGI" -bind \
     -connect "127.0.0.1:$tport" > "$W/tcp.out" 2>&1
-kill -TERM "$tcp_pid" 2>/dev/null
-wait_pid "$tcp_pid" 15
-rc=$?
+stop_pid "$tcp_pid"
+rc=$stopped_status
+[ "$stopped_killed" = 0 ] || rc="killed after 15 s"
 check "quire serve --listen 127.0.0.1:PORT answers FastCGI over TCP and exits 0 on TERM" \
     "exit $rc; $(head -n 1 "$W/tcp.out"); $(tail -n 3 "$W/tcp.log")" \
-    eval 'head -n 1 "$W/tcp.out" | grep -q "^Status: 200" && grep -q "<h1>Contribute</h1>" "$W/tcp.out" && [ $rc = 0 ]'
+    eval 'head -n 1 "$W/tcp.out" | grep -q "^Status: 200" && grep -q "<h1>Contribute</h1>" "$W/tcp.out" && [ "$rc" = 0 ]'
 
 perl -MSocket -MIO::Socket::UNIX -MPOSIX -e '
 	my $s = IO::Socket::UNIX->new(Type => SOCK_STREAM, Local => shift,
 	    Listen => 16) or die "listen: $!\n";
 	POSIX::dup2(fileno($s), 0) or die "dup2: $!\n";
 	exec @ARGV or die "exec: $!\n";' \
-    "$W/fd0.sock" "$QUIRE" serve "${SERVE_AS[@]}" --db "$DB" --workers 1 >"$W/fd0.log" 2>&1 &
+    "$W/fd0.sock" "$QUIRE" serve "${SERVE_AS[@]}" "${STRICT[@]}" --db "$DB" --workers 1 >"$W/fd0.log" 2>&1 &
 fd0_pid=$!
-for ((i = 0; i < 100; i++)); do
-	[ -S "$W/fd0.sock" ] && break
-	sleep 0.05
-done
+track "$fd0_pid"
+wait_for -p "$fd0_pid" 200 test -S "$W/fd0.sock"
 env -i REQUEST_METHOD=GET REQUEST_URI=/about "$CGIFCGI" -bind \
     -connect "$W/fd0.sock" > "$W/fd0.out" 2>&1
-kill -TERM "$fd0_pid" 2>/dev/null
-wait_pid "$fd0_pid" 15
-rc=$?
+stop_pid "$fd0_pid"
+rc=$stopped_status
+[ "$stopped_killed" = 0 ] || rc="killed after 15 s"
 check "quire serve with a listening socket on fd 0 (spawn-fcgi, systemd) answers and exits 0 on TERM" \
     "exit $rc; $(head -n 1 "$W/fd0.out"); $(tail -n 3 "$W/fd0.log")" \
-    eval 'head -n 1 "$W/fd0.out" | grep -q "^Status: 200" && grep -q "<h1>About</h1>" "$W/fd0.out" && [ $rc = 0 ]'
+    eval 'head -n 1 "$W/fd0.out" | grep -q "^Status: 200" && grep -q "<h1>About</h1>" "$W/fd0.out" && [ "$rc" = 0 ]'
 
 # ---------------------------------------------------------------------------
 # Logs: no crash, no sanitizer report, no server error
@@ -1108,6 +978,7 @@ check "nginx error log: no upstream or server errors" "$nerr" [ -z "$nerr" ]
 if [ -n "$vnu_pid" ]; then
 	wait "$vnu_pid"
 	vnu_rc=$?
+	untrack "$vnu_pid"
 	vnu_pid=""
 	all_msgs=""
 	for f in "${vnu_files[@]}"; do
