@@ -25,14 +25,12 @@ rows(struct ctx *c, struct tv *list, const struct post *v, size_t n)
 		tv_text(c->a, m, "title", v[i].title);
 		tv_text(c->a, m, "state", post_state_name(state));
 		tv_text(c->a, m, "edit_url", view_admin_url(c, &v[i], ""));
-		if (state == PS_PUBLISHED)
-			tv_text(c->a, m, "view_url", view_fresh_url(c, &v[i]));
-		if (v[i].has_date) {
-			tv_text(c->a, m, "date", date_human(c->a,
-			    v[i].published_at));
-			tv_text(c->a, m, "datetime", date_iso(c->a,
-			    v[i].published_at));
-		}
+		tv_text(c->a, m, "view_url", state == PS_PUBLISHED ?
+		    view_fresh_url(c, &v[i]) : "");
+		tv_text(c->a, m, "date", v[i].has_date ?
+		    date_human(c->a, v[i].published_at) : "");
+		tv_text(c->a, m, "datetime", v[i].has_date ?
+		    date_iso(c->a, v[i].published_at) : "");
 		tv_text(c->a, m, "updated", date_human(c->a, v[i].updated_at));
 	}
 }
@@ -89,6 +87,8 @@ h_admin_list(struct ctx *c)
 
 	base = filter != NULL ? arena_printf(c->a, "/admin?status=%s&", filter) :
 	    "/admin?";
+	tv_text(c->a, root, "newer_url", "");
+	tv_text(c->a, root, "older_url", "");
 	if (page > 1)
 		tv_text(c->a, root, "newer_url", arena_printf(c->a, "%spage=%d",
 		    base, page - 1));

@@ -67,12 +67,11 @@ editor(struct ctx *c, int status, const struct post *p, struct tv *values,
 	tv_bool(c->a, root, "is_new", p->id == 0);
 	tv_bool(c->a, root, "is_published", p->id != 0 && state != PS_DRAFT);
 	tv_text(c->a, root, "action_url", view_admin_url(c, p, ""));
-	if (p->id != 0) {
-		tv_text(c->a, root, "delete_url", view_admin_url(c, p,
-		    "/delete"));
-		if (state == PS_PUBLISHED)
-			tv_text(c->a, root, "view_url", view_fresh_url(c, p));
-	}
+	tv_text(c->a, root, "delete_url", p->id != 0 ?
+	    view_admin_url(c, p, "/delete") : "");
+	tv_text(c->a, root, "view_url", p->id != 0 && state == PS_PUBLISHED ?
+	    view_fresh_url(c, p) : "");
+	tv_bool(c->a, root, "preview", 0);
 	if (preview) {
 		if (md_render(c->a, p->body, strlen(p->body), &body) == -1)
 			return 500;
@@ -80,6 +79,9 @@ editor(struct ctx *c, int status, const struct post *p, struct tv *values,
 		tv_set(c->a, root, p->kind == POST_PAGE ? "static" : "article",
 		    m);
 		tv_bool(c->a, root, "preview", 1);
+		/* The preview shows no neighbours. */
+		tv_bool(c->a, root, "prev", 0);
+		tv_bool(c->a, root, "next", 0);
 	}
 	if (theirs != NULL) {
 		m = tv_map(c->a);
@@ -88,7 +90,8 @@ editor(struct ctx *c, int status, const struct post *p, struct tv *values,
 		tv_text(c->a, m, "body", theirs->body);
 		tv_text(c->a, m, "updated", date_iso(c->a, theirs->updated_at));
 		tv_set(c->a, root, "theirs", m);
-	}
+	} else
+		tv_bool(c->a, root, "theirs", 0);
 	c->resp->status = status;
 	return view_render(c, T_ADMIN_EDIT, root);
 }
@@ -107,11 +110,11 @@ values_of(struct ctx *c, const struct post *p)
 	tv_text(c->a, v, "body", p->body);
 	tv_text(c->a, v, "author", p->author);
 	tv_int(c->a, v, "revision", p->revision);
-	if (p->has_date) {
-		iso = date_iso(c->a, p->published_at);	/* YYYY-MM-DDTHH:MM */
-		tv_textn(c->a, v, "date", iso, 10);
-		tv_textn(c->a, v, "time", iso + 11, 5);
-	}
+	iso = p->has_date ? date_iso(c->a, p->published_at) : NULL;
+	/* YYYY-MM-DDTHH:MM, or nothing yet. */
+	tv_textn(c->a, v, "date", iso, iso != NULL ? 10 : 0);
+	tv_textn(c->a, v, "time", iso != NULL ? iso + 11 : NULL,
+	    iso != NULL ? 5 : 0);
 	return v;
 }
 

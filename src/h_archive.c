@@ -111,6 +111,8 @@ h_archive(struct ctx *c)
 	tv_text(c->a, arch, "scope", scope);
 	tv_int(c->a, arch, "count", (long long)n);
 	tv_bool(c->a, arch, "one", n == 1);
+	tv_text(c->a, arch, "up_url", "");
+	tv_text(c->a, arch, "up_label", "");
 	if (month != 0) {
 		tv_text(c->a, arch, "up_url", arena_printf(c->a,
 		    "/archive/%d", year));

@@ -40,8 +40,10 @@ neighbour(struct ctx *c, struct tv *root, const struct post *p, int older,
 	int		 rc;
 
 	if ((rc = db_post_neighbour(c->app->db, c->a, p, c->now, older,
-	    &nb)) != 1)
+	    &nb)) != 1) {
+		tv_bool(c->a, root, key, 0);	/* none at this end */
 		return rc;
+	}
 	m = tv_map(c->a);
 	tv_text(c->a, m, "title", nb.title);
 	tv_text(c->a, m, "url", post_path(c->a, &nb));

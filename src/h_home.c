@@ -75,6 +75,7 @@ h_home(struct ctx *c)
 	}
 	tv_set(c->a, root, "articles", list);
 	tv_bool(c->a, root, "first_page", cur == NULL);
+	tv_text(c->a, root, "older_url", "");
 	if (n > (size_t)per_page)
 		tv_text(c->a, root, "older_url", arena_printf(c->a,
 		    "/?before=%lld-%lld", p[per_page - 1].published_at,

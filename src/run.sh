@@ -8,6 +8,7 @@
 #   QUIRE=build/quire    the binary (the tests pass build/asan/quire)
 #   WORKERS=2            quire serve --workers
 #   QUIRE_ARGS=          more options for quire serve
+#   QUIRE_STRICT_TEMPLATES=1   adds --strict-templates (the tests)
 #   BASE_URL=http://127.0.0.1:PORT   the site's public address (quire init
 #                        --base-url): absolute links and redirects use it
 #   SERVICE_USER=nobody  run as root, quire serve runs as this user (--user;
@@ -46,6 +47,11 @@ DB=${DB:-$VAR/demo.db}
 QUIRE=${QUIRE:-$top/build/quire}
 WORKERS=${WORKERS:-2}
 QUIRE_ARGS=${QUIRE_ARGS:-}${QUIRE_CLOCK:+ --clock $QUIRE_CLOCK}
+# The test suite sets QUIRE_STRICT_TEMPLATES=1: a value a template asks for
+# and a page never set is then an error (a 500), not an empty string.
+if [ "${QUIRE_STRICT_TEMPLATES:-0}" = 1 ]; then
+	QUIRE_ARGS="--strict-templates $QUIRE_ARGS"
+fi
 sock=$VAR/quire.sock
 
 case $PORT in

@@ -146,10 +146,10 @@ map_find(const struct tv *map, const char *key, const struct tv **v)
 }
 
 /*
- * The value of n's path, or NULL. *unset is 1 when the handler never set
- * it: the first name is in no enclosing map, or a later one is not in the
- * map before it. A name under a value that is not a map (set empty or
- * false on purpose) is not unset, only missing.
+ * The value of n's path, or NULL. *unset says why it is missing: 1 when
+ * the first name is in no enclosing map, 2 when a later one is not in the
+ * map before it, 0 when it is there or under a value that is not a map
+ * (set empty or false on purpose).
  */
 static const struct tv *
 lookup(const struct scope *sc, const struct node *n, int *unset)
@@ -169,14 +169,19 @@ lookup(const struct scope *sc, const struct node *n, int *unset)
 		if (v->type != TV_MAP)
 			return NULL;
 		if (!map_find(v, n->path[i], &v)) {
-			*unset = 1;
+			*unset = 2;
 			return NULL;
 		}
 	}
 	return v;
 }
 
-/* Looks n up; in strict mode a name never set fails the render. */
+/*
+ * Looks n up; in strict mode a name never set fails the render. One case
+ * is not a failure: an {{#if}} or {{#unless}} on a member of a map that
+ * is there (errors.title): such maps hold only what happened, and the
+ * test reads a missing member as false. A value or a list must be set.
+ */
 static int
 get(const struct tmpl_set *set, const struct tmpl *t, const struct node *n,
     const struct scope *sc, const struct tv **v)
@@ -184,6 +189,8 @@ get(const struct tmpl_set *set, const struct tmpl *t, const struct node *n,
 	int	 unset;
 
 	*v = lookup(sc, n, &unset);
+	if (unset == 2 && (n->type == N_IF || n->type == N_UNLESS))
+		unset = 0;
 	if (unset && set->strict) {
 		log_err("template %s: line %d: key %s not set", t->name,
 		    n->line, n->key);

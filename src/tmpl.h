@@ -103,7 +103,9 @@ int		 tmpl_find(const struct tmpl_set *, const char *name);
  * (its first name is in no enclosing map, or a later name is not in the
  * map before it): the render returns -1 and logs "template NAME: line N:
  * key K not set". A key set to empty text, false, an empty list or a
- * non-map (for a.b) counts as set: optional keys must be set to those. */
+ * non-map (for a.b) counts as set: optional keys must be set to those.
+ * An {{#if}} or {{#unless}} on a member a map that is there leaves out
+ * (errors.title) reads as false: such maps hold only what happened. */
 void		 tmpl_set_strict(struct tmpl_set *, int on);
 /* Appends the rendering to out. Returns 0, or -1 (logged) on a runaway
  * nesting depth or, in strict mode, a key not set. */

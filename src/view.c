@@ -215,10 +215,10 @@ view_page(struct ctx *c, const char *title)
 		    title, site_title));
 	else
 		tv_text(c->a, page, "title", site_title);
-	if (c->req->path != NULL)
-		tv_text(c->a, page, "canonical", view_abs_url(c, canonical(c)));
+	tv_text(c->a, page, "canonical", c->req->path != NULL ?
+	    view_abs_url(c, canonical(c)) : "");
 	tv_set(c->a, root, "page", page);
-	tv_set(c->a, root, "nav", tv_map(c->a));
+	view_nav(c, root, NULL);
 	return root;
 }
 
@@ -238,6 +238,7 @@ view_admin_page(struct ctx *c, const char *title)
 	tv_text(c->a, user, "name", c->user.name != NULL &&
 	    *c->user.name != '\0' ? c->user.name : c->user.login);
 	tv_set(c->a, root, "user", user);
+	tv_text(c->a, root, "notice", "");
 	for (i = 0; done != NULL && i < sizeof(notices) / sizeof(notices[0]);
 	    i++)
 		if (strcmp(done, notices[i].key) == 0)
@@ -245,13 +246,20 @@ view_admin_page(struct ctx *c, const char *title)
 	return root;
 }
 
+/* The site menu's entries (templates/_head.html). */
+static const char *const nav_items[] = { "home", "archive", "about",
+    "contribute" };
+
 void
 view_nav(struct ctx *c, struct tv *root, const char *name)
 {
 	struct tv	*nav;
+	size_t		 i;
 
 	nav = tv_map(c->a);
-	tv_bool(c->a, nav, name, 1);
+	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++)
+		tv_bool(c->a, nav, nav_items[i], name != NULL &&
+		    strcmp(name, nav_items[i]) == 0);
 	tv_set(c->a, root, "nav", nav);
 }
 

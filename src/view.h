@@ -33,7 +33,8 @@ struct tv	*view_page(struct ctx *, const char *title);
 /* An admin page's: the same, and signed_in, csrf, user.{login,name} and
  * the notice of the last action (?done=). */
 struct tv	*view_admin_page(struct ctx *, const char *title);
-/* Marks the navigation entry of the page: nav.NAME. */
+/* Sets the site menu's entries, nav.NAME true for the page's (name may
+ * be NULL: none). */
 void		 view_nav(struct ctx *, struct tv *root, const char *name);
 /* Renders a page template into the response; the status to send (500 if
  * the template failed). */

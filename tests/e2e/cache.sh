@@ -52,18 +52,6 @@ q() {
 	sqlite3 -init /dev/null -batch -noheader -separator $'\x1f' "$DB" "$@"
 }
 
-# next_second: clock_add 1, and wait (polling, 1.25 s at most) for the wall
-# clock's next second too. The one wait for the wall clock left: the
-# database's triggers stamp settings.changed_at, the floor of every
-# Last-Modified, with SQLite's strftime('%s', 'now') (sql/schema.sql), which
-# quire's clock file does not reach. Remove it once they take quire's time.
-next_second() {
-	local s
-	s=$(date +%s)
-	clock_add 1
-	wait_for 25 eval '[ "$(date +%s)" != "$s" ]'
-}
-
 # IMF-fixdate of Unix time T, and back.
 http_date() {
 	LC_ALL=C date -u -d "@$1" '+%a, %d %b %Y %H:%M:%S GMT'
@@ -463,7 +451,7 @@ for k in "${!AFTER[@]}"; do BEFORE[$k]=${AFTER[$k]}; LM_BEFORE[$k]=${LM_AFTER[$k
 # older one: home, the archive (all, its year, its month) and its two
 # neighbours change; articles two away, the older home page (its cursor
 # is older than the new article) and other months do not.
-next_second	# (d) below needs (b), (c) and (d) in different seconds
+clock_add 1	# (d) below needs (b), (c) and (d) in different seconds
 t_new=$(( (A_T[X] + A_T[X + 1]) / 2 / 60 * 60 ))
 NYM=$(q "SELECT strftime('%Y/%m', $t_new, 'unixepoch')")
 save_article pub_c 0 publish "title=Published For The Cache Test" slug=cache-test-new \
@@ -485,7 +473,7 @@ lm_home_c=${LM_AFTER[/]}
 for k in "${!AFTER[@]}"; do BEFORE[$k]=${AFTER[$k]}; LM_BEFORE[$k]=${LM_AFTER[$k]}; done
 
 # (d) Unpublished again: the same pages change back.
-next_second
+clock_add 1
 t_d=$(clock_now)
 save_article unpub_d "${NID:-0}" unpublish
 check "(d) the admin unpublishes it: 303, a draft" \

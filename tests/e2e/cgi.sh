@@ -39,7 +39,7 @@ cgi() {
 	local -a env=(GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1
 	    SERVER_NAME=blog.example SERVER_PORT=443 HTTPS=on
 	    REMOTE_ADDR=192.0.2.1 HTTP_HOST=blog.example
-	    QUIRE_DB="$DB" QUIRE_CLOCK="$CLOCK" REQUEST_METHOD="$method"
+	    QUIRE_DB="$DB" QUIRE_CLOCK="$CLOCK" QUIRE_STRICT_TEMPLATES=1 REQUEST_METHOD="$method"
 	    PATH_INFO="$path" QUERY_STRING="$query")
 	[ -n "${SESSION-}" ] && env+=(HTTP_COOKIE="quire_session=$SESSION")
 	if [ "$method" = POST ]; then

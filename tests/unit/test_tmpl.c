@@ -651,6 +651,8 @@ strict_mode(void **state)
 		"{{#if no}}{{missing}}{{else}}{{empty}}{{/if}}",
 		"{{empty.deeper}}{{#if no.x}}{{/if}}",	/* under a non-map */
 		"{{#if m.n}}{{/if}}",			/* set to nothing */
+		/* A member a map leaves out, tested: false. */
+		"{{#if m.gone}}x{{/if}}{{#unless m.gone}}{{/unless}}",
 	};
 	static const struct {
 		const char	*src;
@@ -661,6 +663,8 @@ strict_mode(void **state)
 		{ "{{#unless missing}}{{/unless}}", "key missing not set" },
 		{ "\n\n{{#each missing}}{{/each}}", "line 3: key missing not set" },
 		{ "{{m.b}}", "key m.b not set" },
+		{ "{{#each m.b}}{{/each}}", "key m.b not set" },
+		{ "{{#if nomap.b}}{{/if}}", "key nomap.b not set" },
 		{ "{{#each items}}{{nope}}{{/each}}", "key nope not set" },
 		{ "{{#if empty}}{{else}}{{#if m}}{{gone}}{{/if}}{{/if}}",
 		    "key gone not set" },
