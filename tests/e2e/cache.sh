@@ -800,6 +800,44 @@ check "a 404 is not cached: two GETs, both reach quire" \
     eval '[ "$c1" = 404 ] && [ "$code" = 404 ] && [ "$(cstat c_404b)" != HIT ] &&
     [ "$(nlog "\"GET /no-such-page-here\" 404" "$QLOG")" = $((n4 + 2)) ]'
 
+# Cache poisoning through the Host header (issue 7, defect 10). The base
+# URL, set with quire init as a sysadmin does, is the only source of
+# absolute URLs; the shipped files key the cache on the server's name and
+# tell quire that name. Each attack below is the first request for its page,
+# so its answer is what the cache keeps; then a normal reader asks.
+"$QUIRE" init --db "$DB" --base-url https://blog.example.org >"$C/init-base.out" 2>&1
+q "INSERT INTO settings (key, value) VALUES ('share_x', '1'), ('share_linkedin', '1'),
+    ('share_facebook', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value;"
+check "quire init --base-url sets the site's address on a served database" \
+    "$(cat "$C/init-base.out")" \
+    eval '[ "$(q "SELECT value FROM settings WHERE key = '"'base_url'"'")" = https://blog.example.org ]'
+CANON='<link rel="canonical" href="https://blog.example.org'
+SHARE='url=https%3A%2F%2Fblog.example.org%2F'
+poison_case() {	# poison_case LABEL PATH CURL_ARGS...
+	local label=$1 path=$2 bad good
+	shift 2
+	get p_bad "$path" "$@"
+	bad="$code $(cstat p_bad) $(hdr "$H/p_bad.h" Location)"
+	cp "$H/p_bad.b" "$H/p_bad-$label.b"
+	get p_good "$path"
+	good="$code $(cstat p_good) $(hdr "$H/p_good.h" Location)"
+	check "poisoning ($label) of $path: the attacker's answer and the next reader's (from the cache) name only https://blog.example.org" \
+	    "attacker: $bad; reader: $good; $(grep -o -E 'evil\.example[^"<]{0,40}|localhost:9999[^"<]{0,20}' "$H/p_bad.b" "$H/p_good.b" "$H/p_bad.h" "$H/p_good.h" | head -n 5)" \
+	    eval '! grep -q -E "evil\.example|:9999" "$H/p_bad.b" "$H/p_good.b" "$H/p_bad.h" "$H/p_good.h" &&
+	    cmp -s "$H/p_bad.b" "$H/p_good.b" && [[ $(cstat p_good) == HIT || $(cstat p_good) == "" ]]'
+}
+poison_case host "$(art 5)" -H "Host: evil.example"
+check "... the article's canonical link and share links use the base URL" \
+    "$(grep -o -E '<link rel="canonical"[^>]*>|url=[^&"]*' "$H/p_good.b" | head -n 4)" \
+    eval 'has "$H/p_good.b" "$CANON$(art 5)\">" && has "$H/p_good.b" "$SHARE"'
+poison_case port "$(art 6)" -H "Host: localhost:9999"
+poison_case absolute-form "$(art 7)" --request-target "http://evil.example$(art 7)"
+poison_case host-redirect /archive/ -H "Host: evil.example"
+check "... the redirect of /archive/ points at https://blog.example.org/archive" \
+    "Location: $(hdr "$H/p_good.h" Location)" \
+    eval '[ "$code" = 301 ] && [ "$(hdr "$H/p_good.h" Location)" = https://blog.example.org/archive ]'
+poison_case host-home / -H "Host: evil.example" -H "X-Forwarded-Host: evil.example"
+
 # A conditional request from a browser is answered by the cache.
 tag=$(hdr "$H/c_plain.h" ETag)
 get c_inm / -H "If-None-Match: $tag"
