@@ -36,6 +36,7 @@ enum rule {
 	R_REQ_LINE,	/* R_LINE, not empty */
 	R_REVISION,	/* "0" (a new post) or R_DIGITS */
 	R_URL,
+	R_BASE_URL,	/* R_URL, not empty, a host, no query, fragment or user */
 	R_BOX,
 	R_NEXT,
 };
@@ -69,7 +70,7 @@ static const struct {
 	{ "new_password2", 1024, R_TEXT, -1 },	/* FF_NEW_PASSWORD2 */
 	{ "site_title", 200, R_REQ_LINE, SET_TITLE },
 	{ "site_subtitle", 300, R_LINE, SET_SUBTITLE },
-	{ "site_base_url", 300, R_URL, SET_BASE_URL },
+	{ "site_base_url", 300, R_BASE_URL, SET_BASE_URL },
 	{ "site_author", 100, R_LINE, SET_AUTHOR },
 	{ "site_note", 20000, R_TEXT, SET_CONTRIBUTE },
 	{ "site_disclaimer", 100000, R_TEXT, SET_DISCLAIMER },
@@ -197,9 +198,23 @@ ref_url(const char *s)
 	if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0)
 		return 0;
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (*p <= ' ' || memchr("\"<>\\^`{|}", *p, 9) != NULL)
+		if (*p <= ' ' || *p == 0x7f || memchr("\"<>\\^`{|}", *p, 9) != NULL)
 			return 0;
 	return 1;
+}
+
+static int
+ref_base_url(const char *s)
+{
+	const char	*host;
+
+	if (*s == '\0' || !ref_url(s))
+		return 0;
+	host = strstr(s, "//") + 2;
+	if (*host == '\0' || *host == '/' || *host == ':' || *host == '.')
+		return 0;
+	return strchr(s, '?') == NULL && strchr(s, '#') == NULL &&
+	    strchr(s, '@') == NULL;
 }
 
 /* 1 if v satisfies its field's rule. */
@@ -244,6 +259,8 @@ rule_ok(enum rule r, const char *v)
 		return v[0] >= '1' && v[0] <= '9' && all_of(v, "0123456789");
 	case R_URL:
 		return ref_url(v);
+	case R_BASE_URL:
+		return ref_base_url(v);
 	case R_BOX:
 		return strcmp(v, "1") == 0;
 	case R_NEXT:
