@@ -33,7 +33,7 @@ MODULES   = arena buf clock log html date valid setting post \
             route view gate httpcache app \
             h_home h_archive h_article h_page \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
-            listen worker supervise cgi
+            listen stop worker supervise cgi
 PROGRAM   = main cmd_init cmd_user cmd_serve
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
 TEMPLATES = $(sort $(wildcard templates/*.html templates/*/*.html))

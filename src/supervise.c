@@ -12,37 +12,10 @@
 
 #include "log.h"
 #include "supervise.h"
+#include "stop.h"
 #include "worker.h"
 
 #define MAX_WORKERS	256
-
-/* Set by the signal handler only: a handler has no other way to talk. */
-static volatile sig_atomic_t	stopping;
-
-static void
-on_stop(int sig)
-{
-	(void)sig;
-	stopping = 1;
-}
-
-static int
-catch_signals(void)
-{
-	struct sigaction	 sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: waitpid() must return on a signal. */
-	if (sigaction(SIGTERM, &sa, NULL) == -1 ||
-	    sigaction(SIGINT, &sa, NULL) == -1) {
-		log_err("%s: sigaction: %s", __func__, strerror(errno));
-		return -1;
-	}
-	signal(SIGPIPE, SIG_IGN);
-	return 0;
-}
 
 static pid_t
 spawn(struct app *app, int fd)
@@ -70,7 +43,7 @@ supervise_run(struct app *app, int fd)
 		log_err("--workers must be 1..%d", MAX_WORKERS);
 		return 1;
 	}
-	if (catch_signals() == -1)
+	if (stop_catch() == -1)
 		return 1;
 	for (i = 0; i < n; i++)
 		pids[i] = -1;
@@ -81,7 +54,7 @@ supervise_run(struct app *app, int fd)
 		alive++;
 	}
 	log_info("serving %s with %d workers", app->cfg->db_path, n);
-	while (!stopping) {
+	while (!stop_requested()) {
 		if ((pid = waitpid(-1, &status, 0)) == -1) {
 			if (errno == EINTR)
 				continue;
@@ -100,7 +73,7 @@ supervise_run(struct app *app, int fd)
 		/* A worker that dies at once would spin: slow down. */
 		if (time(NULL) - born[i] < 1)
 			sleep(1);
-		if (stopping)
+		if (stop_requested())
 			break;
 		if ((pids[i] = spawn(app, fd)) == -1)
 			break;
@@ -116,5 +89,5 @@ stop:
 	if (app->cfg->socket_path != NULL)
 		unlink(app->cfg->socket_path);
 	log_info("stopped");
-	return stopping ? 0 : 1;
+	return stop_requested() ? 0 : 1;
 }

@@ -12,17 +12,8 @@
 
 #include "auth.h"
 #include "log.h"
+#include "stop.h"
 #include "worker.h"
-
-/* Set by the signal handler only: a handler has no other way to talk. */
-static volatile sig_atomic_t	stopping;
-
-static void
-on_stop(int sig)
-{
-	(void)sig;
-	stopping = 1;
-}
 
 static int
 fcgi_write(void *ctx, const char *p, size_t n)
@@ -42,23 +33,15 @@ fcgi_read(void *ctx, char *p, size_t n)
 void
 worker_run(struct app *app, int fd)
 {
-	struct sigaction	 sa;
 	FCGX_Request		 rq;
 
 	/* A fixed mmap threshold: big buffers (a large page, a long form)
 	 * go back to the system when freed instead of growing the heap for
 	 * good, which glibc's adaptive threshold would let happen. */
 	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: accept() must return on a signal. */
-	if (sigaction(SIGTERM, &sa, NULL) == -1 ||
-	    sigaction(SIGINT, &sa, NULL) == -1) {
-		log_err("%s: sigaction: %s", __func__, strerror(errno));
+	/* accept() returns on a signal. */
+	if (stop_catch() == -1)
 		_exit(1);
-	}
-	signal(SIGPIPE, SIG_IGN);
 	if (auth_init() == -1 || app_open_db(app) == -1)
 		_exit(1);
 	if (FCGX_Init() != 0 ||
@@ -66,7 +49,7 @@ worker_run(struct app *app, int fd)
 		log_err("%s: cannot set up libfcgi", __func__);
 		_exit(1);
 	}
-	while (!stopping && FCGX_Accept_r(&rq) >= 0) {
+	while (!stop_requested() && FCGX_Accept_r(&rq) >= 0) {
 		app_handle(app, rq.envp, fcgi_read, rq.in, fcgi_write, rq.out);
 		FCGX_Finish_r(&rq);
 	}
