@@ -155,6 +155,21 @@ for n in $SIZES; do
 	GEN[$n]="generated in $(fmt '%.1f' "$(calc "$t1 - $t0")") s: $(sed 's/^gen: //' "$B/db/gen-$n.log")"
 	say "  ${GEN[$n]}"
 done
+# quire serves only a site with a base URL (absolute links come from it).
+for n in $SIZES; do
+	"$QUIRE" init --db "$B/db/articles-$n-$key.db" --base-url "http://127.0.0.1:$PORT" \
+	    >/dev/null 2>>"$RUN/init.log" || die "quire init --base-url failed: $(tail -n 3 "$RUN/init.log")"
+done
+# As root, quire serve runs as nobody (it refuses to serve as root): the
+# databases and the run folder are handed to it.
+SERVE_AS=()
+if [ "$(id -u)" = 0 ]; then
+	SERVE_AS=(--user nobody --group "$(id -gn nobody)")
+	chown -R nobody:"$(id -gn nobody)" "$B/db" "$RUN"
+	setpriv --reuid=nobody --regid="$(id -gn nobody)" --clear-groups \
+	    test -w "$B/db" -a -w "$RUN" ||
+	    die "nobody cannot reach $B/db (run make bench from a checkout it can reach, or not as root)"
+fi
 
 # --- one measurement ---------------------------------------------------------
 # Results: R[size,name,field]. Rows in order: ROWS[size] holds the names.
@@ -382,7 +397,7 @@ run_size() {
 	R[$n,urls]="$art $month $deep"
 
 	say "start-up of quire serve (7 runs)"
-	"$BIN/startup" serve 7 "$RUN/startup.sock" "$QUIRE" serve --db "$db" \
+	"$BIN/startup" serve 7 "$RUN/startup.sock" "$QUIRE" serve "${SERVE_AS[@]}" --db "$db" \
 	    --socket "$RUN/startup.sock" --workers "$WORKERS" > "$dir/startup.txt" ||
 	    die "start-up measurement failed"
 	"$BIN/startup" version 7 "$QUIRE" >> "$dir/startup.txt" ||
@@ -391,7 +406,7 @@ run_size() {
 
 	say "starting quire serve --workers $WORKERS, the floor and nginx"
 	rm -f "$RUN/quire.sock" "$RUN/floor.sock"
-	"$QUIRE" serve --db "$db" --socket "$RUN/quire.sock" --workers "$WORKERS" \
+	"$QUIRE" serve "${SERVE_AS[@]}" --db "$db" --socket "$RUN/quire.sock" --workers "$WORKERS" \
 	    2> "$dir/quire.log" &
 	qpid=$!
 	wait_unix "$RUN/quire.sock" "$qpid" || die "quire serve did not start (see $dir/quire.log)"
