@@ -8,24 +8,16 @@
 # media type (6), concurrent first requests after an upgrade (2).
 # Prints "ok - ..." / "not ok - ..." lines; exits 1 if any failed.
 set -u
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.." || exit 1
 QUIRE=$(realpath "${1:-build/quire}")
 W=$(mktemp -d)
 [ -n "${KEEP-}" ] || trap 'rm -rf "$W"' EXIT
 DB=$W/site.db
 CLOCK=$W/clock
-fail=0
+pass=0 fail=0
 
-check() {	# check NAME DETAIL CONDITION (a string, eval'd)
-	local name=$1 detail=$2
-	if eval "$3"; then
-		echo "ok - $name"
-	else
-		echo "not ok - $name"
-		printf '%s\n' "$detail" | sed 's/^/#   /' | head -n 12
-		fail=1
-	fi
-}
 q() { sqlite3 "$DB" "$1"; }
 
 # cgi NAME METHOD TARGET [BODY [CONTENT_TYPE]]: one request; the reply's
@@ -81,13 +73,13 @@ SESSION=
 cgi signin POST /admin/login 'login=ann&password=correct+horse+battery'
 check "CGI: POST /admin/login signs in (303 and a session cookie)" \
     "status $code; $(cat "$W/signin.h" "$W/signin.err")" \
-    '[ "$code" = 303 ] && [ -n "$cookie" ]'
+    eval '[ "$code" = 303 ] && [ -n "$cookie" ]'
 SESSION=$cookie
 
 cgi new GET /admin/articles/new
 csrf=$(field new csrf)
 check "CGI: the editor for a new article carries a CSRF token" \
-    "status $code" '[ "$code" = 200 ] && [ -n "$csrf" ]'
+    "status $code" eval '[ "$code" = 200 ] && [ -n "$csrf" ]'
 
 # ---------------------------------------------------------------------------
 # Defect 3: "Publish now" stores the second; an Update that leaves the
@@ -98,19 +90,19 @@ cgi publish POST /admin/articles/new \
 id=$(printf '%s' "$loc" | sed -n 's|.*/admin/articles/\([0-9]*\).*|\1|p')
 check "CGI: Publish with no date publishes now, to the second" \
     "status $code, Location $loc; $(q "SELECT published_at FROM articles WHERE slug = 'second-hand'")" \
-    '[ "$code" = 303 ] && [ -n "$id" ] &&
+    eval '[ "$code" = 303 ] && [ -n "$id" ] &&
     [ "$(q "SELECT published_at FROM articles WHERE id = ${id:-0}")" = 1767225645 ]'
 
 echo 1767225700 > "$CLOCK"
 cgi edit GET "/admin/articles/$id"
 d=$(field edit date) t=$(field edit time) rev=$(field edit revision)
 check "CGI: the editor shows the publication date and minute" \
-    "date $d, time $t" '[ "$d" = 2026-01-01 ] && [ "$t" = 00:00 ]'
+    "date $d, time $t" eval '[ "$d" = 2026-01-01 ] && [ "$t" = 00:00 ]'
 cgi update POST "/admin/articles/$id" \
     "csrf=$csrf&revision=$rev&title=Second+hand%2C+revised&slug=second-hand&date=$d&time=$(pct "$t")&author=&excerpt=&body=Text.&action=publish"
 check "CGI: an Update that does not touch the date keeps published_at to the second" \
     "status $code; published_at $(q "SELECT published_at FROM articles WHERE id = $id")" \
-    '[ "$code" = 303 ] &&
+    eval '[ "$code" = 303 ] &&
     [ "$(q "SELECT published_at || '"' '"' || title FROM articles WHERE id = $id")" = "1767225645 Second hand, revised" ]'
 
 cgi edit2 GET "/admin/articles/$id"
@@ -119,7 +111,7 @@ cgi move POST "/admin/articles/$id" \
     "csrf=$csrf&revision=$rev&title=Second+hand&slug=second-hand&date=2025-12-31&time=23%3A59&author=&excerpt=&body=Text.&action=publish"
 check "CGI: an Update with a new date and time sets them, to the minute" \
     "status $code; published_at $(q "SELECT published_at FROM articles WHERE id = $id")" \
-    '[ "$code" = 303 ] && [ "$(q "SELECT published_at FROM articles WHERE id = $id")" = 1767225540 ]'
+    eval '[ "$code" = 303 ] && [ "$(q "SELECT published_at FROM articles WHERE id = $id")" = 1767225540 ]'
 
 # ---------------------------------------------------------------------------
 # Defect 4: only the actions that say so change the status.
@@ -132,7 +124,7 @@ for a in save bogus ''; do
 	    "csrf=$csrf&revision=$rev&title=Second+hand&slug=second-hand&date=2025-12-31&time=23%3A59&author=&excerpt=&body=Changed.${a:+&action=$a}"
 	check "CGI: action=${a:-(none)} on a published article is a 400; it stays published and unchanged" \
 	    "status $code; status $(status_of), revision $(rev_of) (was $rev)" \
-	    '[ "$code" = 400 ] && [ "$(status_of)" = published ] && [ "$(rev_of)" = "$rev" ]'
+	    eval '[ "$code" = 400 ] && [ "$(status_of)" = published ] && [ "$(rev_of)" = "$rev" ]'
 done
 
 # ---------------------------------------------------------------------------
@@ -147,7 +139,7 @@ for t in 'Application/X-WWW-Form-Urlencoded' \
 	SESSION=
 	cgi "type-ok$n" POST /admin/login 'login=ann&password=correct+horse+battery' "$t"
 	check "CGI: a sign-in sent as \"$t\" is read (303, a session)" \
-	    "status $code" '[ "$code" = 303 ] && [ -n "$cookie" ]'
+	    "status $code" eval '[ "$code" = 303 ] && [ -n "$cookie" ]'
 done
 n=0
 for t in 'application/x-www-form-urlencodedfoo' 'multipart/form-data; boundary=x' \
@@ -156,7 +148,7 @@ for t in 'application/x-www-form-urlencodedfoo' 'multipart/form-data; boundary=x
 	SESSION=
 	cgi "type-bad$n" POST /admin/login 'login=ann&password=correct+horse+battery' "$t"
 	check "CGI: a sign-in sent as \"$t\" is a 415, no session" \
-	    "status $code" '[ "$code" = 415 ] && [ -z "$cookie" ]'
+	    "status $code" eval '[ "$code" = 415 ] && [ -z "$cookie" ]'
 done
 
 # ---------------------------------------------------------------------------
@@ -193,11 +185,11 @@ for OLDV in $(seq 1 $((LAST - 1))); do
 		    bad+=" #$i $(head -n 1 "$W/up$OLDV-$i.out") $(head -c 300 "$W/up$OLDV-$i.err")"
 	done
 	check "CGI: $N concurrent first requests after an upgrade from version $OLDV all get 200" \
-	    "$bad" '[ -z "$bad" ]'
+	    "$bad" eval '[ -z "$bad" ]'
 	migrated=$(cat "$W"/up"$OLDV"-*.err | grep -c "migrated to schema version")
 	check "CGI: ... the database is at version $LAST, each migration run once" \
 	    "user_version $(sqlite3 "$OLD" 'PRAGMA user_version;'); $migrated migrations logged" \
-	    '[ "$(sqlite3 "$OLD" "PRAGMA user_version;")" = "$LAST" ] && [ "$migrated" = $((LAST - OLDV)) ]'
+	    eval '[ "$(sqlite3 "$OLD" "PRAGMA user_version;")" = "$LAST" ] && [ "$migrated" = $((LAST - OLDV)) ]'
 done
 
 if grep -l -E 'runtime error|AddressSanitizer|LeakSanitizer' "$W"/*.err >/dev/null 2>&1; then
@@ -205,4 +197,4 @@ if grep -l -E 'runtime error|AddressSanitizer|LeakSanitizer' "$W"/*.err >/dev/nu
 else
 	check "no sanitizer report in any CGI run" "" true
 fi
-exit $fail
+[ "$fail" = 0 ]

@@ -6,18 +6,11 @@
 # defect 1). Run as another user, every check is skipped.
 # Prints "ok - ..." / "not ok - ..." lines; exits 1 if any failed.
 set -u
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.." || exit 1
 QUIRE=$(realpath "${1:-build/quire}")
-fail=0
-check() {	# check NAME DETAIL CONDITION (a string, eval'd)
-	if eval "$3"; then
-		echo "ok - $1"
-	else
-		echo "not ok - $1"
-		printf '%s\n' "$2" | sed 's/^/#   /' | head -n 12
-		fail=1
-	fi
-}
+pass=0 fail=0
 if [ "$(id -u)" != 0 ]; then
 	echo "ok - quire serve as root # SKIP not run as root"
 	exit 0
@@ -60,39 +53,39 @@ timeout 10 "$QUIRE" serve --db "$W/site.db" --socket "$W/q.sock" \
 rc=$?
 check "as root without --user, quire serve refuses to start, and says why" \
     "exit $rc; $(cat "$W/noroot.out")" \
-    '[ $rc != 0 ] && [ $rc != 124 ] && grep -q "refusing to serve as root" "$W/noroot.out" && [ ! -S "$W/q.sock" ]'
+    eval '[ $rc != 0 ] && [ $rc != 124 ] && grep -q "refusing to serve as root" "$W/noroot.out" && [ ! -S "$W/q.sock" ]'
 timeout 10 "$QUIRE" serve --db "$W/site.db" --socket "$W/q.sock" --user root \
     >"$W/userroot.out" 2>&1 </dev/null
 rc=$?
 check "as root with --user root, quire serve refuses to start, and says why" \
     "exit $rc; $(cat "$W/userroot.out")" \
-    '[ $rc != 0 ] && [ $rc != 124 ] && grep -q "refusing to serve as root" "$W/userroot.out"'
+    eval '[ $rc != 0 ] && [ $rc != 124 ] && grep -q "refusing to serve as root" "$W/userroot.out"'
 check "... and neither left a -wal or -shm file behind (the database was not opened)" \
-    "$(ls -l "$W")" '[ ! -e "$W/site.db-wal" ] && [ ! -e "$W/site.db-shm" ]'
+    "$(ls -l "$W")" eval '[ ! -e "$W/site.db-wal" ] && [ ! -e "$W/site.db-shm" ]'
 
 # Served as nobody.
 serve_until_socket "$W/serve.log" --user "$U" --group "$G"
 started=$?
 check "as root with --user $U --group $G, quire serve starts" \
-    "$(cat "$W/serve.log")" '[ $started = 0 ]'
+    "$(cat "$W/serve.log")" eval '[ $started = 0 ]'
 owner=$(stat -c '%U:%G %a' "$W/q.sock" 2>/dev/null)
 check "the socket belongs to $U:$G, mode 660 (--socket-mode)" \
-    "socket: $owner" '[ "$owner" = "$U:$G 660" ]'
+    "socket: $owner" eval '[ "$owner" = "$U:$G 660" ]'
 env -i REQUEST_METHOD=GET REQUEST_URI=/about SCRIPT_NAME= \
     GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1 \
     cgi-fcgi -bind -connect "$W/q.sock" >"$W/about.out" 2>&1
 check "a request through the socket gets the About page" \
     "$(head -n 3 "$W/about.out")" \
-    'head -n 1 "$W/about.out" | grep -q "^Status: 200" && grep -q "<h1>About</h1>" "$W/about.out"'
+    eval 'head -n 1 "$W/about.out" | grep -q "^Status: 200" && grep -q "<h1>About</h1>" "$W/about.out"'
 workers=$(ps -o user= --ppid "$pid" | sort -u | tr '\n' ' ')
 parent=$(ps -o user= -p "$pid" | tr -d ' ')
 check "the supervisor and its workers run as $U" \
     "supervisor: $parent; workers: $workers" \
-    '[ "$parent" = "$U" ] && [ "$workers" = "$U " ]'
+    eval '[ "$parent" = "$U" ] && [ "$workers" = "$U " ]'
 files=$(stat -c '%n %U' "$W"/site.db* | sed "s|$W/||")
 check "the database's -wal and -shm files belong to $U, not root" \
     "$files" \
-    '[ "$(stat -c %U "$W/site.db-wal" 2>/dev/null)" = "$U" ] && [ "$(stat -c %U "$W/site.db-shm" 2>/dev/null)" = "$U" ]'
+    eval '[ "$(stat -c %U "$W/site.db-wal" 2>/dev/null)" = "$U" ] && [ "$(stat -c %U "$W/site.db-shm" 2>/dev/null)" = "$U" ]'
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 pid=
@@ -107,5 +100,5 @@ timeout 10 "$QUIRE" serve --db "$W/site.db" --socket "$W/q.sock" --workers 1 \
 rc=$?
 check "a database $U cannot write stops quire serve at start, with the file named" \
     "exit $rc; $(cat "$W/rootdb.log")" \
-    '[ $rc != 0 ] && [ $rc != 124 ] && grep -q "site.db: cannot write" "$W/rootdb.log"'
-exit $fail
+    eval '[ $rc != 0 ] && [ $rc != 124 ] && grep -q "site.db: cannot write" "$W/rootdb.log"'
+[ "$fail" = 0 ]
