@@ -182,6 +182,23 @@ url_step(struct htmlctx *c, unsigned char ch, const char **why)
 	return 0;
 }
 
+/* A character of a tag's or an attribute's name: a space ends the name
+ * (state after), '/' and '>' end the tag, anything else is the name's. */
+static int
+in_name(struct htmlctx *c, unsigned char ch, char *name, size_t *len,
+    enum hc_state after, const char **why)
+{
+	if (is_space(ch))
+		c->state = after;
+	else if (ch == '/')
+		c->state = HC_SELF_CLOSING;
+	else if (ch == '>')
+		return tag_end(c, why);
+	else
+		name_add(name, len, ch);
+	return 0;
+}
+
 static int
 step(struct htmlctx *c, unsigned char ch, const char **why)
 {
@@ -223,14 +240,9 @@ step(struct htmlctx *c, unsigned char ch, const char **why)
 				c->state = HC_BOGUS_COMMENT;
 			break;
 		case HC_TAG_NAME:
-			if (is_space(ch))
-				c->state = HC_BEFORE_ATTR_NAME;
-			else if (ch == '/')
-				c->state = HC_SELF_CLOSING;
-			else if (ch == '>')
-				return tag_end(c, why);
-			else
-				name_add(c->tag, &c->taglen, ch);
+			if (in_name(c, ch, c->tag, &c->taglen,
+			    HC_BEFORE_ATTR_NAME, why) == -1)
+				return -1;
 			break;
 		case HC_BOUNDARY:
 			if (is_space(ch)) {
@@ -247,38 +259,24 @@ step(struct htmlctx *c, unsigned char ch, const char **why)
 			c->n = 0;
 			/* FALLTHROUGH */
 		case HC_BEFORE_ATTR_NAME:
+		case HC_AFTER_ATTR_NAME:
 			if (is_space(ch))
 				break;
 			if (ch == '/')
 				c->state = HC_SELF_CLOSING;
+			else if (ch == '=' && c->state == HC_AFTER_ATTR_NAME)
+				c->state = HC_BEFORE_ATTR_VALUE;
 			else if (ch == '>')
 				return tag_end(c, why);
 			else
 				attr_start(c, ch);
 			break;
 		case HC_ATTR_NAME:
-			if (is_space(ch))
-				c->state = HC_AFTER_ATTR_NAME;
-			else if (ch == '/')
-				c->state = HC_SELF_CLOSING;
-			else if (ch == '=')
+			if (ch == '=')
 				c->state = HC_BEFORE_ATTR_VALUE;
-			else if (ch == '>')
-				return tag_end(c, why);
-			else
-				name_add(c->attr, &c->attrlen, ch);
-			break;
-		case HC_AFTER_ATTR_NAME:
-			if (is_space(ch))
-				break;
-			if (ch == '/')
-				c->state = HC_SELF_CLOSING;
-			else if (ch == '=')
-				c->state = HC_BEFORE_ATTR_VALUE;
-			else if (ch == '>')
-				return tag_end(c, why);
-			else
-				attr_start(c, ch);
+			else if (in_name(c, ch, c->attr, &c->attrlen,
+			    HC_AFTER_ATTR_NAME, why) == -1)
+				return -1;
 			break;
 		case HC_BEFORE_ATTR_VALUE:
 			if (is_space(ch))
