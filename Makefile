@@ -37,7 +37,8 @@ MODULES   = arena buf clock log html date valid setting post \
 PROGRAM   = main cmd_init cmd_user cmd_serve
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
 TEMPLATES = $(sort $(wildcard templates/*.html templates/*/*.html))
-GEN       = embed_sql embed_templates
+STATIC    = $(sort $(wildcard templates/static/*))
+GEN       = embed_sql embed_templates embed_static
 
 OBJ       = $(MODULES:%=build/obj/%.o) $(GEN:%=build/obj/%.o)
 ASAN_OBJ  = $(MODULES:%=build/asan/%.o) $(GEN:%=build/asan/%.o)
@@ -77,6 +78,9 @@ build/embed_sql.c: build/embed $(SQL)
 
 build/embed_templates.c: build/embed $(TEMPLATES)
 	build/embed embed_templates templates $(TEMPLATES) > $@.tmp && mv $@.tmp $@
+
+build/embed_static.c: build/embed $(STATIC)
+	build/embed embed_static templates/static $(STATIC) > $@.tmp && mv $@.tmp $@
 
 # Objects. -MMD -MP writes each object's header dependencies beside it.
 build/obj/%.o: src/%.c | build/obj

@@ -1,6 +1,8 @@
 /*
- * embed: files built into the binary at compile time (build/embedded.c,
- * generated from sql/ and templates/ by build/embed). Static storage.
+ * embed: files built into the binary at compile time (build/embed_*.c,
+ * generated from sql/, templates/ and templates/static/ by build/embed).
+ * Static storage. The static files are served by nginx from disk; quire
+ * keeps them only to version their URLs (view.c).
  */
 #ifndef QUIRE_EMBED_H
 #define QUIRE_EMBED_H
@@ -17,6 +19,8 @@ extern const struct embed_file	embed_sql[];
 extern const size_t		embed_sql_n;
 extern const struct embed_file	embed_templates[];
 extern const size_t		embed_templates_n;
+extern const struct embed_file	embed_static[];
+extern const size_t		embed_static_n;
 
 /* The file with that name in the table, or NULL. */
 static inline const struct embed_file *

@@ -1,6 +1,7 @@
 /*
  * httpcache: validators and freshness. The ETag hashes everything a page
- * is drawn from: the binary, the templates, every setting, the address and
+ * is drawn from: the binary, the templates, the static files' version,
+ * every setting, the address and
  * the stamp's key; Last-Modified is the latest of the rows' changes, the
  * settings' last save and when the templates were read, so it never goes
  * back.
@@ -15,6 +16,7 @@
 #include "httpcache.h"
 #include "tmpl.h"
 #include "version.h"
+#include "view.h"
 
 static void
 hash_str(crypto_generichash_state *h, const char *s)
@@ -36,6 +38,8 @@ etag(struct ctx *c)
 	hash_str(&h, QUIRE_VERSION);
 	fp = tmpl_set_fingerprint(c->app->tmpl);
 	crypto_generichash_update(&h, (const unsigned char *)&fp, sizeof(fp));
+	/* The static files' version, in every page's links. */
+	hash_str(&h, c->app->view->static_v);
 	/* The footer's year. */
 	date_year_month(c->now, &year, &month);
 	crypto_generichash_update(&h, (const unsigned char *)&year,

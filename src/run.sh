@@ -57,6 +57,13 @@ sock=$VAR/quire.sock
 case $PORT in
 ''|*[!0-9]*) echo "run: PORT must be a number" >&2; exit 2 ;;
 esac
+# A port something already answers on (another make run, say): say so
+# before making or printing anything.
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+	echo "run: port $PORT on 127.0.0.1 is in use by another program;" \
+	    "pick another: PORT=$((PORT + 1)) make run" >&2
+	exit 1
+fi
 
 creds=$VAR/demo-credentials
 if [ ! -f "$DB" ]; then
@@ -123,14 +130,24 @@ http {
 	charset_types text/css image/svg+xml;
 	# quire enforces its own body limit (--max-body) with a readable 413.
 	client_max_body_size 16m;
+	# As docs/nginx/ recommends: pages and feeds compressed.
+	gzip on;
+	gzip_comp_level 5;
+	gzip_min_length 512;
+	gzip_vary on;
+	gzip_types text/css image/svg+xml application/atom+xml
+	    application/rss+xml application/feed+json application/xml text/xml
+	    text/plain;
 
 	server {
 		listen 127.0.0.1:$PORT;
 		server_name localhost;
 
+		# Pages link /static/NAME?v=VERSION (the files' hash): a new
+		# file is a new URL, so a copy may be kept for a year.
 		location /static/ {
 			alias $top/templates/static/;
-			expires 1h;
+			expires 1y;
 			add_header X-Content-Type-Options nosniff;
 		}
 		location = /favicon.ico {

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "date.h"
 #include "embed.h"
 #include "log.h"
@@ -53,6 +55,33 @@ static const struct {
 	{ FF_BODY, "Body" },
 };
 
+/* The version of the static files (templates/static/, built into the
+ * binary): 16 hex digits of their hash. Pages link /static/NAME?v=VERSION,
+ * so nginx may keep them for a year and a new stylesheet is a new URL. */
+static void
+static_version(char *out, size_t size)
+{
+	crypto_generichash_state	 h;
+	unsigned char			 d[8];
+	size_t				 i;
+
+	if (sodium_init() == -1) {
+		log_err("%s: sodium_init failed", __func__);
+		abort();
+	}
+	crypto_generichash_init(&h, NULL, 0, sizeof(d));
+	for (i = 0; i < embed_static_n; i++) {
+		crypto_generichash_update(&h,
+		    (const unsigned char *)embed_static[i].name,
+		    strlen(embed_static[i].name) + 1);
+		crypto_generichash_update(&h,
+		    (const unsigned char *)embed_static[i].data,
+		    embed_static[i].len);
+	}
+	crypto_generichash_final(&h, d, sizeof(d));
+	sodium_bin2hex(out, size, d, sizeof(d));
+}
+
 int
 view_init(struct app *app)
 {
@@ -64,6 +93,7 @@ view_init(struct app *app)
 		abort();
 	}
 	arena_init(&app->view->mem);
+	static_version(app->view->static_v, sizeof(app->view->static_v));
 	if (cfg->templates_dir != NULL)
 		app->tmpl = tmpl_set_load_dir(cfg->templates_dir);
 	else
@@ -209,6 +239,7 @@ view_page(struct ctx *c, const char *title)
 
 	root = tv_map(c->a);
 	tv_set(c->a, root, "site", site_values(c));
+	tv_text(c->a, root, "static_v", c->app->view->static_v);
 	page = tv_map(c->a);
 	if (title != NULL && *title != '\0')
 		tv_text(c->a, page, "title", arena_printf(c->a, "%s \xe2\x80\x93 %s",

@@ -19,6 +19,7 @@ struct view_cache {
 	struct arena		 mem;		/* src and html; reset on change */
 	const char		*src[SET__MAX];	/* NULL: not rendered */
 	struct safe_html	 html[SET__MAX];
+	char			 static_v[17];	/* the static files' version */
 };
 
 /* Compiles the templates (cfg->templates_dir, or the copy built into the
