@@ -28,6 +28,7 @@ enum {
 	S_PAGE_UPDATE,
 	S_PAGE_DELETE,
 	S_CHANGED,
+	S_NEWER_PAGE,
 	S__MAX
 };
 
@@ -110,6 +111,11 @@ static const char *const sql[S__MAX] = {
 	 * at quire's clock, in the change's transaction. */
 	"INSERT INTO settings (key, value) VALUES ('changed_at', :now)"
 	" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	/* S_NEWER_PAGE: counting up from the cursor itself, the article
+	 * just past the newer page's :n. */
+	"SELECT published_at, id FROM articles WHERE "
+	DB_NEWER(":t", ":id - 1") " ORDER BY published_at, id"
+	" LIMIT 1 OFFSET :n",
 };
 
 const struct db_sql db_post_sql = { "db_post", sql, S__MAX };
@@ -215,6 +221,26 @@ db_post_list_page(struct db *db, struct arena *a, long long now,
 	    db_bind_int(db, st, ":chars", excerpt_chars) == -1)
 		return -1;
 	return many_posts(db, st, a, POST_ARTICLE, out, n);
+}
+
+int
+db_post_newer_page(struct db *db, long long now, long long before_t,
+    long long before_id, int per_page, long long *t, long long *id)
+{
+	sqlite3_stmt	*st = ST(S_NEWER_PAGE);
+	int		 rc;
+
+	*t = *id = 0;
+	if (db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":t", before_t) == -1 ||
+	    db_bind_int(db, st, ":id", before_id) == -1 ||
+	    db_bind_int(db, st, ":n", per_page) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*t = sqlite3_column_int64(st, 0);
+		*id = sqlite3_column_int64(st, 1);
+	}
+	return db_done(db, st, rc);
 }
 
 int

@@ -22,6 +22,11 @@ enum db_save {
 /* The visible article with that slug. */
 int	db_post_article(struct db *, struct arena *, const char *slug,
 	    long long now, struct post *);
+/* The home page before the cursor (before_t, before_id) has a newer page
+ * of per_page articles: 1 and its cursor in *t, *id, or 0 when that newer
+ * page is the first (no cursor); -1 on error. */
+int	db_post_newer_page(struct db *, long long now, long long before_t,
+	    long long before_id, int per_page, long long *t, long long *id);
 /* The visible article just older (older=1) or newer than p; list
  * columns only (no excerpt or body). */
 int	db_post_neighbour(struct db *, struct arena *, const struct post *,

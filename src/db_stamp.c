@@ -300,3 +300,9 @@ db_stamp_next_scheduled(struct db *db, long long now)
 		t = sqlite3_column_int64(st, 0);
 	return db_done(db, st, rc) == 1 ? t : -1;
 }
+
+void
+db_stamp_mix(struct db_stamp *s, long long a, long long b)
+{
+	key_of(s->key, a, b, (const char *)s->key, DB_STAMP_KEY, "", 0);
+}

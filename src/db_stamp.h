@@ -32,6 +32,8 @@ int		 db_stamp_article(struct db *, const char *slug, long long now,
 /* A published static page. */
 int		 db_stamp_static(struct db *, const char *slug,
 		    struct db_stamp *);
+/* Mixes two more numbers the page shows into the stamp's key. */
+void		 db_stamp_mix(struct db_stamp *, long long a, long long b);
 /* The publication time of the next scheduled article, 0 if none, -1 on
  * error: caches must not keep a page past it. */
 long long	 db_stamp_next_scheduled(struct db *, long long now);

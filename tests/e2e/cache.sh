@@ -449,8 +449,9 @@ for k in "${!AFTER[@]}"; do BEFORE[$k]=${AFTER[$k]}; LM_BEFORE[$k]=${LM_AFTER[$k
 
 # (c) A new article, published with a past date between X and the next
 # older one: home, the archive (all, its year, its month) and its two
-# neighbours change; articles two away, the older home page (its cursor
-# is older than the new article) and other months do not.
+# neighbours change, and the older home page (its cursor is older than
+# the new article, but its link to the newer page moves); articles two
+# away and other months do not.
 clock_add 1	# (d) below needs (b), (c) and (d) in different seconds
 t_new=$(( (A_T[X] + A_T[X + 1]) / 2 / 60 * 60 ))
 NYM=$(q "SELECT strftime('%Y/%m', $t_new, 'unixepoch')")
@@ -464,7 +465,7 @@ check "(c) the admin publishes a new article dated $(http_date "$t_new"): 303" \
     eval '[ "$code" = 303 ] && [ -n "$NID" ]'
 snapshot AFTER LM_AFTER
 verify_change "(c) /$NYM/cache-test-new published" / /archive "/archive/${NYM%/*}" "/archive/$NYM" \
-    "$(art $X)" "$(art $((X + 1)))"
+    "$(art $X)" "$(art $((X + 1)))" "$older"
 get new_art "/$NYM/cache-test-new"
 check "(c) the new article's page is 200 with an ETag" "$(brief new_art)" \
     eval '[ "$code" = 200 ] && has_hdr "$H/new_art.h" ETag'
@@ -481,7 +482,7 @@ check "(d) the admin unpublishes it: 303, a draft" \
     eval '[ "$code" = 303 ] && [ "$(q "SELECT status FROM articles WHERE id = ${NID:-0}")" = draft ]'
 snapshot AFTER LM_AFTER
 verify_change "(d) /$NYM/cache-test-new unpublished" / /archive "/archive/${NYM%/*}" "/archive/$NYM" \
-    "$(art $X)" "$(art $((X + 1)))"
+    "$(art $X)" "$(art $((X + 1)))" "$older"
 still_304 "(d)"
 check "(f) across (a)-(d), $o_month and $o_art (another year) answer 304 to their first ETag" \
     "$f_err" [ -z "$f_err" ]

@@ -278,6 +278,41 @@ check "pager chain: every published article appears exactly once" \
 check "pager chain lists articles newest first (ties by id), like the database" \
     "$(diff "$W/expected.slugs" "$W/chain.slugs" | head -n 12)" \
     cmp -s "$W/expected.slugs" "$W/chain.slugs"
+# Back up the chain: each page's "Newer articles" shows the page before it
+# (the tie across the page break included), and a deep page is titled by
+# the dates it holds.
+back_err="" newest_err=""
+for ((k = 2; k <= pages; k++)); do
+	newer=$(grab '<a href="([^"]*)"[^>]*rel="prev"[^>]*>[^<]*Newer articles' "$H/home$k.b")
+	newer=$(unhtml_s "$newer")
+	if [ -z "$newer" ]; then
+		back_err+="page $k: no Newer articles link"$'\n'
+		continue
+	fi
+	page "back$k" "$newer"
+	diff <(grab_all '<article class="summary".*?href="\/[0-9]{4}\/[0-9]{2}\/([a-z0-9-]+)"' "$H/back$k.b") \
+	    <(grab_all '<article class="summary".*?href="\/[0-9]{4}\/[0-9]{2}\/([a-z0-9-]+)"' "$H/home$((k - 1)).b") \
+	    > /dev/null || back_err+="page $k: Newer ($newer) is not page $((k - 1))"$'\n'
+	# "Newest" beside "Newer" only where Newer is not / already.
+	nst=$(grep -c 'Newest articles' "$H/home$k.b")
+	if [ "$k" = 2 ] && [ "$newer" != / ]; then
+		back_err+="page 2: Newer is $newer, not /"$'\n'
+	fi
+	{ [ "$k" = 2 ] && [ "$nst" = 0 ]; } || { [ "$k" -gt 2 ] && [ "$nst" = 1 ]; } ||
+	    newest_err+="page $k: $nst Newest links"$'\n'
+done
+check "pager chain backwards: every page's Newer articles link shows the page before it" \
+    "$back_err" [ -z "$back_err" ]
+check "pager: Newest articles only from the third page on (the second's Newer is /)" \
+    "$newest_err" [ -z "$newest_err" ]
+t2=$(grab '<title>([^<]*)<\/title>' "$H/home2.b")
+h2=$(grab '<h1>([^<]*)<\/h1>' "$H/home2.b")
+d_first=$(q "SELECT published_at FROM articles WHERE slug = '$(sed -n "$((per_page + 1))p" "$W/chain.slugs")'")
+check "a deep home page is titled by what it holds: Articles from (its last date) to (its first)" \
+    "title: $t2; h1: $h2; first article of page 2 published $d_first" \
+    eval '[[ $t2 == "Articles from "*" to "*" – "* ]] && [[ $h2 == "Articles from "* ]] &&
+    [[ $h2 == *" to $(LC_ALL=C date -u -d "@$d_first" "+%-d %B %Y")" ]]'
+
 tie_i=${IDX[e2e-same-second]:-}
 check "pager: the two articles of the same second straddle the page break" \
     "e2e-same-second is number $((tie_i + 1)); ${A_SLUG[$((tie_i + 1))]:-} follows" \
