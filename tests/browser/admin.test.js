@@ -320,6 +320,32 @@ step('2. the right password opens the admin list with the demo articles', async 
 	await shot(page, 'admin-list.png');
 });
 
+step('2b. on a 390 px phone the admin list fits the screen: nothing scrolls sideways', async () => {
+	const vp = page.viewportSize();
+	await page.setViewportSize({ width: 390, height: 844 });
+	try {
+		const over = await page.evaluate(() => {
+			const w = document.documentElement.clientWidth;
+			const out = [];
+			if (document.documentElement.scrollWidth > w)
+				out.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+			for (const e of document.querySelectorAll('table.posts, table.posts *')) {
+				const r = e.getBoundingClientRect();
+				/* Visually hidden (1 px, clipped) is not seen. */
+				if (r.width <= 1 || e.closest('thead, .visually-hidden'))
+					continue;
+				if (r.right > w + 0.5 || e.scrollWidth > e.clientWidth + 1)
+					out.push(`${e.tagName.toLowerCase()}.${e.className}: right ${Math.round(r.right)}, scroll ${e.scrollWidth}/${e.clientWidth}`);
+			}
+			return out.slice(0, 5);
+		});
+		await shot(page, 'admin-list-390.png');
+		assert.deepEqual(over, [], `within ${390} px: ${over.join('; ')}`);
+	} finally {
+		await page.setViewportSize(vp);
+	}
+});
+
 step('editor: every field has a label', async () => {
 	await follow(page, page.getByRole('link', { name: 'New article', exact: true }));
 	assert.equal(pathOf(page.url()), '/admin/articles/new');
