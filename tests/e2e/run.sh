@@ -80,6 +80,11 @@ e2e_workdir
 H=$W/http
 mkdir -p "$H" "$W/html" "$W/cli"
 DB=$W/site.db
+# The site's clock stands at 1 June 2026, 12:00 UTC, whatever the day the
+# tests run: the demo's article scheduled for 2031 stays scheduled, and
+# what the checks expect is computed at that time too.
+clock_init "$W/clock" 1780315200
+NOW=$(clock_now)
 
 if ! "$QUIRE" init --db "$DB" --demo >"$W/init.out" 2>&1; then
 	bail "quire init --demo creates the test database" "$(cat "$W/init.out")"
@@ -95,7 +100,7 @@ fi
 #    two-byte characters after one ASCII byte (the excerpt cut), a title and
 #    author outside ASCII, published the last second of 2020 (year boundary);
 #  - a draft static page.
-if ! sqlite3 -init /dev/null -batch "$DB" >"$W/fixtures.out" 2>&1 <<'SQL'
+if ! sed "s/@NOW@/$NOW/g" <<'SQL' | sqlite3 -init /dev/null -batch "$DB" >"$W/fixtures.out" 2>&1
 INSERT INTO articles (slug, title, author, excerpt, status, published_at,
     created_at, updated_at, body)
 VALUES ('e2e-hostile-markup', '<b>"Tom & Jerry''s"</b>', '<i>Mallory</i> & "Co"',
@@ -119,7 +124,7 @@ SELECT 'e2e-same-second', 'Same Second as Its Neighbour', '', '', 'published',
     published_at, published_at, published_at,
     'This article shares its publication second with an older one.'
 FROM articles
-WHERE status = 'published' AND published_at <= CAST(strftime('%s', 'now') AS INTEGER)
+WHERE status = 'published' AND published_at <= @NOW@
 ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET 9;
 INSERT INTO articles (slug, title, author, excerpt, status, published_at,
     created_at, updated_at, body)
@@ -137,7 +142,7 @@ then
 	bail "test fixtures are inserted" "$(cat "$W/fixtures.out")"
 fi
 
-now_sql="CAST(strftime('%s', 'now') AS INTEGER)"
+now_sql=$NOW
 VISIBLE="status = 'published' AND published_at <= $now_sql"
 
 # Visible articles, newest first, in the order the site lists them.
@@ -355,7 +360,7 @@ check "the draft and the scheduled article appear on no home page nor /archive" 
     "$hidden_err" [ -z "$hidden_err" ]
 sched_ym=$(q "SELECT strftime('%Y/%m', published_at, 'unixepoch') FROM articles
     WHERE slug = 'scheduled-for-the-future'")
-this_ym=$(date -u +%Y/%m)
+this_ym=$(date -u -d "@$NOW" +%Y/%m)
 expect_status draft_url "/$this_ym/draft-unfinished-thoughts" 404 \
     "the draft's URL is 404"
 expect_status sched_url "/$sched_ym/scheduled-for-the-future" 404 \
@@ -853,7 +858,8 @@ check "after TERM the socket file is removed" "$(ls -l "$sock" 2>&1)" [ ! -e "$s
 # CGI
 
 cgi() {
-	env -i GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1 "$@" "$QUIRE"
+	env -i GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1 \
+	    QUIRE_CLOCK="$CLOCK" "$@" "$QUIRE"
 }
 # split OUT: OUT.head (up to the blank line, CRs kept) and OUT.body.
 split_cgi() {
