@@ -16,6 +16,7 @@ static const char *const input_types[] = {
 	"number",	/* SK_NUMBER */
 	"checkbox",	/* SK_CHECK */
 	NULL,		/* SK_MARKDOWN: a textarea */
+	NULL,		/* SK_TEXT: a textarea */
 	NULL,		/* SK_INTERNAL */
 };
 
@@ -34,7 +35,8 @@ field(struct ctx *c, struct tv *list, int i, const char *value,
 	tv_text(c->a, m, "help", d->help);
 	tv_text(c->a, m, "value", value);
 	tv_text(c->a, m, "error", error);
-	tv_bool(c->a, m, "textarea", d->kind == SK_MARKDOWN);
+	tv_bool(c->a, m, "textarea", d->kind == SK_MARKDOWN ||
+	    d->kind == SK_TEXT);
 	tv_bool(c->a, m, "checkbox", d->kind == SK_CHECK);
 	tv_bool(c->a, m, "checked", strcmp(value, "1") == 0);
 	tv_text(c->a, m, "type", error != NULL ? "text" :

@@ -73,7 +73,7 @@ h_article(struct ctx *c)
 	}
 	if (md_render(c->a, p.body, strlen(p.body), &body) == -1)
 		return 500;
-	root = view_page(c, p.title);
+	root = view_post_page(c, &p);
 	view_nav(c, root, "archive");
 	tv_set(c->a, root, "article", view_article(c, &p, body));
 	if (neighbour(c, root, &p, 1, "prev") == -1 ||

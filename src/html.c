@@ -29,6 +29,43 @@ html_text(struct buf *b, const char *s, size_t len)
 	buf_put(b, s + start, len - start);
 }
 
+void
+html_json(struct buf *b, const char *s, size_t len)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	size_t			 i, start = 0;
+	unsigned char		 c;
+	unsigned		 u;
+
+	buf_putc(b, '"');
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xfe) == 0xa8)
+			u = 0x2028 | ((unsigned char)s[i + 2] & 1);
+		else if (c < 0x20 || c == 0x7f || c == '"' || c == '\'' ||
+		    c == '<' || c == '>' || c == '&' || c == '\\')
+			u = c;
+		else
+			continue;
+		buf_put(b, s + start, i - start);
+		if (u == '\\')
+			buf_puts(b, "\\\\");
+		else {
+			buf_puts(b, "\\u");
+			buf_putc(b, hex[u >> 12 & 0xf]);
+			buf_putc(b, hex[u >> 8 & 0xf]);
+			buf_putc(b, hex[u >> 4 & 0xf]);
+			buf_putc(b, hex[u & 0xf]);
+		}
+		if (u >= 0x2028)
+			i += 2;
+		start = i + 1;
+	}
+	buf_put(b, s + start, len - start);
+	buf_putc(b, '"');
+}
+
 int
 html_url_allowed(const char *s, size_t len)
 {

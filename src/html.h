@@ -23,6 +23,11 @@ void	html_text(struct buf *, const char *, size_t);
 void	html_url(struct buf *, const char *, size_t);
 /* Percent-encode all but RFC 3986 unreserved bytes: for query components. */
 void	html_pct(struct buf *, const char *, size_t);
+/* A JSON string literal, quotes included, for <script
+ * type="application/ld+json">: '<', '>', '&', quotes, control characters,
+ * DEL, U+2028 and U+2029 as \u escapes and '\' as "\\", so that no value
+ * can end the element or open "<!--" in it. */
+void	html_json(struct buf *, const char *, size_t);
 /* 1 if the URL's scheme is allowed (see html_url), else 0. */
 int	html_url_allowed(const char *, size_t);
 

@@ -1,7 +1,8 @@
 /*
  * htmlctx: the HTML tokenizer of the WHATWG spec cut down to what decides
  * where a template value lands: text, tags, attribute names and values,
- * comments and the raw text of <script>/<style>. The template compiler
+ * comments and the raw text of <script>/<style>, and of JSON-LD the one
+ * thing a value may be there: a whole string literal. The template compiler
  * feeds it literal text and asks it about each value; rendering never sees it.
  */
 #include <stdio.h>
@@ -10,6 +11,8 @@
 #include "htmlctx.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define LD_JSON		"application/ld+json"
+#define LD_JSON_LEN	((int)sizeof(LD_JSON) - 1)
 
 static const char *const rcdata_tags[] = { "textarea", "title" };
 static const char *const raw_tags[] = {
@@ -52,8 +55,26 @@ tag_start(struct htmlctx *c, int endtag, unsigned char ch)
 	memset(c->tag, 0, sizeof(c->tag));
 	c->taglen = 0;
 	c->endtag = endtag;
+	c->ntype = c->jt = c->json = 0;
 	name_add(c->tag, &c->taglen, ch);
 	c->state = HC_TAG_NAME;
+}
+
+/* Is this the type attribute of a <script>? */
+static int
+script_type(const struct htmlctx *c)
+{
+	return strcmp(c->tag, "script") == 0 && strcmp(c->attr, "type") == 0;
+}
+
+/* A character of an attribute's value: a script's type is matched against
+ * LD_JSON as it goes. */
+static void
+type_step(struct htmlctx *c, unsigned char ch)
+{
+	if (script_type(c) && c->jt >= 0)
+		c->jt = c->jt < LD_JSON_LEN && lower(ch) == LD_JSON[c->jt] ?
+		    c->jt + 1 : -1;
 }
 
 static void
@@ -111,7 +132,11 @@ tag_end(struct htmlctx *c, const char **why)
 			return 0;
 		}
 		if (in_list(raw_tags, NELEM(raw_tags), c->tag)) {
+			/* A script is JSON-LD only with one type attribute
+			 * (a browser reads the first), exactly that. */
 			c->state = HC_RAWTEXT;
+			c->json = strcmp(c->tag, "script") == 0 &&
+			    c->ntype == 1 && c->jt == LD_JSON_LEN;
 			return 0;
 		}
 		if (strcmp(c->tag, "plaintext") == 0) {
@@ -122,6 +147,7 @@ tag_end(struct htmlctx *c, const char **why)
 	memset(c->tag, 0, sizeof(c->tag));
 	c->taglen = 0;
 	c->endtag = 0;
+	c->ntype = c->jt = c->json = 0;
 	c->state = HC_DATA;
 	return 0;
 }
@@ -133,6 +159,13 @@ raw_step(struct htmlctx *c, unsigned char ch, int *reconsume, const char **why)
 {
 	size_t	 want = 2 + c->taglen;
 
+	/* JSON: are we inside a string literal? */
+	if (c->json == 1 && ch == '"')
+		c->json = 2;
+	else if (c->json == 2 && (ch == '"' || ch == '\\'))
+		c->json = ch == '"' ? 1 : 3;
+	else if (c->json == 3)
+		c->json = 2;
 	if (c->state == HC_RAWTEXT && strcmp(c->tag, "script") == 0) {
 		/* "<!--" inside a script changes where it ends. */
 		if (ch == (unsigned char)"<!--"[c->m]) {
@@ -272,6 +305,9 @@ step(struct htmlctx *c, unsigned char ch, const char **why)
 				attr_start(c, ch);
 			break;
 		case HC_ATTR_NAME:
+			if ((ch == '=' || ch == '/' || ch == '>' ||
+			    is_space(ch)) && script_type(c))
+				c->ntype++;
 			if (ch == '=')
 				c->state = HC_BEFORE_ATTR_VALUE;
 			else if (in_name(c, ch, c->attr, &c->attrlen,
@@ -295,6 +331,7 @@ step(struct htmlctx *c, unsigned char ch, const char **why)
 				c->state = HC_AFTER_ATTR_VALUE;
 				break;
 			}
+			type_step(c, ch);
 			if (url_step(c, ch, why) == -1)
 				return -1;
 			break;
@@ -303,6 +340,8 @@ step(struct htmlctx *c, unsigned char ch, const char **why)
 				c->state = HC_BEFORE_ATTR_NAME;
 			else if (ch == '>')
 				return tag_end(c, why);
+			else
+				type_step(c, ch);
 			break;
 		case HC_AFTER_ATTR_VALUE:
 		case HC_SELF_CLOSING:
@@ -401,6 +440,8 @@ attr_value(struct htmlctx *c, enum hc_filter f, enum hc_esc *esc, char *why,
 
 	if (refused[c->akind] != NULL)
 		return refuse(why, whysz, refused[c->akind], c);
+	if (script_type(c))
+		c->jt = -1;	/* a script of unknown type: no values */
 	if (c->akind == HA_PLAIN) {
 		*esc = by_filter(f, HE_ESC);
 		return 0;
@@ -427,10 +468,35 @@ attr_value(struct htmlctx *c, enum hc_filter f, enum hc_esc *esc, char *why,
 	}
 }
 
+/* Inside <script type="application/ld+json">: a value is a whole JSON
+ * string literal (| json writes the quotes), where a token may start.
+ * Its escapes leave no '<', so it can neither end the element nor open
+ * "<!--"; nor follow a '<' of the template's. */
+static int
+json_value(struct htmlctx *c, enum hc_filter f, enum hc_esc *esc, char *why,
+    size_t whysz)
+{
+	if (f != HF_JSON)
+		return refuse(why, whysz, "a value in JSON-LD without"
+		    " | json", c);
+	if (c->json != 1)
+		return refuse(why, whysz, "a value inside a JSON string"
+		    " (| json writes the quotes itself)", c);
+	if (c->n > 0 || c->m > 0)
+		return refuse(why, whysz, "a value right after '<'", c);
+	*esc = HE_JSON;
+	return 0;
+}
+
 int
 htmlctx_value(struct htmlctx *c, enum hc_filter f, enum hc_esc *esc,
     char *why, size_t whysz)
 {
+	if (c->state == HC_RAWTEXT && c->json)
+		return json_value(c, f, esc, why, whysz);
+	if (f == HF_JSON)
+		return refuse(why, whysz, "| json outside a <script"
+		    " type=\"" LD_JSON "\">", c);
 	switch (c->state) {
 	case HC_DATA:
 		*esc = by_filter(f, HE_TEXT);
@@ -492,7 +558,8 @@ static int
 same_tag(const struct htmlctx *a, const struct htmlctx *b)
 {
 	return a->endtag == b->endtag && a->taglen == b->taglen &&
-	    memcmp(a->tag, b->tag, sizeof(a->tag)) == 0;
+	    memcmp(a->tag, b->tag, sizeof(a->tag)) == 0 &&
+	    a->ntype == b->ntype && a->jt == b->jt && a->json == b->json;
 }
 
 static int

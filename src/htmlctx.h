@@ -68,6 +68,11 @@ struct htmlctx {
 	int		 n;	/* per state: bytes of "</tag" matched,
 				 * dashes, or HC_BOUNDARY's space seen */
 	int		 m;	/* inside <script>: bytes of "<!--" */
+	int		 ntype;	/* in <script>: type attributes so far */
+	int		 jt;	/* bytes of "application/ld+json" its
+				 * value matched; -1: another value */
+	int		 json;	/* in a JSON-LD script: 1 between tokens,
+				 * 2 in a string, 3 after its backslash */
 };
 
 /* How a value is written where it lands. */
@@ -76,13 +81,16 @@ enum hc_esc {
 	HE_ESC,		/* attribute value or <title>: always escaped */
 	HE_URL,		/* scheme allow-list, then escaped */
 	HE_PCT,		/* percent-encoded */
+	HE_JSON,	/* a JSON string literal, < > & as \u escapes */
 };
 
-/* The filter written in the template: {{ x }}, {{ x | url }}, {{ x | pct }} */
+/* The filter written in the template: {{ x }}, {{ x | url }},
+ * {{ x | pct }}, {{ x | json }} (only, and required, in JSON-LD) */
 enum hc_filter {
 	HF_NONE,
 	HF_URL,
 	HF_PCT,
+	HF_JSON,
 };
 
 void	htmlctx_init(struct htmlctx *);

@@ -220,6 +220,62 @@ md_excerpt(struct arena *a, const char *md, size_t len, size_t max)
 	return cut(a, text, strlen(text), max);
 }
 
+/* Appends text with white space collapsed (none at the start). */
+static void
+put_words(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			if (b->len > 0 && b->data[b->len - 1] != ' ')
+				buf_putc(b, ' ');
+		} else
+			buf_putc(b, *s);
+	}
+}
+
+char *
+md_plain(struct arena *a, const char *md, size_t len, size_t max)
+{
+	cmark_node		*doc, *n;
+	cmark_iter		*it;
+	cmark_event_type	 ev;
+	const char		*lit;
+	struct buf		 b;
+	char			*res;
+
+	if ((doc = cmark_parse_document(md, len, MD_OPTIONS)) == NULL) {
+		log_err("%s: cmark failed on %zu bytes", __func__, len);
+		return arena_strdup(a, "");
+	}
+	buf_init(&b);
+	it = cmark_iter_new(doc);
+	/* A little past max is enough to know where to cut. */
+	while (b.len <= max && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if (ev == CMARK_EVENT_ENTER &&
+			    (lit = cmark_node_get_literal(n)) != NULL)
+				put_words(&b, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			put_words(&b, " ");
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	res = cut(a, b.len > 0 ? b.data : "", b.len, max);
+	buf_free(&b);
+	return res;
+}
+
 size_t
 md_words(const char *s, size_t len)
 {

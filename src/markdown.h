@@ -20,6 +20,11 @@ int	md_render(struct arena *, const char *, size_t, struct safe_html *);
  * at a word boundary to at most max bytes and "…" (3 bytes) is added. ""
  * if there is no paragraph. */
 char	*md_excerpt(struct arena *, const char *, size_t, size_t max);
+/* The start of the plain text of the whole document, for a page's
+ * description: no Markdown syntax left (cmark's text and code nodes, its
+ * blocks joined by a space, runs of white space as one), cut as
+ * md_excerpt() cuts. "" if there is no text. */
+char	*md_plain(struct arena *, const char *, size_t, size_t max);
 /* Words of running text, for reading time. */
 size_t	md_words(const char *, size_t);
 

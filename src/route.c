@@ -15,6 +15,8 @@
 #include "h_article.h"
 #include "h_home.h"
 #include "h_page.h"
+#include "h_robots.h"
+#include "h_sitemap.h"
 #include "route.h"
 
 #define M_GET	(1u << METHOD_GET | 1u << METHOD_HEAD)
@@ -30,6 +32,9 @@ enum route_id {
 	ROUTE_ARCHIVE_YEAR,
 	ROUTE_ARCHIVE_MONTH,
 	ROUTE_ARTICLE,
+	ROUTE_ROBOTS,
+	ROUTE_SITEMAP,
+	ROUTE_SITEMAP_YEAR,
 	ROUTE_ADMIN,
 	ROUTE_ADMIN_LOGIN,
 	ROUTE_ADMIN_LOGOUT,
@@ -71,6 +76,15 @@ static const struct route {
 	/* ROUTE_ARTICLE */
 	{ "/{year}/{month}/{slug}", M_GET, RK_READER, 0, h_article,
 	    h_article_stamp, NULL },
+	/* ROUTE_ROBOTS: what a slug made from its name would be is kept. */
+	{ "/robots.txt", M_GET, RK_READER, 0, h_robots, h_robots_stamp,
+	    "robots-txt" },
+	/* ROUTE_SITEMAP */
+	{ "/sitemap.xml", M_GET, RK_READER, 0, h_sitemap, h_sitemap_stamp,
+	    "sitemap-xml" },
+	/* ROUTE_SITEMAP_YEAR: a file of the index, past SITEMAP_MAX. */
+	{ "/{sitemap-year}", M_GET, RK_READER, 0, h_sitemap, h_sitemap_stamp,
+	    NULL },
 	/* ROUTE_ADMIN */
 	{ "/admin", M_GET, RK_ADMIN, Q_ADMIN | Q(QF_STATUS) | Q(QF_PAGE),
 	    h_admin_list, NULL, NULL },
@@ -145,6 +159,14 @@ cap_slug(const char *s, size_t len)
 	return 1;
 }
 
+/* "sitemap-YYYY.xml": a sitemap index's file of a year. */
+static int
+cap_sitemap_year(const char *s, size_t len)
+{
+	return len == 16 && strncmp(s, "sitemap-", 8) == 0 &&
+	    cap_year(s + 8, 4) && strncmp(s + 12, ".xml", 4) == 0;
+}
+
 /* A row id: 1 to 18 digits, no leading zero. */
 static int
 cap_id(const char *s, size_t len)
@@ -160,6 +182,7 @@ static const struct {
 	{ "{month}", cap_month },
 	{ "{slug}", cap_slug },
 	{ "{id}", cap_id },
+	{ "{sitemap-year}", cap_sitemap_year },
 };
 
 /* Does path match pat? Captures go to args (arena copies). */

@@ -41,6 +41,10 @@ static const struct setting_def defs[SET__MAX] = {
 	/* SET_DISCLAIMER */
 	{ "disclaimer", "", "site_disclaimer", SK_MARKDOWN, SG_NONE, 100000, 0,
 	    NULL, "Disclaimer (Markdown, on every page)", NULL, 16, 0, 0 },
+	/* SET_ROBOTS */
+	{ "robots", "User-agent: *\nDisallow: /admin/", "site_robots", SK_TEXT,
+	    SG_NONE, 10000, 0, NULL, "robots.txt", "What /robots.txt says to "
+	    "crawlers. Quire adds the line naming the sitemap.", 6, 0, 0 },
 	/* SET_UPDATED_AT */
 	{ "updated_at", "0", NULL, SK_INTERNAL, SG_NONE, 0, 0, NULL, NULL,
 	    NULL, 0, 0, 0 },

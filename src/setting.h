@@ -25,6 +25,7 @@ enum setting {
 	SET_SHARE_FACEBOOK,
 	SET_CONTRIBUTE,
 	SET_DISCLAIMER,
+	SET_ROBOTS,		/* /robots.txt, before its Sitemap line */
 	SET_UPDATED_AT,		/* when the settings were last saved */
 	SET_CHANGED_AT,		/* when content last changed (db_post.c) */
 	SET__MAX
@@ -37,6 +38,7 @@ enum setting_kind {
 	SK_NUMBER,	/* <input type="number"> */
 	SK_CHECK,	/* a checkbox: "1" or "0"; templates get a boolean */
 	SK_MARKDOWN,	/* a <textarea> of Markdown, rendered on every page */
+	SK_TEXT,	/* a <textarea> of plain lines; templates get text */
 	SK_INTERNAL,	/* kept by the program, not edited, not in templates */
 };
 
@@ -59,7 +61,8 @@ struct setting_def {
 	valid_fn		 check;	/* NULL: any text within max */
 	const char		*label;
 	const char		*help;	/* NULL or a sentence under the field */
-	int			 rows;	/* SK_MARKDOWN: the textarea's height */
+	int			 rows;	/* SK_MARKDOWN, SK_TEXT: the textarea's
+					 * height */
 	int			 min, maxval; /* SK_NUMBER: the input's bounds */
 };
 

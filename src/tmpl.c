@@ -202,8 +202,12 @@ get(const struct tmpl_set *set, const struct tmpl *t, const struct node *n,
 static void
 put_var(const struct node *n, const struct tv *v, struct buf *out)
 {
-	if (v == NULL || (v->type != TV_TEXT && v->type != TV_HTML))
+	if (v == NULL || (v->type != TV_TEXT && v->type != TV_HTML)) {
+		/* JSON stays JSON: an empty string for what is not text. */
+		if (n->esc == HE_JSON)
+			html_json(out, "", 0);
 		return;
+	}
 	switch (n->esc) {
 	case HE_TEXT:
 		if (v->type == TV_HTML)
@@ -223,6 +227,10 @@ put_var(const struct node *n, const struct tv *v, struct buf *out)
 	case HE_PCT:
 		if (v->type == TV_TEXT)
 			html_pct(out, v->s, v->len);
+		break;
+	case HE_JSON:
+		/* HTML in JSON is a string like any other. */
+		html_json(out, v->s, v->len);
 		break;
 	}
 }

@@ -9,6 +9,7 @@
  *   {{ a.b }}            value, escaped for where it lands (see below)
  *   {{ a | url }}        URL: scheme allow-list, then escaped
  *   {{ a | pct }}        percent-encoded (a query component)
+ *   {{ a | json }}       a JSON string literal (JSON-LD only, see below)
  *   {{#if a}} .. {{else}} .. {{/if}}       (also {{#unless a}} .. {{/unless}})
  *   {{#each list}} .. {{else}} .. {{/each}} each item is a map; names
  *                        resolve in the item first, then outwards
@@ -23,7 +24,13 @@
  *                        | url, written or not; after a literal ':', '/',
  *                        '?' or '#' it is only escaped; anywhere else in the
  *                        scheme it is a compile error. | pct is allowed.
- *   compile errors: a value in an unquoted attribute, in <script>, <style>
+ *   <script type="application/ld+json"> (exactly that, one type attribute):
+ *                        a value must be | json, where a JSON token may
+ *                        start (not inside a string, not after '<'); it is
+ *                        written as a string literal with < > & ' " controls
+ *                        and U+2028/9 as \u escapes: nothing in it can end
+ *                        the element or open "<!--". Missing values: "".
+ *   compile errors: a value in an unquoted attribute, in any other <script>, <style>
  *                        (or other raw text), in a comment, in a tag or
  *                        attribute name, in on* / style / srcset / srcdoc.
  * A block's branches must end in the same context (a boolean attribute such

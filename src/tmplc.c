@@ -180,6 +180,8 @@ parse_tag(struct parser *p, const char *s, size_t len, int line,
 			n->filter = HF_URL;
 		else if (flen == 3 && memcmp(f, "pct", 3) == 0)
 			n->filter = HF_PCT;
+		else if (flen == 4 && memcmp(f, "json", 4) == 0)
+			n->filter = HF_JSON;
 		else
 			return perr(p, line, "unknown filter: ",
 			    arena_strndup(p->a, f, flen));

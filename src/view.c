@@ -231,26 +231,72 @@ canonical(struct ctx *c)
 	return res;
 }
 
-struct tv *
-view_page(struct ctx *c, const char *title)
+/* What search engines and social networks read (_head.html): the
+ * description, OpenGraph's and Twitter's titles and type, and for an
+ * article its times, tags and JSON-LD. A page of no post (p NULL) is
+ * described by the site's subtitle. */
+static void
+page_meta(struct ctx *c, struct tv *page, const char *title,
+    const struct post *p)
+{
+	const char	*md;
+	int		 article = p != NULL && p->kind == POST_ARTICLE;
+	long long	 mod;
+
+	tv_text(c->a, page, "og_title", title);
+	tv_text(c->a, page, "og_type", article ? "article" : "website");
+	tv_text(c->a, page, "description", c->site.v[SET_SUBTITLE]);
+	if (p != NULL) {
+		md = *p->excerpt != '\0' ? p->excerpt : p->body;
+		tv_text(c->a, page, "description", md_plain(c->a, md,
+		    strlen(md), VIEW_DESCRIPTION_MAX));
+	}
+	tv_bool(c->a, page, "article", article);
+	/* article:tag, one {name} each: none until articles have tags. */
+	tv_set(c->a, page, "tags", tv_list(c->a));
+	if (!article)
+		return;
+	mod = p->updated_at > p->published_at ? p->updated_at :
+	    p->published_at;
+	tv_text(c->a, page, "published", date_iso(c->a, p->published_at));
+	tv_text(c->a, page, "modified", date_iso(c->a, mod));
+	tv_text(c->a, page, "author", view_author(c, p));
+}
+
+static struct tv *
+page_root(struct ctx *c, const char *title, const struct post *p)
 {
 	struct tv	*root, *page;
 	const char	*site_title = c->site.v[SET_TITLE];
+	int		 titled = title != NULL && *title != '\0';
 
 	root = tv_map(c->a);
 	tv_set(c->a, root, "site", site_values(c));
 	tv_text(c->a, root, "static_v", c->app->view->static_v);
 	page = tv_map(c->a);
-	if (title != NULL && *title != '\0')
+	if (titled)
 		tv_text(c->a, page, "title", arena_printf(c->a, "%s \xe2\x80\x93 %s",
 		    title, site_title));
 	else
 		tv_text(c->a, page, "title", site_title);
 	tv_text(c->a, page, "canonical", c->req->path != NULL ?
 	    view_abs_url(c, canonical(c)) : "");
+	page_meta(c, page, titled ? title : site_title, p);
 	tv_set(c->a, root, "page", page);
 	view_nav(c, root, NULL);
 	return root;
+}
+
+struct tv *
+view_page(struct ctx *c, const char *title)
+{
+	return page_root(c, title, NULL);
+}
+
+struct tv *
+view_post_page(struct ctx *c, const struct post *p)
+{
+	return page_root(c, p->title, p);
 }
 
 struct tv *
@@ -324,7 +370,8 @@ kept(struct ctx *c)
 	}
 	for (i = 0; i < SET__MAX; i++) {
 		d = setting_def(i);
-		if (d->kind != SK_MARKDOWN || c->req->setting[i] == NULL ||
+		if ((d->kind != SK_MARKDOWN && d->kind != SK_TEXT) ||
+		    c->req->setting[i] == NULL ||
 		    *c->req->setting[i] == '\0')
 			continue;
 		m = tv_list_add(c->a, list);

@@ -31,6 +31,16 @@ void		 view_free(struct app *);
  * page.title ("title – site", or the site's title alone) and
  * page.canonical. */
 struct tv	*view_page(struct ctx *, const char *title);
+/* The longest page description, in bytes (a search result's snippet). */
+#define VIEW_DESCRIPTION_MAX	160
+/* And for every page what search engines and social networks read:
+ * page.description (the site's subtitle), page.og_title (the title alone),
+ * page.og_type ("website"), page.article (false), page.tags (empty). */
+/* The page of an article or a static page: view_page() with the post's
+ * title, its description (its excerpt, else the start of its body, as
+ * plain text) and, for an article, page.og_type "article", page.article,
+ * page.published and page.modified (ISO 8601) and page.author. */
+struct tv	*view_post_page(struct ctx *, const struct post *);
 /* An admin page's: the same, and signed_in, csrf, user.{login,name} and
  * the notice of the last action (?done=). */
 struct tv	*view_admin_page(struct ctx *, const char *title);

@@ -454,6 +454,7 @@ run_size() {
 	R[$n,rss_light]=$(rss_max)
 	bench "$n" year "archive year" quire "$year"
 	bench "$n" archive "archive index" quire /archive
+	bench "$n" sitemap "sitemap (/sitemap.xml)" quire /sitemap.xml
 	inm=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PQ$art" |
 	    tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')
 	if [ -n "$inm" ]; then

@@ -33,6 +33,8 @@
 #include "h_article.h"
 #include "h_home.h"
 #include "h_page.h"
+#include "h_robots.h"
+#include "h_sitemap.h"
 #include "mediatype.h"
 #include "req.h"
 #include "route.h"
@@ -138,6 +140,8 @@ static const struct {
 	{ "h_archive", h_archive },
 	{ "h_article", h_article },
 	{ "h_page", h_page },
+	{ "h_robots", h_robots },
+	{ "h_sitemap", h_sitemap },
 	{ "h_admin_list", h_admin_list },
 	{ "h_admin_login", h_admin_login },
 	{ "h_admin_logout", h_admin_logout },

@@ -441,6 +441,30 @@ words(void **state)
 	assert_int_equal(md_words("one two three", 7), 2);
 }
 
+/* A page's description: the document's text with no Markdown syntax
+ * (emphasis, links, headings, code, raw HTML), blocks joined by a space,
+ * cut at a word. */
+static void
+plain_text(void **state)
+{
+	const char	*in, *out;
+
+	in = "# A *title*\n\nSome **bold** and [a link](https://x.org/) and"
+	    " `code`.\n\n- one\n- two\n\n> quoted <b>raw</b>\n";
+	assert_string_equal(md_plain(&A, in, strlen(in), 160),
+	    "A title Some bold and a link and code. one two quoted raw");
+	in = "Line one\nline two  \nline three";
+	assert_string_equal(md_plain(&A, in, strlen(in), 160),
+	    "Line one line two line three");
+	in = "word word word word word word";
+	assert_string_equal(md_plain(&A, in, strlen(in), 12),
+	    "word word\xe2\x80\xa6");
+	out = md_plain(&A, "<script>x</script>\n\n*", 21, 160);
+	assert_null(strchr(out, '<'));
+	assert_string_equal(md_plain(&A, "", 0, 160), "");
+	assert_string_equal(md_plain(&A, "---\n", 4, 160), "");
+}
+
 int
 main(void)
 {
@@ -464,6 +488,7 @@ main(void)
 		cmocka_unit_test(excerpt_long_text),
 		cmocka_unit_test(excerpt_never_splits_utf8),
 		cmocka_unit_test(words),
+		cmocka_unit_test(plain_text),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

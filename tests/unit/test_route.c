@@ -48,12 +48,25 @@ slug_length(void **state)
 	assert_int_equal(route_match(&A, path, METHOD_GET, &m), 404);
 }
 
+/* The discovery files keep the slugs their names would make. */
+static void
+reserved_slugs(void **state)
+{
+	assert_true(route_reserved("robots-txt"));
+	assert_true(route_reserved("sitemap-xml"));
+	assert_true(route_reserved("sitemap"));
+	assert_true(route_reserved("archive"));
+	assert_false(route_reserved("sitemap-2024"));
+	assert_false(route_reserved("robots"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(captures_are_copies),
 		cmocka_unit_test(slug_length),
+		cmocka_unit_test(reserved_slugs),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -738,6 +738,82 @@ render_appends(void **state)
 	tmpl_set_free(set);
 }
 
+/* JSON-LD: inside <script type="application/ld+json"> only, a value is
+ * written by | json as one JSON string literal whose escapes leave no '<',
+ * '>' or '&', so nothing a title holds can end the element or open
+ * "<!--"; any other script, and | json anywhere else, does not compile. */
+static void
+json_context(void **state)
+{
+	static const char *const bad[] = {
+		"<script>{{x | json}}</script>",
+		"<script type=\"text/javascript\">{{x | json}}</script>",
+		"<script type=\"application/json\">{{x | json}}</script>",
+		"<script type=\"application/ld+json \">{{x | json}}</script>",
+		"<script type=\"application/ld+json\">{{x}}</script>",
+		"<script type=\"application/ld+json\">{{x | url}}</script>",
+		"<script type=\"application/ld+json\">\"{{x | json}}\"</script>",
+		"<script type=\"application/ld+json\">\"a\\\"{{x | json}}\"</script>",
+		"<script type=\"application/ld+json\"><{{x | json}}</script>",
+		/* A browser reads the first type attribute only. */
+		"<script type type=\"application/ld+json\">{{x | json}}</script>",
+		"<script type=\"text/javascript\" type=\"application/ld+json\">"
+		    "{{x | json}}</script>",
+		"<script type=\"{{t}}\">{{x | json}}</script>",
+		"<script type=\"application/ld+json\" src=\"/a\"></script>"
+		    "<script>{{x | json}}</script>",
+		"<p>{{x | json}}</p>",
+		"<a title=\"{{x | json}}\">",
+		"<style type=\"application/ld+json\">{{x | json}}</style>",
+	};
+	static const char *const good[] = {
+		"<script type=\"application/ld+json\">{{x | json}}</script>",
+		"<SCRIPT TYPE='Application/LD+JSON'>{\"a\": {{x | json}}}"
+		    "</script><p>{{x}}</p>",
+		"<script type=application/ld+json>[{{x | json}}]</script>",
+		"<script type=\"application/ld+json\">{\"a\\\"\": \"b\","
+		    " \"c\": {{x | json}}}</script>",
+		"<script type=\"application/ld+json\">{{#if x}}{{x | json}}"
+		    "{{else}}null{{/if}}</script>",
+	};
+	struct tmpl_set	*set;
+	struct tv	*root = tv_map(&A);
+	size_t		 i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if ((set = compile1(bad[i])) != NULL) {
+			tmpl_set_free(set);
+			fail_msg("compiled: \"%s\"", bad[i]);
+		}
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		if ((set = compile1(good[i])) == NULL)
+			fail_msg("did not compile: \"%s\"", good[i]);
+		tmpl_set_free(set);
+	}
+
+#define LD(v)	"<script type=\"application/ld+json\">" v "</script>"
+	tv_text(&A, root, "x", "</script><script>alert(1)</script>");
+	renders(LD("{{x | json}}"), root, LD("\"\\u003c/script\\u003e"
+	    "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\""));
+	tv_text(&A, root, "x", "<!-- a --> & b");
+	renders(LD("{{x | json}}"), root,
+	    LD("\"\\u003c!-- a --\\u003e \\u0026 b\""));
+	tv_text(&A, root, "x", "say \"hi\" it's a\\b");
+	renders(LD("{{x | json}}"), root,
+	    LD("\"say \\u0022hi\\u0022 it\\u0027s a\\\\b\""));
+	tv_text(&A, root, "x", "a\nb\tc\r\x01\x7f");
+	renders(LD("{{x | json}}"), root,
+	    LD("\"a\\u000ab\\u0009c\\u000d\\u0001\\u007f\""));
+	tv_text(&A, root, "x", "l\xe2\x80\xa8p\xe2\x80\xa9\xc3\xa9\xe2\x80\x93");
+	renders(LD("{{x | json}}"), root,
+	    LD("\"l\\u2028p\\u2029\xc3\xa9\xe2\x80\x93\""));
+	tv_text(&A, root, "x", "");
+	renders(LD("{{x | json}}"), root, LD("\"\""));
+	tv_int(&A, root, "x", 42);
+	renders(LD("[{{x | json}}, {{y | json}}]"), root, LD("[\"42\", \"\"]"));
+#undef LD
+}
+
 /* Missing values render as nothing and count as false. */
 static void
 empty_values(void **state)
@@ -994,6 +1070,7 @@ main(void)
 		cmocka_unit_test(render_appends),
 		cmocka_unit_test(empty_values),
 		cmocka_unit_test(compile_errors),
+		cmocka_unit_test(json_context),
 		cmocka_unit_test(errors_name_file_and_line),
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(compile_ok),

@@ -1,0 +1,30 @@
+/*
+ * db_sitemap: what /sitemap.xml lists, read from the database: the visible
+ * articles and the published static pages, and the stamp of both for
+ * conditional GET. Rows live in the caller's arena. 0 or -1 (logged).
+ */
+#ifndef QUIRE_DB_SITEMAP_H
+#define QUIRE_DB_SITEMAP_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "db.h"
+#include "db_stamp.h"
+
+struct db_sitemap_row {
+	const char	*slug;
+	long long	 published_at;	/* articles; 0 for pages */
+	long long	 lastmod;	/* the latest of updated_at, published_at */
+};
+
+/* Every visible article, newest first. */
+int	db_sitemap_articles(struct db *, struct arena *, long long now,
+	    struct db_sitemap_row **out, size_t *n);
+/* Every published static page, by slug. */
+int	db_sitemap_pages(struct db *, struct arena *,
+	    struct db_sitemap_row **out, size_t *n);
+/* The stamp of both lists (their ids and times): 1, or -1. */
+int	db_sitemap_stamp(struct db *, long long now, struct db_stamp *);
+
+#endif
