@@ -425,3 +425,12 @@ fi
 export QUIRE_STRICT_TEMPLATES=${QUIRE_STRICT_TEMPLATES:-1}
 STRICT=()
 [ "$QUIRE_STRICT_TEMPLATES" = 1 ] && STRICT=(--strict-templates)
+
+# foreign_scripts FILE: how many <script elements FILE holds other than
+# the JSON-LD data block of an article's head (<script
+# type="application/ld+json">, data, never run). Pages run no script.
+foreign_scripts() {
+	perl -0777 -ne 'my $n = 0;
+	    while (/<script\b([^>]*)>/gi) { $n++ unless $1 eq q{ type="application/ld+json"} }
+	    print $n' "$1"
+}
