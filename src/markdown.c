@@ -4,7 +4,9 @@
  * html_url_allowed(), the one URL rule of the program: a refused link shows
  * its text unlinked (cmark alone would write <a href="">, a live link to the
  * page itself) and a refused image shows its alt text. Together that is
- * what makes the output a struct safe_html.
+ * what makes the output a struct safe_html. For feeds, read away from the
+ * site, the same pass also makes relative URLs absolute (RFC 3986 5.2) on
+ * the tree, before rendering: never a rewrite of the HTML.
  */
 #include <stdlib.h>
 #include <string.h>
