@@ -32,6 +32,7 @@ MODULES   = arena buf clock log html date valid setting post \
             db_stamp db_sitemap sitemap \
             route view gate httpcache app \
             h_home h_archive h_article h_page h_sitemap h_robots \
+            feed h_feed \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
             listen stop worker supervise cgi
 PROGRAM   = main cmd_init cmd_user cmd_serve
@@ -54,11 +55,11 @@ PORT     ?= 8080
 # What make deps installs: libraries (checked with dpkg) and tools (checked
 # by command, so a java or npm installed some other way is left alone).
 DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libsodium-dev libcmocka-dev \
-             libclang-rt-14-dev libfaketime
+             libclang-rt-14-dev libfaketime python3-feedparser
 DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang wrk:wrk \
              java:default-jre-headless npm:npm \
-             chromium:chromium
+             chromium:chromium ruby:ruby
 
 .PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install
 # Objects are kept, not removed as intermediates of the pattern rules.

@@ -66,6 +66,17 @@ date_http(struct arena *a, long long t)
 	    tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+char *
+date_rfc822(struct arena *a, long long t)
+{
+	struct tm	 tm;
+
+	to_tm(t, &tm);
+	return arena_printf(a, "%s, %02d %s %04d %02d:%02d:%02d +0000",
+	    day3[tm.tm_wday], tm.tm_mday, mon3[tm.tm_mon], tm.tm_year + 1900,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
 /* The value of n decimal digits at s, or -1 if any is not a digit. */
 static int
 digits(const char *s, int n)

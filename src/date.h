@@ -9,10 +9,14 @@
 
 /* "14 March 2022" */
 char		*date_human(struct arena *, long long t);
-/* "2022-03-14T09:00:00Z", for <time datetime> and feeds */
+/* "2022-03-14T09:00:00Z": RFC 3339, for <time datetime>, Atom and JSON
+ * Feed */
 char		*date_iso(struct arena *, long long t);
 /* "Sun, 06 Nov 1994 08:49:37 GMT", RFC 9110's IMF-fixdate, for HTTP */
 char		*date_http(struct arena *, long long t);
+/* "Mon, 14 Mar 2022 09:00:00 +0000": RFC 822 (with RFC 1123's four-digit
+ * year), for RSS 2.0 */
+char		*date_rfc822(struct arena *, long long t);
 /* An IMF-fixdate as Unix seconds, or -1 if s is not one. The obsolete
  * formats are not worth their parsers here: a cache that sends one gets a
  * full answer. */

@@ -4,7 +4,9 @@
  * html_url_allowed(), the one URL rule of the program: a refused link shows
  * its text unlinked (cmark alone would write <a href="">, a live link to the
  * page itself) and a refused image shows its alt text. Together that is
- * what makes the output a struct safe_html.
+ * what makes the output a struct safe_html. For feeds, read away from the
+ * site, the same pass also makes relative URLs absolute (RFC 3986 5.2) on
+ * the tree, before rendering: never a rewrite of the HTML.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -105,39 +107,157 @@ image_to_alt(cmark_node *img)
 	cmark_node_free(img);
 }
 
-/* Unwraps every link and drops every image whose URL is refused. Nodes
- * change only on their EXIT event, as cmark allows: the iterator has
- * already stepped past them, and their children are done. */
+/* Does url begin with a scheme ("https:", "mailto:")? RFC 3986: a letter,
+ * then letters, digits, "+", "-" or ".", then ":". */
+static int
+has_scheme(const char *u)
+{
+	size_t	 i;
+
+	if (!((u[0] >= 'a' && u[0] <= 'z') || (u[0] >= 'A' && u[0] <= 'Z')))
+		return 0;
+	for (i = 1; (u[i] >= 'a' && u[i] <= 'z') || (u[i] >= 'A' &&
+	    u[i] <= 'Z') || (u[i] >= '0' && u[i] <= '9') || u[i] == '+' ||
+	    u[i] == '-' || u[i] == '.'; i++)
+		;
+	return u[i] == ':';
+}
+
+/* RFC 3986 5.2.4, remove_dot_segments, on an absolute path (len > 0,
+ * p[0] == '/'), appended to b: segments kept on a stack, "." dropped,
+ * ".." pops; either as the last segment leaves a trailing "/". */
 static void
-refuse_urls(cmark_node *doc)
+put_path(struct buf *b, const char *p, size_t len)
+{
+	struct seg { const char *s; size_t n; }	*st;
+	size_t					 nst = 0, i, n;
+	const char				*end = p + len;
+
+	st = calloc(len + 1, sizeof(*st));
+	if (st == NULL) {
+		log_err("%s: out of memory", __func__);
+		abort();
+	}
+	for (p++; ; p += n + 1) {
+		n = strcspn(p, "/");
+		if (p + n > end)
+			n = (size_t)(end - p);
+		if ((n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' &&
+		    p[1] == '.')) {
+			if (n == 2 && nst > 0)
+				nst--;
+			if (p + n >= end)
+				st[nst++] = (struct seg){ p, 0 };
+		} else
+			st[nst++] = (struct seg){ p, n };
+		if (p + n >= end)
+			break;
+	}
+	for (i = 0; i < nst; i++) {
+		buf_putc(b, '/');
+		buf_put(b, st[i].s, st[i].n);
+	}
+	if (nst == 0)
+		buf_putc(b, '/');
+	free(st);
+}
+
+/*
+ * The reference ref resolved against the absolute URL base (RFC 3986
+ * 5.2.2, for a base of scheme, authority and path only), into b.
+ */
+static void
+resolve(struct buf *b, const char *base, const char *ref)
+{
+	struct buf	 m;
+	const char	*auth, *path;
+	size_t		 plen, rlen, dir;
+
+	auth = strstr(base, "://");
+	auth = auth != NULL ? auth + 3 : base + strlen(base);
+	path = auth + strcspn(auth, "/?#");
+	plen = strcspn(path, "?#");
+	if (ref[0] == '/' && ref[1] == '/') {
+		buf_put(b, base, (size_t)(auth - base) - 2);
+		buf_puts(b, ref);
+		return;
+	}
+	buf_put(b, base, (size_t)(path - base));
+	if (ref[0] == '#' || ref[0] == '?') {
+		if (plen == 0)
+			buf_putc(b, '/');
+		buf_put(b, path, ref[0] == '#' ? strcspn(path, "#") : plen);
+		buf_puts(b, ref);
+		return;
+	}
+	rlen = strcspn(ref, "?#");
+	if (ref[0] == '/')
+		put_path(b, ref, rlen);
+	else {
+		/* The base's folder, then the reference's path. */
+		for (dir = plen; dir > 0 && path[dir - 1] != '/'; dir--)
+			;
+		buf_init(&m);
+		buf_putc(&m, '/');
+		if (dir > 1)
+			buf_put(&m, path + 1, dir - 1);
+		buf_put(&m, ref, rlen);
+		put_path(b, m.data, m.len);
+		buf_free(&m);
+	}
+	buf_puts(b, ref + rlen);
+}
+
+/* Makes a relative URL of a link or image absolute, against base. */
+static void
+make_absolute(cmark_node *n, const char *base)
+{
+	const char	*url = cmark_node_get_url(n);
+	struct buf	 b;
+
+	if (has_scheme(url))
+		return;
+	buf_init(&b);
+	resolve(&b, base, url);
+	if (!cmark_node_set_url(n, b.data))
+		log_err("%s: cmark refused a URL", __func__);
+	buf_free(&b);
+}
+
+/* Unwraps every link and drops every image whose URL is refused; with a
+ * base, makes the others absolute. Nodes change only on their EXIT event,
+ * as cmark allows: the iterator has already stepped past them, and their
+ * children are done. */
+static void
+check_urls(cmark_node *doc, const char *base)
 {
 	cmark_iter		*it;
 	cmark_event_type	 ev;
 	cmark_node		*n;
+	cmark_node_type		 t;
 
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		if (ev != CMARK_EVENT_EXIT)
 			continue;
 		n = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_LINK:
-			if (!url_ok(n))
+		t = cmark_node_get_type(n);
+		if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE)
+			continue;
+		if (!url_ok(n)) {
+			if (t == CMARK_NODE_LINK)
 				unwrap_link(n);
-			break;
-		case CMARK_NODE_IMAGE:
-			if (!url_ok(n))
+			else
 				image_to_alt(n);
-			break;
-		default:
-			break;
-		}
+		} else if (base != NULL)
+			make_absolute(n, base);
 	}
 	cmark_iter_free(it);
 }
 
-int
-md_render(struct arena *a, const char *md, size_t len, struct safe_html *out)
+static int
+render(struct arena *a, const char *md, size_t len, const char *base,
+    struct safe_html *out)
 {
 	cmark_node	*doc;
 	char		*html;
@@ -146,7 +266,7 @@ md_render(struct arena *a, const char *md, size_t len, struct safe_html *out)
 		log_err("%s: cmark failed to parse %zu bytes", __func__, len);
 		return -1;
 	}
-	refuse_urls(doc);
+	check_urls(doc, base);
 	html = cmark_render_html(doc, MD_OPTIONS);
 	cmark_node_free(doc);
 	if (html == NULL) {
@@ -157,6 +277,19 @@ md_render(struct arena *a, const char *md, size_t len, struct safe_html *out)
 	out->s = arena_strndup(a, html, out->len);
 	free(html);
 	return 0;
+}
+
+int
+md_render(struct arena *a, const char *md, size_t len, struct safe_html *out)
+{
+	return render(a, md, len, NULL, out);
+}
+
+int
+md_render_abs(struct arena *a, const char *md, size_t len, const char *base,
+    struct safe_html *out)
+{
+	return render(a, md, len, base, out);
 }
 
 /* Cuts s (len bytes) to at most max bytes at a space, never inside a UTF-8

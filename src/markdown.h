@@ -16,6 +16,11 @@
  * unlinked, and such an image shows its alt text as plain text. No href or
  * src is ever empty. 0, or -1 (logged) if cmark fails. */
 int	md_render(struct arena *, const char *, size_t, struct safe_html *);
+/* The same, with every relative link and image made absolute against
+ * base, an absolute URL ("https://host/2024/05/slug"), by RFC 3986's
+ * rules (dot segments removed): for feeds, read away from the site. */
+int	md_render_abs(struct arena *, const char *, size_t, const char *base,
+	    struct safe_html *);
 /* Plain text of the first paragraph. When longer than max bytes it is cut
  * at a word boundary to at most max bytes and "…" (3 bytes) is added. ""
  * if there is no paragraph. */

@@ -13,6 +13,7 @@
 #include "h_admin_settings.h"
 #include "h_archive.h"
 #include "h_article.h"
+#include "h_feed.h"
 #include "h_home.h"
 #include "h_page.h"
 #include "h_robots.h"
@@ -31,6 +32,16 @@ enum route_id {
 	ROUTE_ARCHIVE,
 	ROUTE_ARCHIVE_YEAR,
 	ROUTE_ARCHIVE_MONTH,
+	ROUTE_FEED_ATOM,
+	ROUTE_FEED_RSS,
+	ROUTE_FEED_JSON,
+	ROUTE_FEED_SLASH,
+	ROUTE_FEED_ALIAS,
+	ROUTE_FEED_RSS_ALIAS,
+	ROUTE_FEED_RSS_XML,
+	ROUTE_FEED_ATOM_XML,
+	ROUTE_FEED_INDEX_XML,
+	ROUTE_FEED_FEED_XML,
 	ROUTE_ARTICLE,
 	ROUTE_ROBOTS,
 	ROUTE_SITEMAP,
@@ -73,6 +84,28 @@ static const struct route {
 	/* ROUTE_ARCHIVE_MONTH */
 	{ "/archive/{year}/{month}", M_GET, RK_READER, 0, h_archive,
 	    h_archive_stamp, NULL },
+	/* ROUTE_FEED_ATOM: the feeds share one stamp (h_feed.c). */
+	{ "/feed.atom", M_GET, RK_READER, 0, h_feed_atom, h_feed_stamp, NULL },
+	/* ROUTE_FEED_RSS */
+	{ "/feed.rss", M_GET, RK_READER, 0, h_feed_rss, h_feed_stamp, NULL },
+	/* ROUTE_FEED_JSON */
+	{ "/feed.json", M_GET, RK_READER, 0, h_feed_json, h_feed_stamp, NULL },
+	/* ROUTE_FEED_SLASH: the addresses feed readers and other engines
+	 * use, sent on to ours; each keeps its first segment from static
+	 * pages like any other row. */
+	{ "/feed/", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	/* ROUTE_FEED_ALIAS */
+	{ "/feed", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	/* ROUTE_FEED_RSS_ALIAS */
+	{ "/rss", M_GET, RK_READER, 0, h_feed_to_rss, NULL, NULL },
+	/* ROUTE_FEED_RSS_XML */
+	{ "/rss.xml", M_GET, RK_READER, 0, h_feed_to_rss, NULL, NULL },
+	/* ROUTE_FEED_ATOM_XML */
+	{ "/atom.xml", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	/* ROUTE_FEED_INDEX_XML */
+	{ "/index.xml", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	/* ROUTE_FEED_FEED_XML */
+	{ "/feed.xml", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
 	/* ROUTE_ARTICLE */
 	{ "/{year}/{month}/{slug}", M_GET, RK_READER, 0, h_article,
 	    h_article_stamp, NULL },

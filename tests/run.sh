@@ -58,6 +58,8 @@ suite cache bash tests/e2e/cache.sh build/quire
 suite cache-asan bash tests/e2e/cache.sh build/asan/quire
 suite seo bash tests/e2e/seo.sh build/quire
 suite seo-asan bash tests/e2e/seo.sh build/asan/quire
+suite feeds bash tests/e2e/feeds.sh build/quire
+suite feeds-asan bash tests/e2e/feeds.sh build/asan/quire
 suite admin bash tests/e2e/admin.sh build/quire
 suite cgi bash tests/e2e/cgi.sh build/quire
 suite cgi-asan bash tests/e2e/cgi.sh build/asan/quire
