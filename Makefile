@@ -26,7 +26,7 @@ SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 # and the bench tools all link these. PROGRAM is the command line, for the
 # binary only.
 MODULES   = arena buf clock log html date valid setting post \
-            htmlctx tmplc tmpl_load tmpl markdown \
+            htmlctx hcblock tmplc tmpl_load tmpl markdown \
             auth mediatype req resp config \
             db db_migrate db_post db_user db_session db_failure db_setting \
             db_stamp db_sitemap sitemap \

@@ -102,12 +102,9 @@ int	htmlctx_text(struct htmlctx *, const char *, size_t, size_t *at,
  * go here into why (always NUL-terminated). */
 int	htmlctx_value(struct htmlctx *, enum hc_filter, enum hc_esc *esc,
 	    char *why, size_t whysz);
-/* Where the branches of a block meet: 0 and the joined context in *out, or
- * -1 if a and b differ in a way later text could not tell apart. */
-int	htmlctx_merge(struct htmlctx *out, const struct htmlctx *a,
-	    const struct htmlctx *b);
-/* 1 if a and b are the same context, else 0. */
-int	htmlctx_same(const struct htmlctx *, const struct htmlctx *);
+/* Between two attributes of c's tag, after a block whose branches ended
+ * there differently (hcblock.c); spaced: each ended after a space. */
+void	htmlctx_boundary(struct htmlctx *c, int spaced);
 /* A short description of the context ("text", "the value of attribute
  * \"href\"", ...) into buf. Returns buf. */
 const char *htmlctx_describe(const struct htmlctx *, char *buf, size_t);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hcblock.h"
 #include "htmlctx.h"
 #include "log.h"
 #include "tmpl_int.h"
@@ -349,7 +350,7 @@ differ(const struct checker *ck, const struct node *n, const char *what,
 
 /*
  * A block's branches start where the block does and must end in the same
- * context, or in ones the text after it cannot tell apart (htmlctx_merge).
+ * context, or in ones the text after it cannot tell apart (hcblock_merge).
  * A loop's body must also be able to follow itself.
  */
 static int
@@ -361,22 +362,22 @@ check_block(const struct checker *ck, struct node *n, struct htmlctx *c)
 	    check_list(ck, n->alt, &alt) == -1)
 		return -1;
 	if (n->type == N_EACH) {
-		if (htmlctx_merge(&loop, c, &body) == -1)
+		if (hcblock_merge(&loop, c, &body) == -1)
 			return differ(ck, n, "the loop body ends in another"
 			    " context than it starts", c, &body);
-		if (!htmlctx_same(&loop, c)) {
+		if (!hcblock_same(&loop, c)) {
 			again = loop;
 			if (check_list(ck, n->body, &again) == -1)
 				return -1;
-			if (htmlctx_merge(&body, &loop, &again) == -1 ||
-			    !htmlctx_same(&body, &loop))
+			if (hcblock_merge(&body, &loop, &again) == -1 ||
+			    !hcblock_same(&body, &loop))
 				return differ(ck, n, "the loop body ends in"
 				    " another context than it starts", &loop,
 				    &again);
 		}
 		body = loop;
 	}
-	if (htmlctx_merge(c, &body, &alt) == -1)
+	if (hcblock_merge(c, &body, &alt) == -1)
 		return differ(ck, n, "the branches end in different contexts",
 		    &body, &alt);
 	return 0;
