@@ -2,7 +2,7 @@
  * hcblock: where the branches of a template block meet. A block may end in
  * different HTML contexts only where the text after it cannot tell them
  * apart (between attributes of a tag); elsewhere the compiler refuses it,
- * naming each context in words (hcblock_describe). The contexts are
+ * naming each context in words (htmlctx_describe). The contexts are
  * htmlctx's.
  */
 #include <stdio.h>
