@@ -255,6 +255,36 @@ check_urls(cmark_node *doc, const char *base)
 	cmark_iter_free(it);
 }
 
+/*
+ * A copy of cmark's HTML in the arena, where each code block can take the
+ * keyboard focus: a <pre> wider than the screen scrolls sideways, and a
+ * reader without a mouse must be able to scroll it (WCAG 2.1.1). Raw HTML
+ * is omitted, so every "<pre>" in the output is a code block's.
+ */
+#define PRE		"<pre>"
+#define PRE_FOCUS	"<pre tabindex=\"0\">"
+
+static void
+focusable_pre(struct arena *a, const char *html, struct safe_html *out)
+{
+	const char	*p, *q;
+	char		*o;
+	size_t		 n = 0, len = strlen(html);
+
+	for (p = html; (p = strstr(p, PRE)) != NULL; p += sizeof(PRE) - 1)
+		n++;
+	out->len = len + n * (sizeof(PRE_FOCUS) - sizeof(PRE));
+	o = arena_alloc(a, out->len + 1);
+	out->s = o;
+	for (p = html; (q = strstr(p, PRE)) != NULL; p = q + sizeof(PRE) - 1) {
+		memcpy(o, p, (size_t)(q - p));
+		o += q - p;
+		memcpy(o, PRE_FOCUS, sizeof(PRE_FOCUS) - 1);
+		o += sizeof(PRE_FOCUS) - 1;
+	}
+	memcpy(o, p, strlen(p) + 1);
+}
+
 static int
 render(struct arena *a, const char *md, size_t len, const char *base,
     struct safe_html *out)
@@ -273,8 +303,13 @@ render(struct arena *a, const char *md, size_t len, const char *base,
 		log_err("%s: cmark failed to render %zu bytes", __func__, len);
 		return -1;
 	}
-	out->len = strlen(html);
-	out->s = arena_strndup(a, html, out->len);
+	/* Pages: code blocks focusable. Feeds: cmark's HTML as it is. */
+	if (base == NULL)
+		focusable_pre(a, html, out);
+	else {
+		out->len = strlen(html);
+		out->s = arena_strndup(a, html, out->len);
+	}
 	free(html);
 	return 0;
 }

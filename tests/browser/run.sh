@@ -33,7 +33,8 @@ command -v nginx >/dev/null 2>&1 || bail "browser: nginx is not installed"
 e2e_workdir
 
 # playwright-core (and vnu-jar, which tests/e2e uses) from the lock file.
-if [ ! -f tests/node_modules/playwright-core/package.json ]; then
+if [ ! -f tests/node_modules/playwright-core/package.json ] ||
+    [ ! -f tests/node_modules/axe-core/package.json ]; then
 	command -v npm >/dev/null 2>&1 || bail "browser: npm is not installed"
 	npm_home=$(mktemp -d "$W/npm-home.XXXX")
 	HOME=$npm_home npm ci --prefix tests --ignore-scripts --no-audit \
@@ -58,8 +59,8 @@ mkdir -p "$ARTIFACTS"
 rm -f "$ARTIFACTS"/failed-*.png
 t0=$(date +%s)
 BASE_URL=http://127.0.0.1:$port ARTIFACTS=$ARTIFACTS CHROMIUM=$CHROMIUM \
-    BROWSER_TMP=$W node --test --test-reporter=tap \
-    tests/browser/admin.test.js
+    BROWSER_TMP=$W node --test --test-reporter=tap --test-concurrency=1 \
+    tests/browser/admin.test.js tests/browser/axe.test.js
 status=$?
 [ "$status" = 0 ] || fail=1
 echo "# browser: $(($(date +%s) - t0)) s in the browser; screenshots in $ARTIFACTS"
