@@ -81,4 +81,28 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_key ON login_failures (key, at);
 
-PRAGMA user_version = 5;
+-- Tags (0006): an article's tags, a tag's articles.
+CREATE TABLE tags (
+  id   INTEGER PRIMARY KEY AUTOINCREMENT,           -- never reused
+  name TEXT NOT NULL                                -- as first written: 'Café'
+       CHECK (length(name) BETWEEN 1 AND 50),
+  slug TEXT NOT NULL UNIQUE                         -- URL: /tag/slug; lowercase UTF-8,
+       CHECK (length(slug) BETWEEN 1 AND 50)        -- hyphens for spaces: 'café'
+);
+
+CREATE TABLE article_tags (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  tag_id     INTEGER NOT NULL REFERENCES tags (id),
+  PRIMARY KEY (article_id, tag_id)                  -- an article's tags; walked in
+) WITHOUT ROWID;                                    -- published order (articles_published)
+                                                    -- to list a tag's articles
+-- A tag's articles, and whether a tag is still carried (the trigger).
+CREATE INDEX article_tags_tag ON article_tags (tag_id, article_id);
+
+CREATE TRIGGER article_tags_orphan AFTER DELETE ON article_tags
+  WHEN NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = old.tag_id)
+BEGIN
+  DELETE FROM tags WHERE id = old.tag_id;
+END;
+
+PRAGMA user_version = 6;
