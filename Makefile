@@ -29,9 +29,9 @@ MODULES   = arena buf clock log html date valid setting post \
             htmlctx hcblock tmplc tmpl_load tmpl markdown \
             auth mediatype req resp config \
             db db_migrate db_post db_user db_session db_failure db_setting \
-            db_stamp db_sitemap sitemap \
+            db_stamp db_sitemap sitemap db_tag tag \
             route view gate httpcache app \
-            h_home h_archive h_article h_page h_sitemap h_robots \
+            h_home h_archive h_article h_page h_sitemap h_robots h_tag \
             feed h_feed \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
             listen stop worker supervise cgi

@@ -1936,3 +1936,58 @@ If you''re a reader who has been here since the beginning, thank you. If you''ve
 
 See you in the next decade.
 ');
+
+-- Tags: /tags and /tag/NAME. "Technology" has more than a page of articles;
+-- "Café" and "日本語" are non-ASCII; "Futures" and "Unfinished" belong to
+-- the scheduled and the draft article only, so readers do not see them yet.
+INSERT INTO tags (name, slug) VALUES ('Technology', 'technology');
+INSERT INTO tags (name, slug) VALUES ('Cities', 'cities');
+INSERT INTO tags (name, slug) VALUES ('Books', 'books');
+INSERT INTO tags (name, slug) VALUES ('Work', 'work');
+INSERT INTO tags (name, slug) VALUES ('Writing', 'writing');
+INSERT INTO tags (name, slug) VALUES ('Café', 'café');
+INSERT INTO tags (name, slug) VALUES ('日本語', '日本語');
+INSERT INTO tags (name, slug) VALUES ('Futures', 'futures');
+INSERT INTO tags (name, slug) VALUES ('Unfinished', 'unfinished');
+INSERT INTO article_tags (article_id, tag_id)
+  SELECT a.id, t.id FROM articles a JOIN tags t JOIN (VALUES
+    ('the-quiet-virtue-of-boring-technology', 'technology'),
+    ('your-spreadsheet-is-a-database', 'technology'),
+    ('the-weather-forecast-is-a-small-miracle', 'technology'),
+    ('a-field-guide-to-error-messages', 'technology'),
+    ('things-that-go-bump-in-the-server-room', 'technology'),
+    ('the-case-for-smaller-software', 'technology'),
+    ('the-chatbot-in-the-room', 'technology'),
+    ('why-point-one-plus-point-two', 'technology'),
+    ('leap-day-bugs-and-calendar-traps', 'technology'),
+    ('half-a-year-without-push-notifications', 'technology'),
+    ('the-plain-text-office', 'technology'),
+    ('backups-are-a-promise', 'technology'),
+    ('small-tools-sharp-edges', 'technology'),
+    ('cities-and-the-cars-people-problem', 'cities'),
+    ('trees-on-the-high-street', 'cities'),
+    ('what-a-bus-map-teaches-about-design', 'cities'),
+    ('bridges-budgets-and-bad-estimates', 'cities'),
+    ('the-return-of-the-corner-shop', 'cities'),
+    ('why-every-city-needs-a-bad-statue', 'cities'),
+    ('scheduled-for-the-future', 'cities'),
+    ('what-the-library-knew', 'books'),
+    ('on-reading-slowly', 'books'),
+    ('the-secondhand-bookshop-economy', 'books'),
+    ('summer-reading-for-non-finishers', 'books'),
+    ('libraries-are-the-last-free-room', 'books'),
+    ('working-from-the-kitchen-table', 'work'),
+    ('the-meeting-that-should-have-been-a-document', 'work'),
+    ('the-four-day-week-one-year-later', 'work'),
+    ('deadlines-versus-quality', 'work'),
+    ('why-start-a-blog-now', 'writing'),
+    ('a-short-defence-of-the-footnote', 'writing'),
+    ('newsletters-ate-the-blog', 'writing'),
+    ('five-years-of-writing-in-the-margin', 'writing'),
+    ('the-return-of-the-corner-shop', 'café'),
+    ('the-science-of-tea-sort-of', 'café'),
+    ('translation-is-an-act-of-argument', '日本語'),
+    ('translation-is-an-act-of-argument', 'writing'),
+    ('scheduled-for-the-future', 'futures'),
+    ('draft-unfinished-thoughts', 'unfinished')
+  ) v ON a.slug = v.column1 AND t.slug = v.column2;

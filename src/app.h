@@ -25,6 +25,8 @@ enum page_tmpl {
 	T_ARCHIVE,
 	T_ARTICLE,
 	T_PAGE,
+	T_TAG,
+	T_TAGS,
 	T_ERROR,
 	T_ADMIN_LOGIN,
 	T_ADMIN_LIST,

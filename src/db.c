@@ -19,6 +19,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_setting_sql,	/* DBM_SETTING */
 	&db_stamp_sql,		/* DBM_STAMP */
 	&db_sitemap_sql,	/* DBM_SITEMAP */
+	&db_tag_sql,		/* DBM_TAG */
 };
 
 int

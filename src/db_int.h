@@ -46,6 +46,7 @@ enum db_mod {
 	DBM_SETTING,
 	DBM_STAMP,
 	DBM_SITEMAP,
+	DBM_TAG,
 	DBM__MAX
 };
 
@@ -58,7 +59,8 @@ struct db_sql {
 
 extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
 				db_failure_sql, db_setting_sql, db_stamp_sql,
-				db_sitemap_sql;
+				db_sitemap_sql,
+				db_tag_sql;
 
 struct db {
 	sqlite3		*h;

@@ -8,6 +8,7 @@
 
 #include "db_int.h"
 #include "db_post.h"
+#include "db_tag.h"
 
 enum {
 	S_ARTICLE_BY_SLUG,
@@ -15,6 +16,7 @@ enum {
 	S_ARTICLE_NEWER,
 	S_ARTICLES_PAGE,
 	S_ARTICLES_RANGE,
+	S_ARTICLES_TAG,
 	S_PAGE_BY_SLUG,
 	S_ADMIN_ARTICLES,
 	S_ADMIN_COUNT,
@@ -68,6 +70,16 @@ static const char *const sql[S__MAX] = {
 	/* S_ARTICLES_RANGE */
 	"SELECT " LIST_COLS " FROM articles WHERE " DB_IN_RANGE
 	" ORDER BY published_at DESC, id DESC",
+	/* S_ARTICLES_TAG: as S_ARTICLES_PAGE, of one tag. Walks
+	 * articles_published newest first and probes article_tags' key, or
+	 * takes the tag's rows from article_tags_tag and sorts them: SQLite
+	 * picks by the statistics. */
+	"SELECT id, slug, title, excerpt, substr(body, 1, :chars), author,"
+	" status, published_at, created_at, updated_at, revision"
+	" FROM articles a WHERE " DB_OLDER(":t", ":id")
+	" AND EXISTS (SELECT 1 FROM article_tags WHERE article_id = a.id"
+	" AND tag_id = :tag)"
+	" ORDER BY published_at DESC, id DESC LIMIT :limit",
 	/* S_PAGE_BY_SLUG */
 	"SELECT " PAGE_COLS " FROM pages"
 	" WHERE slug = :slug AND status = 'published'",
@@ -244,6 +256,23 @@ db_post_newer_page(struct db *db, long long now, long long before_t,
 }
 
 int
+db_post_list_tag(struct db *db, struct arena *a, long long tag_id,
+    long long now, long long before_t, long long before_id, int limit,
+    int excerpt_chars, struct post **out, size_t *n)
+{
+	sqlite3_stmt	*st = ST(S_ARTICLES_TAG);
+
+	if (db_bind_int(db, st, ":tag", tag_id) == -1 ||
+	    db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":t", before_t) == -1 ||
+	    db_bind_int(db, st, ":id", before_id) == -1 ||
+	    db_bind_int(db, st, ":limit", limit) == -1 ||
+	    db_bind_int(db, st, ":chars", excerpt_chars) == -1)
+		return -1;
+	return many_posts(db, st, a, POST_ARTICLE, out, n);
+}
+
+int
 db_post_list_range(struct db *db, struct arena *a, long long now,
     long long from, long long to, struct post **out, size_t *n)
 {
@@ -359,8 +388,11 @@ fail:
 	return -1;
 }
 
-int
-db_post_save(struct db *db, struct post *p, long long now)
+/* Saves p and, when a is not NULL, makes tags[0..n) its set (db_tag.c),
+ * in one transaction. */
+static int
+save_tx(struct db *db, struct arena *a, struct post *p,
+    const struct tag *tags, size_t n, long long now)
 {
 	struct post	 was = *p;
 	int		 rc;
@@ -368,13 +400,27 @@ db_post_save(struct db *db, struct post *p, long long now)
 	if (db_begin(db) == -1)
 		return -1;
 	rc = save(db, p, now);
-	if (rc == DB_SAVED && (changed(db, now) == -1 || db_commit(db) == -1)) {
+	if (rc == DB_SAVED && ((a != NULL && db_tag_set(db, a, p->id, tags,
+	    n) == -1) || changed(db, now) == -1 || db_commit(db) == -1)) {
 		*p = was;
 		rc = -1;
 	}
 	if (rc != DB_SAVED)
 		db_rollback(db);
 	return rc;
+}
+
+int
+db_post_save(struct db *db, struct post *p, long long now)
+{
+	return save_tx(db, NULL, p, NULL, 0, now);
+}
+
+int
+db_post_save_tags(struct db *db, struct arena *a, struct post *p,
+    const struct tag *tags, size_t n, long long now)
+{
+	return save_tx(db, a, p, tags, n, now);
 }
 
 int

@@ -12,6 +12,8 @@
 #include "db.h"
 #include "post.h"
 
+struct tag;
+
 /* Outcome of a save. */
 enum db_save {
 	DB_SAVED,
@@ -40,6 +42,11 @@ int	db_post_page(struct db *, struct arena *, const char *slug,
 int	db_post_list_page(struct db *, struct arena *, long long now,
 	    long long before_t, long long before_id, int limit,
 	    int excerpt_chars, struct post **out, size_t *n);
+/* As db_post_list_page(), the visible articles carrying tag tag_id
+ * (db_tag.h). */
+int	db_post_list_tag(struct db *, struct arena *, long long tag_id,
+	    long long now, long long before_t, long long before_id, int limit,
+	    int excerpt_chars, struct post **out, size_t *n);
 /* Every visible article published in [from, to), newest first, list
  * columns only. */
 int	db_post_list_range(struct db *, struct arena *, long long now,
@@ -59,6 +66,10 @@ int	db_post_by_id(struct db *, struct arena *, enum post_kind, long long id,
 /* Inserts (p->id == 0) or updates the row at p->revision. On DB_SAVED
  * p->id and p->revision are the stored ones. -1 on error. */
 int	db_post_save(struct db *, struct post *p, long long now);
+/* The same for an article, whose tags become tags[0..n) (tag.h) in the
+ * same transaction; scratch in the arena. db_post_save() keeps them. */
+int	db_post_save_tags(struct db *, struct arena *, struct post *p,
+	    const struct tag *tags, size_t n, long long now);
 /* 1 deleted, 0 not there, -1 error. Both note the change's time (now)
  * as the site's changed_at, in the same transaction. */
 int	db_post_delete(struct db *, enum post_kind, long long id,

@@ -9,7 +9,9 @@
 
 #include "date.h"
 #include "db_post.h"
+#include "db_tag.h"
 #include "h_admin_post.h"
+#include "h_tag.h"
 #include "markdown.h"
 #include "route.h"
 #include "view.h"
@@ -43,13 +45,15 @@ action_of(struct ctx *c)
 
 /*
  * The editor: the values (as typed, or from the row), the messages, the
- * buttons the state allows, and optionally the preview and the version
- * somebody else saved (a conflict).
+ * buttons the state allows, and optionally the preview (with the tags
+ * typed, as links) and the version somebody else saved (a conflict).
  */
 static int
 editor(struct ctx *c, int status, const struct post *p, struct tv *values,
-    struct tv *errors, int preview, const struct post *theirs)
+    struct tv *errors, struct tv *preview, const struct post *theirs)
 {
+	struct tag		*tags;
+	size_t			 ntags;
 	struct tv		*root, *m;
 	struct safe_html	 body;
 	enum post_state		 state = post_state(p, c->now);
@@ -72,10 +76,11 @@ editor(struct ctx *c, int status, const struct post *p, struct tv *values,
 	tv_text(c->a, root, "view_url", p->id != 0 && state == PS_PUBLISHED ?
 	    view_fresh_url(c, p) : "");
 	tv_bool(c->a, root, "preview", 0);
-	if (preview) {
+	if (preview != NULL) {
 		if (md_render(c->a, p->body, strlen(p->body), &body) == -1)
 			return 500;
 		m = view_article(c, p, body);
+		tv_set(c->a, m, "tags", preview);
 		tv_set(c->a, root, p->kind == POST_PAGE ? "static" : "article",
 		    m);
 		tv_bool(c->a, root, "preview", 1);
@@ -88,6 +93,12 @@ editor(struct ctx *c, int status, const struct post *p, struct tv *values,
 		tv_text(c->a, m, "title", theirs->title);
 		tv_text(c->a, m, "excerpt", theirs->excerpt);
 		tv_text(c->a, m, "body", theirs->body);
+		tags = NULL;
+		ntags = 0;
+		if (theirs->kind == POST_ARTICLE && db_tag_of_article(c->app->db,
+		    c->a, theirs->id, &tags, &ntags) == -1)
+			return 500;
+		tv_text(c->a, m, "tags", tag_join(c->a, tags, ntags));
 		tv_text(c->a, m, "updated", date_iso(c->a, theirs->updated_at));
 		tv_set(c->a, root, "theirs", m);
 	} else
@@ -96,12 +107,18 @@ editor(struct ctx *c, int status, const struct post *p, struct tv *values,
 	return view_render(c, T_ADMIN_EDIT, root);
 }
 
-/* The form's values for a stored post. */
+/* The form's values for a stored post; NULL on error. */
 static struct tv *
 values_of(struct ctx *c, const struct post *p)
 {
 	struct tv	*v;
+	struct tag	*tags = NULL;
+	size_t		 ntags = 0;
 	char		*iso;
+
+	if (p->kind == POST_ARTICLE && p->id != 0 &&
+	    db_tag_of_article(c->app->db, c->a, p->id, &tags, &ntags) == -1)
+		return NULL;
 
 	v = tv_map(c->a);
 	tv_text(c->a, v, "title", p->title);
@@ -109,6 +126,7 @@ values_of(struct ctx *c, const struct post *p)
 	tv_text(c->a, v, "excerpt", p->excerpt);
 	tv_text(c->a, v, "body", p->body);
 	tv_text(c->a, v, "author", p->author);
+	tv_text(c->a, v, "tags", tag_join(c->a, tags, ntags));
 	tv_int(c->a, v, "revision", p->revision);
 	iso = p->has_date ? date_iso(c->a, p->published_at) : NULL;
 	/* YYYY-MM-DDTHH:MM, or nothing yet. */
@@ -174,7 +192,9 @@ edit(struct ctx *c, enum post_kind kind)
 {
 	struct post	 p, stored, theirs;
 	struct tv	*values, *errors;
+	struct tag	*tags = NULL;
 	long long	 id = c->args[0] != NULL ? atoll(c->args[0]) : 0;
+	size_t		 ntags = 0;
 	int		 rc, bad = 0, i, act, found = 0;
 
 	memset(&p, 0, sizeof(p));
@@ -192,9 +212,11 @@ edit(struct ctx *c, enum post_kind kind)
 		if (found)
 			p = stored;
 	}
-	if (c->req->method != METHOD_POST)
-		return editor(c, 200, &p, values_of(c, &p), tv_map(c->a), 0,
-		    NULL);
+	if (c->req->method != METHOD_POST) {
+		if ((values = values_of(c, &p)) == NULL)
+			return 500;
+		return editor(c, 200, &p, values, tv_map(c->a), NULL, NULL);
+	}
 
 	/* What the author sent, kept byte for byte whatever happens. */
 	values = tv_map(c->a);
@@ -207,8 +229,11 @@ edit(struct ctx *c, enum post_kind kind)
 	if ((act = action_of(c)) == -1) {
 		tv_text(c->a, errors, "title", "The form did not say what to "
 		    "do (save, preview, publish); nothing was saved.");
-		return editor(c, 400, &p, values, errors, 0, NULL);
+		return editor(c, 400, &p, values, errors, NULL, NULL);
 	}
+	/* A bad tag has its message from the edge; the field is kept. */
+	if (kind == POST_ARTICLE && c->req->form_err[FF_TAGS] == NULL)
+		tag_parse(c->a, req_form(c->req, FF_TAGS), &tags, &ntags);
 	if (found)
 		p.revision = atoll(req_form(c->req, FF_REVISION));
 	bad |= apply_form(c, &p, found ? &stored : NULL, act, errors);
@@ -216,7 +241,8 @@ edit(struct ctx *c, enum post_kind kind)
 	if (strcmp(actions[act].action, "preview") == 0) {
 		if (!p.has_date)
 			p.published_at = c->now;	/* shown as today */
-		return editor(c, 200, &p, values, errors, 1, NULL);
+		return editor(c, 200, &p, values, errors,
+		    h_tag_links(c, tags, ntags), NULL);
 	}
 	if (id != 0 && !found) {
 		/* Its number is gone: saving again creates it anew. */
@@ -224,20 +250,21 @@ edit(struct ctx *c, enum post_kind kind)
 		tv_text(c->a, errors, "title", arena_printf(c->a, "This %s was "
 		    "deleted since you opened it; nothing was saved. Saving "
 		    "again creates it anew.", post_kind_name(kind)));
-		return editor(c, 409, &p, values, errors, 0, NULL);
+		return editor(c, 409, &p, values, errors, NULL, NULL);
 	}
 	if (strcmp(actions[act].action, "delete") == 0)
 		return view_see_other(c, view_admin_url(c, &p, "/delete"));
 	if (bad)
-		return editor(c, 400, &p, values, errors, 0, NULL);
+		return editor(c, 400, &p, values, errors, NULL, NULL);
 
-	switch (db_post_save(c->app->db, &p, c->now)) {
+	switch (kind == POST_ARTICLE ? db_post_save_tags(c->app->db, c->a, &p,
+	    tags, ntags, c->now) : db_post_save(c->app->db, &p, c->now)) {
 	case DB_SAVED:
 		break;
 	case DB_DUPLICATE:
 		tv_text(c->a, errors, "slug", arena_printf(c->a, "Another %s "
 		    "already has this slug.", post_kind_name(kind)));
-		return editor(c, 400, &p, values, errors, 0, NULL);
+		return editor(c, 400, &p, values, errors, NULL, NULL);
 	case DB_CONFLICT:
 		if ((rc = db_post_by_id(c->app->db, c->a, kind, id,
 		    &theirs)) == -1)
@@ -248,11 +275,11 @@ edit(struct ctx *c, enum post_kind kind)
 			tv_text(c->a, errors, "title", arena_printf(c->a,
 			    "This %s was deleted since you opened it. Saving "
 			    "again creates it anew.", post_kind_name(kind)));
-			return editor(c, 409, &p, values, errors, 0, NULL);
+			return editor(c, 409, &p, values, errors, NULL, NULL);
 		}
 		/* Saving again keeps this version, knowingly. */
 		tv_int(c->a, values, "revision", theirs.revision);
-		return editor(c, 409, &p, values, errors, 0, &theirs);
+		return editor(c, 409, &p, values, errors, NULL, &theirs);
 	default:
 		return 500;
 	}

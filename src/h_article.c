@@ -7,7 +7,9 @@
 
 #include "db_post.h"
 #include "db_stamp.h"
+#include "db_tag.h"
 #include "h_article.h"
+#include "h_tag.h"
 #include "markdown.h"
 #include "view.h"
 
@@ -56,8 +58,10 @@ h_article(struct ctx *c)
 {
 	struct post		 p;
 	struct safe_html	 body;
-	struct tv		*root;
+	struct tv		*root, *m;
+	struct tag		*tags;
 	const char		*url;
+	size_t			 ntags;
 	int			 rc;
 
 	rc = db_post_article(c->app->db, c->a, c->args[2], c->now, &p);
@@ -75,7 +79,11 @@ h_article(struct ctx *c)
 		return 500;
 	root = view_post_page(c, &p);
 	view_nav(c, root, "archive");
-	tv_set(c->a, root, "article", view_article(c, &p, body));
+	if (db_tag_of_article(c->app->db, c->a, p.id, &tags, &ntags) == -1)
+		return 500;
+	m = view_article(c, &p, body);
+	tv_set(c->a, m, "tags", h_tag_links(c, tags, ntags));
+	tv_set(c->a, root, "article", m);
 	if (neighbour(c, root, &p, 1, "prev") == -1 ||
 	    neighbour(c, root, &p, 0, "next") == -1)
 		return 500;

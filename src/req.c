@@ -41,6 +41,7 @@ static const struct ffield {
 	{ "excerpt", 1000, NULL },		/* FF_EXCERPT */
 	{ "body", 500000, NULL },		/* FF_BODY */
 	{ "author", 100, valid_line },		/* FF_AUTHOR */
+	{ "tags", 2000, valid_tags },		/* FF_TAGS */
 	{ "revision", 18, valid_revision },	/* FF_REVISION */
 	{ "old_password", 1024, NULL },		/* FF_OLD_PASSWORD */
 	{ "new_password", 1024, NULL },		/* FF_NEW_PASSWORD */

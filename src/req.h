@@ -52,6 +52,7 @@ enum req_ffield {
 	FF_EXCERPT,
 	FF_BODY,
 	FF_AUTHOR,
+	FF_TAGS,		/* comma-separated (tag.h) */
 	FF_REVISION,
 	FF_OLD_PASSWORD,
 	FF_NEW_PASSWORD,

@@ -1,8 +1,9 @@
 /*
  * route: the one table of URLs. A pattern is literal segments and typed
  * captures; a capture's type is its validator, so a handler only ever sees
- * a year of four digits, a month 01..12, a slug of [a-z0-9-] and an id of
- * digits. The first literal segment of every pattern is the site's own,
+ * a year of four digits, a month 01..12, a slug of [a-z0-9-], a tag's
+ * slug (tag.h: lowercase UTF-8 letters, digits and single hyphens) and an
+ * id of digits. The first literal segment of every pattern is the site's own,
  * so no static page can take it; a row names any further slug it keeps.
  */
 #include <string.h>
@@ -18,7 +19,9 @@
 #include "h_page.h"
 #include "h_robots.h"
 #include "h_sitemap.h"
+#include "h_tag.h"
 #include "route.h"
+#include "tag.h"
 
 #define M_GET	(1u << METHOD_GET | 1u << METHOD_HEAD)
 #define M_POST	(1u << METHOD_POST)
@@ -46,6 +49,8 @@ enum route_id {
 	ROUTE_ROBOTS,
 	ROUTE_SITEMAP,
 	ROUTE_SITEMAP_YEAR,
+	ROUTE_TAGS,
+	ROUTE_TAG,
 	ROUTE_ADMIN,
 	ROUTE_ADMIN_LOGIN,
 	ROUTE_ADMIN_LOGOUT,
@@ -117,6 +122,11 @@ static const struct route {
 	    "sitemap-xml" },
 	/* ROUTE_SITEMAP_YEAR: a file of the index, past SITEMAP_MAX. */
 	{ "/{sitemap-year}", M_GET, RK_READER, 0, h_sitemap, h_sitemap_stamp,
+	    NULL },
+	/* ROUTE_TAGS */
+	{ "/tags", M_GET, RK_READER, 0, h_tags, h_tags_stamp, NULL },
+	/* ROUTE_TAG: older pages as the home page's (?before=). */
+	{ "/tag/{tag}", M_GET, RK_READER, Q(QF_BEFORE), h_tag, h_tag_stamp,
 	    NULL },
 	/* ROUTE_ADMIN */
 	{ "/admin", M_GET, RK_ADMIN, Q_ADMIN | Q(QF_STATUS) | Q(QF_PAGE),
@@ -214,6 +224,7 @@ static const struct {
 	{ "{year}", cap_year },
 	{ "{month}", cap_month },
 	{ "{slug}", cap_slug },
+	{ "{tag}", tag_slug_valid },
 	{ "{id}", cap_id },
 	{ "{sitemap-year}", cap_sitemap_year },
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "tag.h"
 #include "valid.h"
 
 static int
@@ -223,4 +224,10 @@ valid_action(const char *s)
 
 	return one_of(s, w) ? NULL : "The form asked for an action that "
 	    "does not exist.";
+}
+
+const char *
+valid_tags(const char *s)
+{
+	return tag_check(s);
 }

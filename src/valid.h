@@ -19,6 +19,8 @@ size_t		 valid_chars(const char *);
 const char	*valid_line(const char *);
 /* A slug: [a-z0-9-], not starting with a hyphen ("" passes). */
 const char	*valid_slug(const char *);
+/* An article's tags, comma-separated, by the rules of tag.h ("" passes). */
+const char	*valid_tags(const char *);
 /* "YYYY-MM-DD", a real day from 1970 on ("" passes). */
 const char	*valid_date(const char *);
 /* "HH:MM", 24-hour ("" passes). */

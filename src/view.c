@@ -20,6 +20,8 @@ static const char *const tmpl_names[T__MAX] = {
 	"archive",	/* T_ARCHIVE */
 	"article",	/* T_ARTICLE */
 	"page",		/* T_PAGE */
+	"tag",		/* T_TAG */
+	"tags",		/* T_TAGS */
 	"error",	/* T_ERROR */
 	"admin/login",	/* T_ADMIN_LOGIN */
 	"admin/list",	/* T_ADMIN_LIST */
@@ -52,6 +54,7 @@ static const struct {
 } kept_fields[] = {
 	{ FF_TITLE, "Title" },
 	{ FF_EXCERPT, "Excerpt" },
+	{ FF_TAGS, "Tags" },
 	{ FF_BODY, "Body" },
 };
 
@@ -213,11 +216,16 @@ static const char *
 canonical(struct ctx *c)
 {
 	struct buf	 b;
-	const char	*res;
+	const char	*res, *p;
 	int		 i, n = 0;
 
 	buf_init(&b);
-	buf_puts(&b, c->req->path);
+	/* A path may hold UTF-8 (a tag's slug): percent-encoded. */
+	for (p = c->req->path; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x80)
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_putc(&b, *p);
 	for (i = 0; i < QF__MAX; i++) {
 		if (c->req->query[i] == NULL || !(c->query & (1u << i)))
 			continue;

@@ -45,7 +45,7 @@ PL=$PORT PF=$((PORT + 1)) PQ=$((PORT + 2)) PC=$((PORT + 3))
 # Public pages added later (tags, search) are measured when they answer
 # 200; until then the report lists them as absent. NAME=URL. (/feed.xml
 # and /atom.xml are only 301s to the feeds, measured below.)
-OPTIONAL_PAGES="tags=/tags search=/search?q=library"
+OPTIONAL_PAGES="tags=/tags tag=/tag/common tag-rare=/tag/caf%C3%A9 search=/search?q=library"
 
 say() { printf '[bench %3ds] %s\n' "$SECONDS" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -151,6 +151,13 @@ for n in $SIZES; do
 	"$QUIRE" init --db "$db.tmp" >/dev/null 2>>"$RUN/init.log"
 	"$BIN/gen" "$db.tmp" "$n" "$RUN/demo.db" 2>"$B/db/gen-$n.log" ||
 	    die "gen failed: $(cat "$B/db/gen-$n.log")"
+	# Tags for /tag/NAME: "common" on every 10th article (a tag page as
+	# deep as the home page's tenth), "café" on every 1000th (a rare tag:
+	# its page walks far).
+	sqlite3 "$db.tmp" "INSERT INTO tags (name, slug) VALUES ('Common', 'common'), ('Café', 'café');
+	    INSERT INTO article_tags (article_id, tag_id) SELECT a.id, t.id FROM articles a, tags t
+	    WHERE (t.slug = 'common' AND a.id % 10 = 0) OR (t.slug = 'café' AND a.id % 1000 = 0);" ||
+	    die "tagging the bench database failed"
 	mv "$db.tmp" "$db"
 	t1=$(date +%s.%N)
 	GEN[$n]="generated in $(fmt '%.1f' "$(calc "$t1 - $t0")") s: $(sed 's/^gen: //' "$B/db/gen-$n.log")"

@@ -696,6 +696,85 @@ check "a past date: published at that date, at /2011/05/from-the-past" \
     eval '[ "$code" = 200 ] && [ "$(q "SELECT published_at FROM articles WHERE id = $id_p")" = "$(date -u -d "2011-05-04 10:30" +%s)" ]'
 
 # ---------------------------------------------------------------------------
+# Tags: saved with the article, edited, removed; a bad tag keeps the field
+
+tags_of() {	# ID: the article's tags as stored, "name|slug" by name
+	q "SELECT group_concat(n, ',') FROM (SELECT t.name || '|' || t.slug AS n
+	    FROM article_tags x JOIN tags t ON t.id = x.tag_id
+	    WHERE x.article_id = $1 ORDER BY t.name COLLATE NOCASE, t.id)"
+}
+post t_new /admin/articles/new "$A" "csrf=$csrf_a" "title=Tagged Article" \
+    slug=tagged-article date= time= author= excerpt= "body=Tagged." \
+    "tags= Go , E2E  Only,café, 日本語, GO ,Ελλάδα," action=publish
+id_t=$(perl -e 'print $1 if $ARGV[0] =~ m{^/admin/articles/(\d+)}' "$loc")
+id_t=${id_t:-0}
+got=$(tags_of "$id_t")
+check "publish with tags: trimmed, deduplicated without case, an existing tag's first spelling kept" \
+    "status $code; $(messages "$H/t_new.b"); tags: $got" \
+    [ "$code" = 303 ] && [ "$got" = "Café|café,E2E Only|e2e-only,Go|go,Ελλάδα|ελλάδα,日本語|日本語" ]
+req t_ed "/admin/articles/$id_t" -b "$A"
+check "the editor shows the stored tags in its Tags field" "tags: $(input_val tags "$H/t_ed.b")" \
+    [ "$(input_val tags "$H/t_ed.b")" = "Café, E2E Only, Go, Ελλάδα, 日本語" ]
+ym_t=$(q "SELECT strftime('%Y/%m', published_at, 'unixepoch') FROM articles WHERE id = $id_t")
+req t_read "/$ym_t/tagged-article"
+check "the article page links its tags, non-ASCII slugs percent-encoded" "status $code" \
+    eval '[ "$code" = 200 ] && has "$H/t_read.b" "<a href=\"/tag/e2e-only\" rel=\"tag\">E2E Only</a>" &&
+    has "$H/t_read.b" "<a href=\"/tag/%CE%B5%CE%BB%CE%BB%CE%AC%CE%B4%CE%B1\" rel=\"tag\">Ελλάδα</a>" &&
+    has "$H/t_read.b" "<a href=\"/tag/%E6%97%A5%E6%9C%AC%E8%AA%9E\" rel=\"tag\">日本語</a>"'
+req t_tagpage "/tag/$(pct ελλάδα)"
+check "/tag/ελλάδα (percent-encoded) lists the new article" "status $code" \
+    eval '[ "$code" = 200 ] && has "$H/t_tagpage.b" "/$ym_t/tagged-article"'
+
+rev_t=$(q "SELECT revision FROM articles WHERE id = $id_t")
+post t_prev "/admin/articles/$id_t" "$A" "csrf=$csrf_a" "revision=$rev_t" \
+    "title=Tagged Article" slug=tagged-article date= time= author= excerpt= \
+    "body=Tagged." "tags=Preview Only" action=preview
+check "preview shows the typed tags as links, and saves nothing" \
+    "status $code; tags: $(tags_of "$id_t")" \
+    eval '[ "$code" = 200 ] && has "$H/t_prev.b" "rel=\"tag\">Preview Only</a>" &&
+    [ "$(tags_of "$id_t")" = "Café|café,E2E Only|e2e-only,Go|go,Ελλάδα|ελλάδα,日本語|日本語" ]'
+
+post t_edit "/admin/articles/$id_t" "$A" "csrf=$csrf_a" "revision=$rev_t" \
+    "title=Tagged Article" slug=tagged-article date= time= author= excerpt= \
+    "body=Tagged." "tags=Go, Rust" action=publish
+check "editing the tags replaces the set; tags no article carries any more are gone" \
+    "status $code; tags: $(tags_of "$id_t"); orphans: $(q "SELECT group_concat(slug) FROM tags WHERE slug IN ('e2e-only', 'ελλάδα')")" \
+    eval '[ "$code" = 303 ] && [ "$(tags_of "$id_t")" = "Go|go,Rust|rust" ] &&
+    [ -z "$(q "SELECT slug FROM tags WHERE slug IN ('"'"'e2e-only'"'"', '"'"'ελλάδα'"'"')")" ] &&
+    [ "$(q "SELECT count(*) FROM tags WHERE slug = '"'"'café'"'"'")" = 1 ]'
+req t_gone /tag/e2e-only
+check "/tag/e2e-only is 404 once no article carries it" "status $code" [ "$code" = 404 ]
+
+rev_t=$(q "SELECT revision FROM articles WHERE id = $id_t")
+T_BAD=$'Go, C++, <b>"x"</b> & ☕'
+post t_bad "/admin/articles/$id_t" "$A" "csrf=$csrf_a" "revision=$rev_t" \
+    "title=Tagged Article" slug=tagged-article date= time= author= excerpt= \
+    "body=Tagged." "tags=$T_BAD" action=publish
+keep t_bad edit-tag-error
+check "a bad tag: 400, a message next to the Tags field, the field as typed (escaped), nothing saved" \
+    "status $code; $(messages "$H/t_bad.b"); field: $(input_val tags "$H/t_bad.b")" \
+    eval '[ "$code" = 400 ] && grep -q "<span class=\"error\" id=\"tags-err\">A tag may hold only letters" "$H/t_bad.b" &&
+    [ "$(input_val tags "$H/t_bad.b")" = "$T_BAD" ] && ! has "$H/t_bad.b" "<b>\"x\"</b>" &&
+    [ "$(tags_of "$id_t")" = "Go|go,Rust|rust" ] &&
+    [ "$(q "SELECT revision FROM articles WHERE id = $id_t")" = "$rev_t" ]'
+T_MANY=$(printf 't%d,' $(seq 1 21))
+post t_many "/admin/articles/$id_t" "$A" "csrf=$csrf_a" "revision=$rev_t" \
+    "title=Tagged Article" slug=tagged-article date= time= author= excerpt= \
+    "body=Tagged." "tags=$T_MANY" action=publish
+check "21 tags: 400 with a message next to the field" "status $code; $(messages "$H/t_many.b")" \
+    eval '[ "$code" = 400 ] && grep -q "id=\"tags-err\">An article may have at most 20 tags" "$H/t_many.b"'
+
+post t_none "/admin/articles/$id_t" "$A" "csrf=$csrf_a" "revision=$rev_t" \
+    "title=Tagged Article" slug=tagged-article date= time= author= excerpt= \
+    "body=Tagged." "tags=" action=publish
+code_none=$code
+req t_read2 "/$ym_t/tagged-article"
+check "removing every tag: none stored, none shown, /tag/rust gone" \
+    "status $code_none; tags: $(tags_of "$id_t")" \
+    eval '[ "$code_none" = 303 ] && [ -z "$(tags_of "$id_t")" ] && ! has "$H/t_read2.b" "rel=\"tag\"" &&
+    [ "$(curl -s -o /dev/null -w "%{http_code}" "$base/tag/rust")" = 404 ]'
+
+# ---------------------------------------------------------------------------
 # Conflict: two editors of one article
 
 req c_open "/admin/articles/$id_p" -b "$A"

@@ -712,13 +712,102 @@ check "quire serve --max-age $MAX_AGE: pages carry Cache-Control max-age=$MAX_AG
     "$cc_err" [ -z "$cc_err" ]
 
 # ---------------------------------------------------------------------------
+# Tags: /tags, /tag/SLUG (demo tags: sql/demo.sql), the article's links
+
+# The visible tags by name, "name|slug|count" a line, as /tags lists them.
+want_tags=$(q "SELECT t.name || '|' || t.slug || '|' || count(*) FROM tags t
+    JOIN article_tags x ON x.tag_id = t.id JOIN articles a ON a.id = x.article_id
+    WHERE a.$VISIBLE GROUP BY t.id ORDER BY t.name COLLATE NOCASE, t.id")
+page tags /tags
+got_tags=$(perl -ne 'while (/<li><a href="\/tag\/([^"]*)">([^<]*)<\/a> <span class="meta">\((\d+) articles?\)/g) {
+    my ($s, $n, $c) = ($1, $2, $3); $s =~ s/%([0-9A-F]{2})/chr(hex($1))/ge; print "$n|$s|$c\n" }' "$H/tags.b")
+check "GET /tags is 200 and lists every tag with visible articles, by name, with its count" \
+    "status $code; got:
+$got_tags
+want:
+$want_tags" [ "$code" = 200 ] && [ -n "$want_tags" ] && [ "$got_tags" = "$want_tags" ]
+check "/tags percent-encodes non-ASCII slugs (Café, 日本語)" "" \
+    grep -q 'href="/tag/caf%C3%A9">Café</a>.*href="/tag/%E6%97%A5%E6%9C%AC%E8%AA%9E">日本語</a>' \
+    <(tr -d '\n' < "$H/tags.b")
+check "/tags leaves out tags of only a draft or a scheduled article" "" \
+    eval '! grep -qE "/tag/(futures|unfinished)\"" "$H/tags.b"'
+
+# A tag's pages, followed by their Older links: every visible article of
+# the tag once, newest first, per_page a page.
+want_tech=$(q "SELECT a.slug FROM articles a WHERE a.$VISIBLE AND EXISTS (SELECT 1
+    FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id
+    AND t.slug = 'technology') ORDER BY a.published_at DESC, a.id DESC")
+ntech=$(printf '%s\n' "$want_tech" | wc -l)
+got_tech="" tpath=/tag/technology tpages=0 tag_err=""
+while [ -n "$tpath" ] && [ "$tpages" -lt 20 ]; do
+	tpages=$((tpages + 1))
+	page "tag$tpages" "$tpath"
+	n=$(count '<article class="summary">' "$H/tag$tpages.b")
+	[ "$code" = 200 ] && [ "$n" -ge 1 ] && [ "$n" -le "$per_page" ] ||
+	    tag_err+="$tpath: status $code, $n articles; "
+	got_tech+=$(perl -ne 'print "$1\n" while /<h2><a href="\/\d{4}\/\d\d\/([^"]+)">/g' "$H/tag$tpages.b")$'\n'
+	tpath=$(unhtml_s "$(grab '<a href="([^"]*)" rel="next">' "$H/tag$tpages.b")")
+done
+got_tech=${got_tech%$'\n'}
+check "/tag/technology pages ($tpages) are 200 with 1..$per_page articles each" "$tag_err" \
+    [ -z "$tag_err" ] && [ "$tpages" -eq $(( (ntech + per_page - 1) / per_page )) ] && [ "$ntech" -gt "$per_page" ]
+check "/tag/technology and its older pages list the tag's $ntech visible articles once, newest first" \
+    "got:
+$got_tech
+want:
+$want_tech" [ "$got_tech" = "$want_tech" ]
+check "/tag/technology: an older page links back to the newest and has its own canonical URL" "" \
+    eval 'grep -q "href=\"/tag/technology\">&larr; Newest with this tag" "$H/tag2.b" &&
+    grep -q "<link rel=\"canonical\" href=\"[^\"]*/tag/technology?before=[0-9]*-[0-9]*\">" "$H/tag2.b"'
+
+page tagcafe "/tag/$(pct café)"
+check "/tag/$(pct café) is 200, headed \"Café\", with its canonical URL percent-encoded" \
+    "status $code" eval '[ "$code" = 200 ] && grep -q "<h1>Articles tagged &ldquo;Café&rdquo;" "$H/tagcafe.b" &&
+    grep -q "<link rel=\"canonical\" href=\"[^\"]*/tag/caf%C3%A9\">" "$H/tagcafe.b" &&
+    [ "$(count "<article class=\"summary\">" "$H/tagcafe.b")" = 2 ]'
+page tagjp "/tag/$(pct 日本語)"
+check "/tag/$(pct 日本語) is 200 with its one article" "status $code" \
+    eval '[ "$code" = 200 ] && grep -q "translation-is-an-act-of-argument" "$H/tagjp.b"'
+
+for p in /tag/no-such-tag /tag/futures /tag/unfinished "/tag/technology?before=1-1"; do
+	expect_status "tag404" "$p" 404 "GET $p is 404 (unknown, only draft or scheduled, or no older)"
+done
+for p in /tag/Technology /tag/-technology "/tag/$(pct CAFÉ)"; do
+	expect_status "tag404" "$p" 404 "GET $p is 404 (not a tag's slug)"
+done
+page tagmsg /tag/futures
+check "a tag with nothing visible yet: the 404 page points to the list of tags" "" \
+    grep -q "The list of tags has every one" "$H/tagmsg.b"
+
+# 304 with the ETag.
+for p in /tags /tag/technology "/tag/$(pct café)"; do
+	get tagetag "$p"
+	et=$(sed -n 's/^[Ee][Tt]ag: *\([^[:space:]]*\).*/\1/p' "$H/tagetag.h")
+	get tag304 "$p" -H "If-None-Match: $et"
+	check "GET $p with its ETag is 304" "ETag $et; status $code" \
+	    [ -n "$et" ] && [ "$code" = 304 ]
+done
+
+# The article page links its tags, escaped, URLs percent-encoded.
+i=${IDX[the-return-of-the-corner-shop]}
+page tagart "$(article_path "$i")"
+check "an article links its tags with rel=tag (Café percent-encoded, Cities)" "" \
+    eval 'grep -q "<a href=\"/tag/caf%C3%A9\" rel=\"tag\">Café</a>" "$H/tagart.b" &&
+    grep -q "<a href=\"/tag/cities\" rel=\"tag\">Cities</a>" "$H/tagart.b"'
+i=${IDX[e2e-long-read]}
+page tagnone "$(article_path "$i")"
+check "an article without tags shows no tag list" "" \
+    eval '! grep -q "class=\"tags\"" "$H/tagnone.b"'
+
+# ---------------------------------------------------------------------------
 # HTML validation (Nu HTML Checker), in the background while the rest runs
 
 vnu_jar=$top/tests/node_modules/vnu-jar/build/dist/vnu.jar
 vnu_files=()
 for f in home1:home home2:home-older archive:archive "year${a_ym%%/*}:archive-year" \
     "$a_month:archive-month" article:article about:about \
-    contribute:contribute nope:not-found post:method-not-allowed; do
+    contribute:contribute nope:not-found post:method-not-allowed \
+    tags:tags tag1:tag tag2:tag-older tagcafe:tag-cafe tagart:article-tags; do
 	[ -s "$H/${f%%:*}.b" ] || continue
 	cp "$H/${f%%:*}.b" "$W/html/${f#*:}.html"
 	vnu_files+=("$W/html/${f#*:}.html")

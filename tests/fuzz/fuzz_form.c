@@ -39,6 +39,7 @@ enum rule {
 	R_BASE_URL,	/* R_URL, not empty, a host, no query, fragment or user */
 	R_BOX,
 	R_NEXT,
+	R_TAGS,		/* src/tag.h, bounded from both sides: ref_tags() */
 };
 
 #define NFIELDS	(FF__MAX + 10)
@@ -64,6 +65,7 @@ static const struct {
 	{ "excerpt", 1000, R_TEXT, -1 },	/* FF_EXCERPT */
 	{ "body", 500000, R_TEXT, -1 },		/* FF_BODY */
 	{ "author", 100, R_LINE, -1 },		/* FF_AUTHOR */
+	{ "tags", 2000, R_TAGS, -1 },		/* FF_TAGS */
 	{ "revision", 18, R_REVISION, -1 },	/* FF_REVISION */
 	{ "old_password", 1024, R_TEXT, -1 },	/* FF_OLD_PASSWORD */
 	{ "new_password", 1024, R_TEXT, -1 },	/* FF_NEW_PASSWORD */
@@ -217,6 +219,57 @@ ref_base_url(const char *s)
 	    strchr(s, '@') == NULL;
 }
 
+/*
+ * Tags (src/tag.h) have more rules than a reference should copy, so they
+ * are bounded from both sides. sure=0: 1 unless v breaks a rule that every
+ * reading of tag.h keeps (a control or an ASCII character other than
+ * letters, digits, space, comma and hyphen; a tag of more than 50
+ * characters not counting spaces). sure=1: 1 only if v surely keeps the
+ * rules: ASCII, at most 20 tags, each with a letter or digit and at most
+ * 50 characters once its spaces are trimmed and runs of them made one.
+ */
+static int
+ref_tags(const char *v, int sure)
+{
+	const unsigned char	*p = (const unsigned char *)v;
+	size_t			 chars = 0, len = 0, pend = 0, tags = 0;
+	int			 alnum = 0;
+
+	for (;; p++) {
+		if (*p == ',' || *p == '\0') {
+			if (sure && len > 0 && (!alnum || len > 50 ||
+			    ++tags > 20))
+				return 0;
+			if (chars > 50)
+				return 0;
+			if (*p == '\0')
+				return 1;
+			chars = len = pend = 0;
+			alnum = 0;
+			continue;
+		}
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+		if (*p >= 0x80) {
+			if (sure)
+				return 0;
+			chars += (*p & 0xc0) != 0x80;
+			continue;
+		}
+		if (*p == ' ') {
+			pend = len > 0;
+			continue;
+		}
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-'))
+			return 0;
+		alnum |= *p != '-';
+		chars++;
+		len += 1 + pend;
+		pend = 0;
+	}
+}
+
 /* 1 if v satisfies its field's rule. */
 static int
 rule_ok(enum rule r, const char *v)
@@ -265,6 +318,8 @@ rule_ok(enum rule r, const char *v)
 		return strcmp(v, "1") == 0;
 	case R_NEXT:
 		return ref_next(v);
+	case R_TAGS:
+		return ref_tags(v, 0);
 	}
 	return 0;
 }
@@ -274,6 +329,8 @@ rule_ok(enum rule r, const char *v)
 static int
 may_refuse(enum rule r, const char *v)
 {
+	if (r == R_TAGS)
+		return !ref_tags(v, 1);
 	if (!rule_ok(r, v))
 		return 1;
 	/* "next" must stay under /admin once a browser resolves it:

@@ -35,6 +35,7 @@
 #include "h_page.h"
 #include "h_robots.h"
 #include "h_sitemap.h"
+#include "h_tag.h"
 #include "mediatype.h"
 #include "req.h"
 #include "route.h"
@@ -142,6 +143,8 @@ static const struct {
 	{ "h_page", h_page },
 	{ "h_robots", h_robots },
 	{ "h_sitemap", h_sitemap },
+	{ "h_tag", h_tag },
+	{ "h_tags", h_tags },
 	{ "h_admin_list", h_admin_list },
 	{ "h_admin_login", h_admin_login },
 	{ "h_admin_logout", h_admin_logout },

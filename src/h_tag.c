@@ -1,0 +1,164 @@
+/*
+ * h_tag: a tag's page and the list of tags. The tag page pages as the
+ * home page does (the cursor is the last shown article's published_at
+ * and id); an unknown tag, or one with nothing visible now, is a 404.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "db_post.h"
+#include "db_tag.h"
+#include "h_tag.h"
+#include "html.h"
+#include "markdown.h"
+#include "valid.h"
+#include "view.h"
+
+#define EXCERPT_SOURCE	1500	/* characters of body fetched for excerpts */
+#define EXCERPT_MAX	320	/* bytes of excerpt shown */
+
+static const char *const msg_none = "There is no tag at this address, or "
+    "nothing published carries it yet. The list of tags has every one.";
+
+/* The page's cursor and length, as both its stamp and its page read
+ * them. The validator guarantees the cursor is "digits-digits". */
+static int
+params(struct ctx *c, long long *bt, long long *bid)
+{
+	const char	*cur = c->req->query[QF_BEFORE];
+
+	*bt = *bid = LLONG_MAX;
+	if (cur != NULL) {
+		*bt = strtoll(cur, NULL, 10);
+		*bid = strtoll(strchr(cur, '-') + 1, NULL, 10);
+	}
+	/* Validated when saved; a row written by hand is not trusted. */
+	return valid_per_page(c->site.v[SET_PER_PAGE]) == NULL ?
+	    atoi(c->site.v[SET_PER_PAGE]) : 10;
+}
+
+/* "/tag/" and the slug, percent-encoded, then tail. In the arena. */
+static char *
+tag_url(struct ctx *c, const char *slug, const char *tail)
+{
+	struct buf	 b;
+	char		*s;
+
+	buf_init(&b);
+	buf_puts(&b, "/tag/");
+	html_pct(&b, slug, strlen(slug));
+	buf_puts(&b, tail);
+	s = arena_strndup(c->a, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+int
+h_tag_stamp(struct ctx *c)
+{
+	struct db_tag	 t;
+	long long	 bt, bid;
+	int		 per_page, rc;
+
+	per_page = params(c, &bt, &bid);
+	if ((rc = db_tag_by_slug(c->app->db, c->a, c->args[0], &t)) == -1)
+		return 500;
+	if (rc == 0)
+		return 404;
+	if (db_tag_stamp_page(c->app->db, t.id, c->now, bt, bid, per_page,
+	    &c->stamp) == -1)
+		return 500;
+	return c->stamp.rows == 0 ? 404 : 0;
+}
+
+int
+h_tag(struct ctx *c)
+{
+	struct db_tag	 t;
+	struct post	*p;
+	struct tv	*root, *list, *m;
+	long long	 bt, bid;
+	const char	*cur = c->req->query[QF_BEFORE], *src;
+	size_t		 n = 0, i;
+	int		 per_page, rc;
+
+	per_page = params(c, &bt, &bid);
+	if ((rc = db_tag_by_slug(c->app->db, c->a, c->args[0], &t)) == -1)
+		return 500;
+	if (rc == 1 && db_post_list_tag(c->app->db, c->a, t.id, c->now, bt,
+	    bid, per_page + 1, EXCERPT_SOURCE, &p, &n) == -1)
+		return 500;
+	if (n == 0)
+		return view_error(c, 404, cur != NULL ? "There are no older "
+		    "articles with this tag." : msg_none);
+
+	root = view_page(c, arena_printf(c->a, "%s%s", t.name, cur != NULL ?
+	    " (older articles)" : ""));
+	view_nav(c, root, NULL);
+	m = tv_map(c->a);
+	tv_text(c->a, m, "name", t.name);
+	tv_text(c->a, m, "slug", t.slug);
+	tv_set(c->a, root, "tag", m);
+	list = tv_list(c->a);
+	for (i = 0; i < n && i < (size_t)per_page; i++) {
+		m = view_list_item(c, list, &p[i]);
+		src = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
+		tv_text(c->a, m, "excerpt", md_excerpt(c->a, src, strlen(src),
+		    EXCERPT_MAX));
+	}
+	tv_set(c->a, root, "articles", list);
+	tv_bool(c->a, root, "first_page", cur == NULL);
+	tv_text(c->a, root, "newest_url", tag_url(c, t.slug, ""));
+	tv_text(c->a, root, "older_url", "");
+	if (n > (size_t)per_page)
+		tv_text(c->a, root, "older_url", tag_url(c, t.slug,
+		    arena_printf(c->a, "?before=%lld-%lld",
+		    p[per_page - 1].published_at, p[per_page - 1].id)));
+	return view_render(c, T_TAG, root);
+}
+
+int
+h_tags_stamp(struct ctx *c)
+{
+	return db_tag_stamp_all(c->app->db, c->now, &c->stamp) == -1 ? 500 : 0;
+}
+
+int
+h_tags(struct ctx *c)
+{
+	struct db_tag	*t;
+	struct tv	*root, *list, *m;
+	size_t		 n, i;
+
+	if (db_tag_visible(c->app->db, c->a, c->now, &t, &n) == -1)
+		return 500;
+	root = view_page(c, "Tags");
+	view_nav(c, root, NULL);
+	list = tv_list(c->a);
+	for (i = 0; i < n; i++) {
+		m = tv_list_add(c->a, list);
+		tv_text(c->a, m, "name", t[i].name);
+		tv_text(c->a, m, "slug", t[i].slug);
+		tv_int(c->a, m, "count", t[i].count);
+		tv_bool(c->a, m, "one", t[i].count == 1);
+	}
+	tv_set(c->a, root, "tags", list);
+	return view_render(c, T_TAGS, root);
+}
+
+struct tv *
+h_tag_links(struct ctx *c, const struct tag *t, size_t n)
+{
+	struct tv	*list, *m;
+	size_t		 i;
+
+	list = tv_list(c->a);
+	for (i = 0; i < n; i++) {
+		m = tv_list_add(c->a, list);
+		tv_text(c->a, m, "name", t[i].name);
+		tv_text(c->a, m, "slug", t[i].slug);
+	}
+	return list;
+}
