@@ -31,7 +31,7 @@ MODULES   = arena buf clock log html date valid setting post \
             db db_migrate db_post db_user db_session db_failure db_setting \
             db_stamp \
             route view gate httpcache app \
-            h_home h_archive h_article h_page \
+            h_home h_archive h_article h_page h_search search db_search \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
             listen stop worker supervise cgi
 PROGRAM   = main cmd_init cmd_user cmd_serve

@@ -25,6 +25,7 @@ enum page_tmpl {
 	T_ARCHIVE,
 	T_ARTICLE,
 	T_PAGE,
+	T_SEARCH,
 	T_ERROR,
 	T_ADMIN_LOGIN,
 	T_ADMIN_LIST,

@@ -18,6 +18,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_failure_sql,	/* DBM_FAILURE */
 	&db_setting_sql,	/* DBM_SETTING */
 	&db_stamp_sql,		/* DBM_STAMP */
+	&db_search_sql,		/* DBM_SEARCH */
 };
 
 int

@@ -45,6 +45,7 @@ enum db_mod {
 	DBM_FAILURE,
 	DBM_SETTING,
 	DBM_STAMP,
+	DBM_SEARCH,
 	DBM__MAX
 };
 
@@ -56,7 +57,8 @@ struct db_sql {
 };
 
 extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
-				db_failure_sql, db_setting_sql, db_stamp_sql;
+				db_failure_sql, db_setting_sql, db_stamp_sql,
+				db_search_sql;
 
 struct db {
 	sqlite3		*h;

@@ -15,6 +15,7 @@
 #include "h_article.h"
 #include "h_home.h"
 #include "h_page.h"
+#include "h_search.h"
 #include "route.h"
 
 #define M_GET	(1u << METHOD_GET | 1u << METHOD_HEAD)
@@ -29,6 +30,7 @@ enum route_id {
 	ROUTE_ARCHIVE,
 	ROUTE_ARCHIVE_YEAR,
 	ROUTE_ARCHIVE_MONTH,
+	ROUTE_SEARCH,
 	ROUTE_ARTICLE,
 	ROUTE_ADMIN,
 	ROUTE_ADMIN_LOGIN,
@@ -68,6 +70,9 @@ static const struct route {
 	/* ROUTE_ARCHIVE_MONTH */
 	{ "/archive/{year}/{month}", M_GET, RK_READER, 0, h_archive,
 	    h_archive_stamp, NULL },
+	/* ROUTE_SEARCH */
+	{ "/search", M_GET, RK_READER, Q(QF_Q) | Q(QF_PAGE), h_search,
+	    h_search_stamp, NULL },
 	/* ROUTE_ARTICLE */
 	{ "/{year}/{month}/{slug}", M_GET, RK_READER, 0, h_article,
 	    h_article_stamp, NULL },

@@ -18,6 +18,7 @@ static const char *const tmpl_names[T__MAX] = {
 	"archive",	/* T_ARCHIVE */
 	"article",	/* T_ARTICLE */
 	"page",		/* T_PAGE */
+	"search",	/* T_SEARCH */
 	"error",	/* T_ERROR */
 	"admin/login",	/* T_ADMIN_LOGIN */
 	"admin/list",	/* T_ADMIN_LIST */
