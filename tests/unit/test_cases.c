@@ -33,6 +33,7 @@
 #include "h_article.h"
 #include "h_home.h"
 #include "h_page.h"
+#include "h_search.h"
 #include "mediatype.h"
 #include "req.h"
 #include "route.h"
@@ -138,6 +139,7 @@ static const struct {
 	{ "h_archive", h_archive },
 	{ "h_article", h_article },
 	{ "h_page", h_page },
+	{ "h_search", h_search },
 	{ "h_admin_list", h_admin_list },
 	{ "h_admin_login", h_admin_login },
 	{ "h_admin_logout", h_admin_logout },
