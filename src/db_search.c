@@ -19,21 +19,29 @@ enum {
 
 /* The matches readers may see, best first. bm25() is lower for a better
  * match; the weights are the columns' (title, excerpt, body). DB_VISIBLE's
- * columns are the articles side's: articles_fts has none of them. */
+ * columns are the articles side's: articles_fts has none of them. CROSS
+ * JOIN keeps the index the outer loop: left to itself, SQLite walked every
+ * visible article and asked FTS5 about each. */
 #define MATCHES \
-	" FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid" \
+	" FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid" \
 	" WHERE articles_fts MATCH :q AND " DB_VISIBLE \
 	" ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0)," \
 	" a.published_at DESC, a.id DESC"
 
 static const char *const sql[S__MAX] = {
 	/* S_PAGE: list columns, the marked title, and a snippet of about
-	 * 24 tokens from whichever column matches best. */
+	 * 24 tokens from whichever column matches best. The page's ids are
+	 * chosen first: SQLite computes the columns of every row it sorts,
+	 * and snippet() costs the square of an article's matches. */
 	"SELECT a.id, a.slug, a.title, a.author, a.status, a.published_at,"
 	" a.created_at, a.updated_at, a.revision,"
 	" highlight(articles_fts, 0, :on, :off),"
 	" snippet(articles_fts, -1, :on, :off, :dots, 24)"
-	MATCHES " LIMIT :limit OFFSET :offset",
+	" FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
+	" WHERE articles_fts MATCH :q AND articles_fts.rowid IN"
+	" (SELECT a.id" MATCHES " LIMIT :limit OFFSET :offset)"
+	" ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0),"
+	" a.published_at DESC, a.id DESC",
 	/* S_STAMP: stamp_hash() (db_stamp.c) is fed the rows in page
 	 * order, so a reordering moves the key too. */
 	"SELECT count(*), ifnull(max(max(updated_at, published_at)), 0),"
