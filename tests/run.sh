@@ -61,6 +61,8 @@ suite cgi bash tests/e2e/cgi.sh build/quire
 suite cgi-asan bash tests/e2e/cgi.sh build/asan/quire
 suite root bash tests/e2e/root.sh build/asan/quire
 suite admin-asan bash tests/e2e/admin.sh build/asan/quire
+suite search bash tests/e2e/search.sh build/quire
+suite search-asan bash tests/e2e/search.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
