@@ -31,6 +31,37 @@ CREATE INDEX articles_published
   ON articles (status, published_at, id, list_rev, updated_at,
                slug, title, author, revision, created_at);
 
+-- Full-text search (/search): title, excerpt and body of every article,
+-- drafts too (a search joins articles and keeps the visible rows, so a
+-- scheduled article is found from its time on). External content: the text
+-- lives in articles alone; the triggers below keep the index in step inside
+-- the transaction of the statement that changes an article. Porter stems
+-- English words; unicode61 folds case and, with remove_diacritics 2,
+-- accents (cafe finds café).
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, excerpt, body,
+  content = 'articles', content_rowid = 'id',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, excerpt, body)
+    VALUES (new.id, new.title, new.excerpt, new.body);
+END;
+
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, excerpt, body)
+    VALUES ('delete', old.id, old.title, old.excerpt, old.body);
+END;
+
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, excerpt, body
+    ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, excerpt, body)
+    VALUES ('delete', old.id, old.title, old.excerpt, old.body);
+  INSERT INTO articles_fts (rowid, title, excerpt, body)
+    VALUES (new.id, new.title, new.excerpt, new.body);
+END;
+
 CREATE TABLE pages (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused
   slug       TEXT NOT NULL UNIQUE                 -- URL: /slug
@@ -108,4 +139,4 @@ BEGIN
   DELETE FROM tags WHERE id = old.tag_id;
 END;
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

@@ -27,6 +27,7 @@ enum page_tmpl {
 	T_PAGE,
 	T_TAG,
 	T_TAGS,
+	T_SEARCH,
 	T_ERROR,
 	T_ADMIN_LOGIN,
 	T_ADMIN_LIST,

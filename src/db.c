@@ -20,6 +20,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_stamp_sql,		/* DBM_STAMP */
 	&db_sitemap_sql,	/* DBM_SITEMAP */
 	&db_tag_sql,		/* DBM_TAG */
+	&db_search_sql,		/* DBM_SEARCH */
 };
 
 int

@@ -47,6 +47,7 @@ enum db_mod {
 	DBM_STAMP,
 	DBM_SITEMAP,
 	DBM_TAG,
+	DBM_SEARCH,
 	DBM__MAX
 };
 
@@ -60,7 +61,8 @@ struct db_sql {
 extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
 				db_failure_sql, db_setting_sql, db_stamp_sql,
 				db_sitemap_sql,
-				db_tag_sql;
+				db_tag_sql,
+				db_search_sql;
 
 struct db {
 	sqlite3		*h;

@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "req.h"
+#include "search.h"
 #include "valid.h"
 
 /* Query fields: a value that breaks its rule is a 400. */
@@ -22,6 +23,7 @@ static const struct qfield {
 	{ "page", 6, valid_count },	/* QF_PAGE */
 	{ "next", 2048, valid_next },	/* QF_NEXT */
 	{ "done", 16, valid_done },	/* QF_DONE */
+	{ "q", SEARCH_Q_BYTES, search_valid },	/* QF_Q */
 };
 
 static const struct ffield {
@@ -230,13 +232,18 @@ static int
 query_pair(struct req *r, const char *key, const char *val, size_t n,
     const char **why)
 {
-	int	 i;
+	const char	*msg;
+	int		 i;
 
 	for (i = 0; i < QF__MAX; i++) {
 		if (strcmp(key, qfields[i].name) != 0)
 			continue;
-		if (n > qfields[i].max || qfields[i].check(val) != NULL) {
-			*why = "A query parameter has an invalid value.";
+		/* The rule's own words when it has some to say (a search
+		 * too long), for the reader who typed it. */
+		if ((msg = qfields[i].check(val)) == NULL && n > qfields[i].max)
+			msg = "A query parameter is too long.";
+		if (msg != NULL) {
+			*why = msg;
 			return 400;
 		}
 		r->query[i] = val;

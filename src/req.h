@@ -27,9 +27,10 @@ enum req_method {
 enum req_qfield {
 	QF_BEFORE,	/* home keyset cursor "PUBTIME-ID" */
 	QF_STATUS,	/* admin list filter: draft, scheduled, published */
-	QF_PAGE,	/* admin list page, 1.. */
+	QF_PAGE,	/* admin list and search results page, 1.. */
 	QF_NEXT,	/* where sign-in returns to: a local /admin path */
 	QF_DONE,	/* what the last action did, for the message shown */
+	QF_Q,		/* a search, as typed: any text, SEARCH_Q_MAX chars */
 	QF__MAX
 };
 

@@ -20,6 +20,7 @@
 #include "h_robots.h"
 #include "h_sitemap.h"
 #include "h_tag.h"
+#include "h_search.h"
 #include "route.h"
 #include "tag.h"
 
@@ -45,6 +46,7 @@ enum route_id {
 	ROUTE_FEED_ATOM_XML,
 	ROUTE_FEED_INDEX_XML,
 	ROUTE_FEED_FEED_XML,
+	ROUTE_SEARCH,
 	ROUTE_ARTICLE,
 	ROUTE_ROBOTS,
 	ROUTE_SITEMAP,
@@ -111,6 +113,9 @@ static const struct route {
 	{ "/index.xml", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
 	/* ROUTE_FEED_FEED_XML */
 	{ "/feed.xml", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	/* ROUTE_SEARCH */
+	{ "/search", M_GET, RK_READER, Q(QF_Q) | Q(QF_PAGE), h_search,
+	    h_search_stamp, NULL },
 	/* ROUTE_ARTICLE */
 	{ "/{year}/{month}/{slug}", M_GET, RK_READER, 0, h_article,
 	    h_article_stamp, NULL },

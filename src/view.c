@@ -22,6 +22,7 @@ static const char *const tmpl_names[T__MAX] = {
 	"page",		/* T_PAGE */
 	"tag",		/* T_TAG */
 	"tags",		/* T_TAGS */
+	"search",	/* T_SEARCH */
 	"error",	/* T_ERROR */
 	"admin/login",	/* T_ADMIN_LOGIN */
 	"admin/list",	/* T_ADMIN_LIST */

@@ -66,6 +66,8 @@ suite cgi-asan bash tests/e2e/cgi.sh build/asan/quire
 suite root bash tests/e2e/root.sh build/asan/quire
 suite launcher bash tests/e2e/launcher.sh build/quire
 suite admin-asan bash tests/e2e/admin.sh build/asan/quire
+suite search bash tests/e2e/search.sh build/quire
+suite search-asan bash tests/e2e/search.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

@@ -804,7 +804,10 @@ check "an article without tags shows no tag list" "" \
 
 vnu_jar=$top/tests/node_modules/vnu-jar/build/dist/vnu.jar
 vnu_files=()
-for f in home1:home home2:home-older archive:archive "year${a_ym%%/*}:archive-year" \
+# The search page with hits (marked titles and snippets) and without.
+get search '/search?q=library'
+get search_none '/search?q=%3Cb%3E+%22%2A%29'
+for f in search:search search_none:search-none home1:home home2:home-older archive:archive "year${a_ym%%/*}:archive-year" \
     "$a_month:archive-month" article:article about:about \
     contribute:contribute nope:not-found post:method-not-allowed \
     tags:tags tag1:tag tag2:tag-older tagcafe:tag-cafe tagart:article-tags; do

@@ -36,6 +36,7 @@
 #include "h_robots.h"
 #include "h_sitemap.h"
 #include "h_tag.h"
+#include "h_search.h"
 #include "mediatype.h"
 #include "req.h"
 #include "route.h"
@@ -145,6 +146,7 @@ static const struct {
 	{ "h_sitemap", h_sitemap },
 	{ "h_tag", h_tag },
 	{ "h_tags", h_tags },
+	{ "h_search", h_search },
 	{ "h_admin_list", h_admin_list },
 	{ "h_admin_login", h_admin_login },
 	{ "h_admin_logout", h_admin_logout },
