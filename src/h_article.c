@@ -58,7 +58,7 @@ h_article(struct ctx *c)
 {
 	struct post		 p;
 	struct safe_html	 body;
-	struct tv		*root, *m;
+	struct tv		*root, *m, *links;
 	struct tag		*tags;
 	const char		*url;
 	size_t			 ntags;
@@ -77,12 +77,13 @@ h_article(struct ctx *c)
 	}
 	if (md_render(c->a, p.body, strlen(p.body), &body) == -1)
 		return 500;
-	root = view_post_page(c, &p);
-	view_nav(c, root, "archive");
 	if (db_tag_of_article(c->app->db, c->a, p.id, &tags, &ntags) == -1)
 		return 500;
+	links = h_tag_links(c, tags, ntags);
+	root = view_post_page(c, &p, links);
+	view_nav(c, root, "archive");
 	m = view_article(c, &p, body);
-	tv_set(c->a, m, "tags", h_tag_links(c, tags, ntags));
+	tv_set(c->a, m, "tags", links);
 	tv_set(c->a, root, "article", m);
 	if (neighbour(c, root, &p, 1, "prev") == -1 ||
 	    neighbour(c, root, &p, 0, "next") == -1)

@@ -3,7 +3,9 @@
  * absolute, and hand them to feed.c with the site's title and the feed's
  * own address. The articles are the home page's first rows (the same
  * query with a full body), so the home page's stamp describes them too.
- * A tag's feeds will be the same call with another list, title and self.
+ * A tag's feeds (/tag/SLUG/feed.atom, ...) are the same call with the
+ * tag's list, title and address. Each item carries its tags as
+ * categories.
  */
 #include <limits.h>
 #include <string.h>
@@ -11,8 +13,10 @@
 #include "date.h"
 #include "db_post.h"
 #include "db_stamp.h"
+#include "db_tag.h"
 #include "feed.h"
 #include "h_feed.h"
+#include "h_tag.h"
 #include "markdown.h"
 #include "view.h"
 
@@ -68,8 +72,27 @@ fallback_author(struct ctx *c)
 	    c->site.v[SET_TITLE];
 }
 
+/* An article's tag names, for its item's categories. */
 static int
-feed(struct ctx *c, enum feed_kind kind)
+categories(struct ctx *c, long long id, struct feed_item *it)
+{
+	struct tag	*t;
+	const char	**names;
+	size_t		 n, i;
+
+	if (db_tag_of_article(c->app->db, c->a, id, &t, &n) == -1)
+		return -1;
+	names = arena_calloc(c->a, n > 0 ? n : 1, sizeof(*names));
+	for (i = 0; i < n; i++)
+		names[i] = t[i].name;
+	it->tags = names;
+	it->ntags = n;
+	return 0;
+}
+
+/* The feed of the site (t NULL) or of the tag t. */
+static int
+feed(struct ctx *c, enum feed_kind kind, const struct db_tag *t)
 {
 	struct post		*p;
 	struct feed_item	*items;
@@ -77,8 +100,10 @@ feed(struct ctx *c, enum feed_kind kind)
 	const char		*path;
 	size_t			 n, i;
 
-	if (db_post_list_page(c->app->db, c->a, c->now, LLONG_MAX, LLONG_MAX,
-	    FEED_ITEMS, INT_MAX, &p, &n) == -1)
+	if ((t == NULL ? db_post_list_page(c->app->db, c->a, c->now, LLONG_MAX,
+	    LLONG_MAX, FEED_ITEMS, INT_MAX, &p, &n) :
+	    db_post_list_tag(c->app->db, c->a, t->id, c->now, LLONG_MAX,
+	    LLONG_MAX, FEED_ITEMS, INT_MAX, &p, &n)) == -1)
 		return 500;
 	memset(&f, 0, sizeof(f));
 	items = arena_calloc(c->a, n > 0 ? n : 1, sizeof(*items));
@@ -93,7 +118,8 @@ feed(struct ctx *c, enum feed_kind kind)
 		items[i].updated = p[i].updated_at > p[i].published_at ?
 		    p[i].updated_at : p[i].published_at;
 		if (md_render_abs(c->a, p[i].body, strlen(p[i].body),
-		    items[i].url, &items[i].content) == -1)
+		    items[i].url, &items[i].content) == -1 ||
+		    categories(c, p[i].id, &items[i]) == -1)
 			return 500;
 		if (items[i].updated > f.updated)
 			f.updated = items[i].updated;
@@ -103,6 +129,13 @@ feed(struct ctx *c, enum feed_kind kind)
 	f.author = fallback_author(c);
 	f.home_url = view_abs_url(c, "/");
 	f.self_url = view_abs_url(c, feed_path(kind));
+	if (t != NULL) {
+		f.title = arena_printf(c->a, "%s: %s", c->site.v[SET_TITLE],
+		    t->name);
+		f.home_url = view_abs_url(c, h_tag_url(c, t->slug, ""));
+		f.self_url = view_abs_url(c, h_tag_url(c, t->slug,
+		    feed_path(kind)));
+	}
 	f.id = f.self_url;
 	f.items = items;
 	f.n = n;
@@ -114,19 +147,71 @@ feed(struct ctx *c, enum feed_kind kind)
 int
 h_feed_atom(struct ctx *c)
 {
-	return feed(c, FEED_ATOM);
+	return feed(c, FEED_ATOM, NULL);
 }
 
 int
 h_feed_rss(struct ctx *c)
 {
-	return feed(c, FEED_RSS);
+	return feed(c, FEED_RSS, NULL);
 }
 
 int
 h_feed_json(struct ctx *c)
 {
-	return feed(c, FEED_JSON);
+	return feed(c, FEED_JSON, NULL);
+}
+
+/* The tag of a tag feed's address (c->args[0]): 1, 0 (none), -1. */
+static int
+feed_tag(struct ctx *c, struct db_tag *t)
+{
+	return db_tag_by_slug(c->app->db, c->a, c->args[0], t);
+}
+
+int
+h_tag_feed_stamp(struct ctx *c)
+{
+	struct db_tag	 t;
+	int		 rc;
+
+	if ((rc = feed_tag(c, &t)) != 1)
+		return rc == 0 ? 404 : 500;
+	if (db_tag_stamp_page(c->app->db, t.id, c->now, LLONG_MAX, LLONG_MAX,
+	    FEED_ITEMS, &c->stamp) == -1)
+		return 500;
+	return c->stamp.rows == 0 ? 404 : 0;
+}
+
+static int
+tag_feed(struct ctx *c, enum feed_kind kind)
+{
+	struct db_tag	 t;
+	int		 rc;
+
+	if ((rc = feed_tag(c, &t)) == -1)
+		return 500;
+	if (rc == 0)
+		return view_error(c, 404, "There is no tag at this address.");
+	return feed(c, kind, &t);
+}
+
+int
+h_tag_feed_atom(struct ctx *c)
+{
+	return tag_feed(c, FEED_ATOM);
+}
+
+int
+h_tag_feed_rss(struct ctx *c)
+{
+	return tag_feed(c, FEED_RSS);
+}
+
+int
+h_tag_feed_json(struct ctx *c)
+{
+	return tag_feed(c, FEED_JSON);
 }
 
 static int

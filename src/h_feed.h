@@ -15,6 +15,12 @@ int	h_feed_rss(struct ctx *);
 int	h_feed_json(struct ctx *);
 /* Their stamp for conditional GET (route.h): the same for all three. */
 int	h_feed_stamp(struct ctx *);
+/* A tag's feeds, /tag/SLUG/feed.atom, .rss and .json: its newest visible
+ * articles; 404 for an unknown tag or one with none; and their stamp. */
+int	h_tag_feed_atom(struct ctx *);
+int	h_tag_feed_rss(struct ctx *);
+int	h_tag_feed_json(struct ctx *);
+int	h_tag_feed_stamp(struct ctx *);
 /* 301 to /feed.atom and to /feed.rss. */
 int	h_feed_to_atom(struct ctx *);
 int	h_feed_to_rss(struct ctx *);

@@ -33,7 +33,7 @@ h_page(struct ctx *c)
 		return view_error(c, 404, "There is no page at this address.");
 	if (md_render(c->a, p.body, strlen(p.body), &body) == -1)
 		return 500;
-	root = view_post_page(c, &p);
+	root = view_post_page(c, &p, NULL);
 	view_nav(c, root, p.slug);
 	tv_set(c->a, root, "static", view_article(c, &p, body));
 	return view_render(c, T_PAGE, root);

@@ -1,16 +1,19 @@
 /*
- * h_sitemap: the site's public addresses, from two queries: the home page
- * and the archive, every visible article, every archive month with one,
- * every published static page. One handler serves /sitemap.xml and the
- * yearly files of an index (/sitemap-YYYY.xml, args[0] the file name),
- * which exist only when the site is past SITEMAP_MAX. A kind of address
- * to come (tags) is one more list in addresses().
+ * h_sitemap: the site's public addresses, from three queries: the home
+ * page and the archive, every visible article, every archive month with
+ * one, every published static page, /tags and every tag with a visible
+ * article. One handler serves /sitemap.xml and the yearly files of an
+ * index (/sitemap-YYYY.xml, args[0] the file name), which exist only when
+ * the site is past SITEMAP_MAX. A new kind of address is one more list in
+ * addresses().
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "db_sitemap.h"
+#include "db_tag.h"
+#include "h_tag.h"
 #include "h_sitemap.h"
 #include "post.h"
 #include "sitemap.h"
@@ -67,12 +70,14 @@ static int
 addresses(struct ctx *c, struct sitemap *sm)
 {
 	struct db_sitemap_row	*art, *pg;
-	size_t			 na, np, i;
+	struct db_tag		*tg;
+	size_t			 na, np, nt, i;
 	long long		 newest = 0;
 	int			 year;
 
 	if (db_sitemap_articles(c->app->db, c->a, c->now, &art, &na) == -1 ||
-	    db_sitemap_pages(c->app->db, c->a, &pg, &np) == -1)
+	    db_sitemap_pages(c->app->db, c->a, &pg, &np) == -1 ||
+	    db_tag_visible(c->app->db, c->a, c->now, &tg, &nt) == -1)
 		return -1;
 	for (i = 0; i < na; i++)
 		if (art[i].lastmod > newest)
@@ -85,6 +90,13 @@ addresses(struct ctx *c, struct sitemap *sm)
 	for (i = 0; i < np; i++)
 		sitemap_add(sm, arena_printf(c->a, "/%s", pg[i].slug),
 		    pg[i].lastmod, year_of(pg[i].lastmod));
+	/* Tags, a list each, with the newest lists; a tag changes only
+	 * with its articles, so the stamp's rows cover them. */
+	if (nt > 0)
+		sitemap_add(sm, "/tags", newest, year);
+	for (i = 0; i < nt; i++)
+		sitemap_add(sm, h_tag_url(c, tg[i].slug, ""), tg[i].last_mod,
+		    year);
 	return 0;
 }
 

@@ -39,9 +39,8 @@ params(struct ctx *c, long long *bt, long long *bid)
 	    atoi(c->site.v[SET_PER_PAGE]) : 10;
 }
 
-/* "/tag/" and the slug, percent-encoded, then tail. In the arena. */
-static char *
-tag_url(struct ctx *c, const char *slug, const char *tail)
+char *
+h_tag_url(struct ctx *c, const char *slug, const char *tail)
 {
 	struct buf	 b;
 	char		*s;
@@ -101,6 +100,10 @@ h_tag(struct ctx *c)
 	tv_text(c->a, m, "name", t.name);
 	tv_text(c->a, m, "slug", t.slug);
 	tv_set(c->a, root, "tag", m);
+	/* The head links the tag's own feeds beside the site's. */
+	tv_text(c->a, root, "tag_feed", h_tag_url(c, t.slug, "/feed"));
+	tv_text(c->a, root, "tag_feed_title", arena_printf(c->a, "%s: %s",
+	    c->site.v[SET_TITLE], t.name));
 	list = tv_list(c->a);
 	for (i = 0; i < n && i < (size_t)per_page; i++) {
 		m = view_list_item(c, list, &p[i]);
@@ -110,10 +113,10 @@ h_tag(struct ctx *c)
 	}
 	tv_set(c->a, root, "articles", list);
 	tv_bool(c->a, root, "first_page", cur == NULL);
-	tv_text(c->a, root, "newest_url", tag_url(c, t.slug, ""));
+	tv_text(c->a, root, "newest_url", h_tag_url(c, t.slug, ""));
 	tv_text(c->a, root, "older_url", "");
 	if (n > (size_t)per_page)
-		tv_text(c->a, root, "older_url", tag_url(c, t.slug,
+		tv_text(c->a, root, "older_url", h_tag_url(c, t.slug,
 		    arena_printf(c->a, "?before=%lld-%lld",
 		    p[per_page - 1].published_at, p[per_page - 1].id)));
 	return view_render(c, T_TAG, root);

@@ -53,6 +53,9 @@ enum route_id {
 	ROUTE_SITEMAP_YEAR,
 	ROUTE_TAGS,
 	ROUTE_TAG,
+	ROUTE_TAG_FEED_ATOM,
+	ROUTE_TAG_FEED_RSS,
+	ROUTE_TAG_FEED_JSON,
 	ROUTE_ADMIN,
 	ROUTE_ADMIN_LOGIN,
 	ROUTE_ADMIN_LOGOUT,
@@ -133,6 +136,15 @@ static const struct route {
 	/* ROUTE_TAG: older pages as the home page's (?before=). */
 	{ "/tag/{tag}", M_GET, RK_READER, Q(QF_BEFORE), h_tag, h_tag_stamp,
 	    NULL },
+	/* ROUTE_TAG_FEED_ATOM: a tag's feeds share one stamp (h_feed.c). */
+	{ "/tag/{tag}/feed.atom", M_GET, RK_READER, 0, h_tag_feed_atom,
+	    h_tag_feed_stamp, NULL },
+	/* ROUTE_TAG_FEED_RSS */
+	{ "/tag/{tag}/feed.rss", M_GET, RK_READER, 0, h_tag_feed_rss,
+	    h_tag_feed_stamp, NULL },
+	/* ROUTE_TAG_FEED_JSON */
+	{ "/tag/{tag}/feed.json", M_GET, RK_READER, 0, h_tag_feed_json,
+	    h_tag_feed_stamp, NULL },
 	/* ROUTE_ADMIN */
 	{ "/admin", M_GET, RK_ADMIN, Q_ADMIN | Q(QF_STATUS) | Q(QF_PAGE),
 	    h_admin_list, NULL, NULL },

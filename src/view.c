@@ -246,7 +246,7 @@ canonical(struct ctx *c)
  * described by the site's subtitle. */
 static void
 page_meta(struct ctx *c, struct tv *page, const char *title,
-    const struct post *p)
+    const struct post *p, struct tv *tags)
 {
 	const char	*md;
 	int		 article = p != NULL && p->kind == POST_ARTICLE;
@@ -261,8 +261,8 @@ page_meta(struct ctx *c, struct tv *page, const char *title,
 		    strlen(md), VIEW_DESCRIPTION_MAX));
 	}
 	tv_bool(c->a, page, "article", article);
-	/* article:tag, one {name} each: none until articles have tags. */
-	tv_set(c->a, page, "tags", tv_list(c->a));
+	/* article:tag, one {name} each. */
+	tv_set(c->a, page, "tags", tags != NULL ? tags : tv_list(c->a));
 	if (!article)
 		return;
 	mod = p->updated_at > p->published_at ? p->updated_at :
@@ -273,7 +273,8 @@ page_meta(struct ctx *c, struct tv *page, const char *title,
 }
 
 static struct tv *
-page_root(struct ctx *c, const char *title, const struct post *p)
+page_root(struct ctx *c, const char *title, const struct post *p,
+    struct tv *tags)
 {
 	struct tv	*root, *page;
 	const char	*site_title = c->site.v[SET_TITLE];
@@ -282,6 +283,9 @@ page_root(struct ctx *c, const char *title, const struct post *p)
 	root = tv_map(c->a);
 	tv_set(c->a, root, "site", site_values(c));
 	tv_text(c->a, root, "static_v", c->app->view->static_v);
+	/* A tag page links its own feeds too (h_tag.c): "/tag/SLUG/feed". */
+	tv_text(c->a, root, "tag_feed", "");
+	tv_text(c->a, root, "tag_feed_title", "");
 	page = tv_map(c->a);
 	if (titled)
 		tv_text(c->a, page, "title", arena_printf(c->a, "%s \xe2\x80\x93 %s",
@@ -290,7 +294,7 @@ page_root(struct ctx *c, const char *title, const struct post *p)
 		tv_text(c->a, page, "title", site_title);
 	tv_text(c->a, page, "canonical", c->req->path != NULL ?
 	    view_abs_url(c, canonical(c)) : "");
-	page_meta(c, page, titled ? title : site_title, p);
+	page_meta(c, page, titled ? title : site_title, p, tags);
 	tv_set(c->a, root, "page", page);
 	view_nav(c, root, NULL);
 	return root;
@@ -299,13 +303,13 @@ page_root(struct ctx *c, const char *title, const struct post *p)
 struct tv *
 view_page(struct ctx *c, const char *title)
 {
-	return page_root(c, title, NULL);
+	return page_root(c, title, NULL, NULL);
 }
 
 struct tv *
-view_post_page(struct ctx *c, const struct post *p)
+view_post_page(struct ctx *c, const struct post *p, struct tv *tags)
 {
-	return page_root(c, p->title, p);
+	return page_root(c, p->title, p, tags);
 }
 
 struct tv *

@@ -39,8 +39,10 @@ struct tv	*view_page(struct ctx *, const char *title);
 /* The page of an article or a static page: view_page() with the post's
  * title, its description (its excerpt, else the start of its body, as
  * plain text) and, for an article, page.og_type "article", page.article,
- * page.published and page.modified (ISO 8601) and page.author. */
-struct tv	*view_post_page(struct ctx *, const struct post *);
+ * page.published and page.modified (ISO 8601), page.author and page.tags
+ * (tags: a list of {name}, or NULL for none). */
+struct tv	*view_post_page(struct ctx *, const struct post *,
+		    struct tv *tags);
 /* An admin page's: the same, and signed_in, csrf, user.{login,name} and
  * the notice of the last action (?done=). */
 struct tv	*view_admin_page(struct ctx *, const char *title);

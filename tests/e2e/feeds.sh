@@ -72,6 +72,12 @@ q "INSERT INTO articles (slug, title, body, status, published_at, created_at, up
     VALUES ('scheduled-piece', 'Scheduled piece', 'Not yet.', 'published', $((T0 + 3600)), $T0, $T0)" ||
     bail "the scheduled article is inserted"
 
+# Tags: the hostile article carries a tag of its own and the demo's Café.
+q "INSERT INTO tags (name, slug) VALUES ('Ünïcode Feeds', 'ünïcode-feeds');
+   INSERT INTO article_tags (article_id, tag_id)
+     SELECT $HID, id FROM tags WHERE slug IN ('ünïcode-feeds', 'café');" ||
+    bail "the hostile article's tags are inserted"
+
 start_site "" ||
     bail "src/run.sh starts and answers on 127.0.0.1" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
 ok "src/run.sh starts nginx and quire on 127.0.0.1:$port"
@@ -333,6 +339,70 @@ for p in "${!ALIAS[@]}"; do
 done
 get alias /feed.atom -X POST -d x=1
 check "POST /feed.atom: 405" "status $code" test "$code" = 405
+
+# ---------------------------------------------------------------------------
+# Tags: categories in the site's feeds, and a feed per tag
+
+check "/feed.atom: the hostile article's tags are its categories" \
+    "$(grep -o '<category[^>]*>' "$H/atom.b" | head -n 4)" \
+    eval 'grep -qF "<category term=\"Ünïcode Feeds\"" "$H/atom.b" && grep -qF "<category term=\"Café\"" "$H/atom.b"'
+check "/feed.rss: the hostile article's tags are its categories" \
+    "$(grep -o '<category>[^<]*</category>' "$H/rss.b" | head -n 4)" \
+    eval 'grep -qF "<category>Ünïcode Feeds</category>" "$H/rss.b" && grep -qF "<category>Café</category>" "$H/rss.b"'
+check "/feed.json: the hostile article's tags" "" \
+    "$PY" -c 'import json, sys
+it = [i for i in json.load(open(sys.argv[1]))["items"] if i["id"].endswith(":article-" + sys.argv[2])][0]
+assert sorted(it.get("tags", [])) == ["Café", "Ünïcode Feeds"], it.get("tags")' "$H/json.b" "$HID"
+
+TSLUG_U=%C3%BCn%C3%AFcode-feeds
+# The hostile article's address now (the tests above move it).
+HURL_NOW=$base$(q "SELECT strftime('/%Y/%m/', published_at, 'unixepoch') || slug FROM articles WHERE id = $HID")
+TSLUG_C=caf%C3%A9
+VIS="status = 'published' AND published_at <= $(clock_now)"
+for f in atom rss json; do
+	get "tag_$f" "/tag/$TSLUG_U/feed.$f"
+	ct=$(hdr "$H/tag_$f.h" Content-Type)
+	if [ "$f" = json ]; then
+		ok_parse=0; jsonfeed_ok "$H/tag_$f.b" && ok_parse=1
+	else
+		ok_parse=0; ruby_ok "$H/tag_$f.b" && feedparser_ok "$H/tag_$f.b" "${KIND[$f]}" && ok_parse=1
+	fi
+	n=$(wc -l < "$H/tag_$f.b.fp" 2>/dev/null || echo 0)
+	link=$(fp_field "$H/tag_$f.b.fp" 0 2 2>/dev/null)
+	check "GET /tag/ünïcode-feeds/feed.$f: 200, ${CTYPE[$f]}, the strict parsers take it, its one article" \
+	    "status $code, '$ct', parsed $ok_parse, $n entries, first $link; $(cat "$H/tag_$f.b.ruby" "$H/tag_$f.b.fp" 2>/dev/null | head -n 5)" \
+	    eval '[ "$code" = 200 ] && [ "$ct" = "${CTYPE[$f]}" ] && [ $ok_parse = 1 ] && [ "$n" = 1 ] && [ "$link" = "$HURL_NOW" ]'
+done
+check "/tag/ünïcode-feeds/feed.atom names the tag and its own address" \
+    "$(grep -o '<title>[^<]*</title>\|<link[^>]*rel=\"self\"[^>]*>' "$H/tag_atom.b" | head -n 3)" \
+    eval 'grep -qF "<title>Notes from the Margin: Ünïcode Feeds</title>" "$H/tag_atom.b" &&
+    grep -qF "$base/tag/$TSLUG_U/feed.atom" "$H/tag_atom.b"'
+
+get tag_cafe "/tag/$TSLUG_C/feed.json"
+jsonfeed_ok "$H/tag_cafe.b" > /dev/null 2>&1
+q "SELECT '$base/' || strftime('%Y/%m/', a.published_at, 'unixepoch') || a.slug
+   FROM articles a JOIN article_tags x ON x.article_id = a.id JOIN tags t ON t.id = x.tag_id
+   WHERE t.slug = 'café' AND a.$VIS ORDER BY a.published_at DESC, a.id DESC LIMIT 20" \
+    | sed 's/a\.status/status/' > "$W/cafe.want"
+"$PY" -c 'import json, sys
+print("\n".join(i["url"] for i in json.load(open(sys.argv[1]))["items"]))' "$H/tag_cafe.b" > "$W/cafe.got" 2>&1
+check "GET /tag/café/feed.json: exactly the tag's visible articles, newest first" \
+    "$(diff "$W/cafe.want" "$W/cafe.got" | head -n 8)" \
+    eval '[ "$code" = 200 ] && [ -s "$W/cafe.want" ] && cmp -s "$W/cafe.want" "$W/cafe.got"'
+
+get tag_none /tag/no-such-tag/feed.atom
+check "GET /tag/no-such-tag/feed.atom: 404" "status $code" test "$code" = 404
+get tag_e1 "/tag/$TSLUG_U/feed.atom"
+etag=$(hdr "$H/tag_e1.h" ETag)
+get tag_e2 "/tag/$TSLUG_U/feed.atom" -H "If-None-Match: $etag"
+check "a tag feed has an ETag and answers it with 304" "ETag '$etag', then status $code" \
+    eval '[ -n "$etag" ] && [ "$code" = 304 ]'
+get tag_page "/tag/$TSLUG_U"
+check "the tag's page links its own three feeds in its head" \
+    "$(grep -o '<link rel="alternate"[^>]*>' "$H/tag_page.b")" \
+    eval 'grep -qF "href=\"/tag/$TSLUG_U/feed.atom\"" "$H/tag_page.b" &&
+    grep -qF "href=\"/tag/$TSLUG_U/feed.rss\"" "$H/tag_page.b" &&
+    grep -qF "href=\"/tag/$TSLUG_U/feed.json\"" "$H/tag_page.b"'
 
 # ---------------------------------------------------------------------------
 # Every page links its feeds

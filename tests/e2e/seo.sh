@@ -76,6 +76,12 @@ VISIBLE="status = 'published' AND published_at <= $now + 60"
 	q "SELECT DISTINCT '$base/archive/' || strftime('%Y/%m', published_at, 'unixepoch')
 	   FROM articles WHERE $VISIBLE"
 	q "SELECT '$base/' || slug FROM pages WHERE status = 'published'"
+	# /tags and each tag a visible article carries, its slug
+	# percent-encoded as a URL path segment.
+	q "SELECT DISTINCT t.slug FROM tags t JOIN article_tags x ON x.tag_id = t.id
+	   JOIN articles ON articles.id = x.article_id WHERE $VISIBLE" |
+	    perl -ne 'chomp; s/([^A-Za-z0-9\-._~])/sprintf("%%%02X", ord $1)/ge;
+		print "'"$base"'/tag/$_\n"' | grep . && echo "$base/tags"
 } | sort > "$W/want-urls"
 
 # ---------------------------------------------------------------------------
@@ -106,7 +112,7 @@ assert not missing and not extra, 'missing %s extra %s' % (sorted(missing)[:5], 
 print(len(locs))
 PY
 )
-check "the sitemap is well-formed XML of exactly the public addresses (visible articles, published pages, months, home, archive), lastmod W3C" \
+check "the sitemap is well-formed XML of exactly the public addresses (visible articles, published pages, months, home, archive, tags), lastmod W3C" \
     "$out" eval '[[ "$out" =~ ^[0-9]+$ ]] && [ "$out" -gt 40 ]'
 check "no draft, scheduled, hidden page or admin address in the sitemap" "$(grep -E 'seo-draft|seo-scheduled|seo-hidden|/admin' "$H/sm.b")" \
     eval '! grep -qE "seo-draft|seo-scheduled|seo-hidden|/admin" "$H/sm.b" && grep -q "/seo-hostile</loc>" "$H/sm.b"'
@@ -172,6 +178,20 @@ check "robots.txt's text is a textarea on /admin/settings; saved there, /robots.
 
 # ---------------------------------------------------------------------------
 # Every reader page's head
+
+# A tagged article: one article:tag per tag, as the tags are named.
+tagged=$(q "SELECT a.id FROM articles a JOIN article_tags x ON x.article_id = a.id
+   WHERE a.status = 'published' AND a.published_at <= $now
+   GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT 1")
+tagged_url=$(q "SELECT strftime('/%Y/%m/', published_at, 'unixepoch') || slug FROM articles WHERE id = ${tagged:-0}")
+q "SELECT t.name FROM tags t JOIN article_tags x ON x.tag_id = t.id
+   WHERE x.article_id = ${tagged:-0} ORDER BY t.name" > "$W/tags.want"
+get tagged "$tagged_url"
+perl -ne 'while (/<meta property="article:tag" content="([^"]*)">/g) { print "$1\n" }' \
+    "$H/tagged.b" | LC_ALL=C sort > "$W/tags.got"
+check "a tagged article's head has one article:tag per tag ($tagged_url)" \
+    "want: $(tr '\n' ',' < "$W/tags.want"); got: $(tr '\n' ',' < "$W/tags.got")" \
+    eval '[ "$code" = 200 ] && [ -s "$W/tags.want" ] && cmp -s "$W/tags.want" "$W/tags.got"'
 
 art=$(q "SELECT strftime('/%Y/%m/', published_at, 'unixepoch') || slug FROM articles
    WHERE $VISIBLE AND slug <> 'seo-hostile' ORDER BY published_at DESC LIMIT 1")
