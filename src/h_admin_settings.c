@@ -17,6 +17,7 @@ static const char *const input_types[] = {
 	"checkbox",	/* SK_CHECK */
 	NULL,		/* SK_MARKDOWN: a textarea */
 	NULL,		/* SK_TEXT: a textarea */
+	NULL,		/* SK_CHOICE: a select */
 	NULL,		/* SK_INTERNAL */
 };
 
@@ -27,7 +28,8 @@ field(struct ctx *c, struct tv *list, int i, const char *value,
     const char *error)
 {
 	const struct setting_def	*d = setting_def(i);
-	struct tv			*m;
+	const char *const		*ch;
+	struct tv			*m, *opts, *o;
 
 	m = tv_list_add(c->a, list);
 	tv_text(c->a, m, "name", d->field);
@@ -45,6 +47,15 @@ field(struct ctx *c, struct tv *list, int i, const char *value,
 	tv_bool(c->a, m, "bounded", d->kind == SK_NUMBER && error == NULL);
 	tv_int(c->a, m, "min", d->min);
 	tv_int(c->a, m, "max", d->maxval);
+	tv_bool(c->a, m, "select", d->kind == SK_CHOICE);
+	opts = tv_list(c->a);
+	for (ch = d->choices; ch != NULL && *ch != NULL; ch += 2) {
+		o = tv_list_add(c->a, opts);
+		tv_text(c->a, o, "value", ch[0]);
+		tv_text(c->a, o, "label", ch[1]);
+		tv_bool(c->a, o, "selected", strcmp(value, ch[0]) == 0);
+	}
+	tv_set(c->a, m, "options", opts);
 }
 
 int

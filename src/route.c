@@ -14,6 +14,7 @@
 #include "h_admin_settings.h"
 #include "h_archive.h"
 #include "h_article.h"
+#include "h_disclaimer.h"
 #include "h_feed.h"
 #include "h_home.h"
 #include "h_page.h"
@@ -51,6 +52,7 @@ enum route_id {
 	ROUTE_ROBOTS,
 	ROUTE_SITEMAP,
 	ROUTE_SITEMAP_YEAR,
+	ROUTE_DISCLAIMER,
 	ROUTE_TAGS,
 	ROUTE_TAG,
 	ROUTE_TAG_FEED_ATOM,
@@ -130,6 +132,9 @@ static const struct route {
 	    "sitemap-xml" },
 	/* ROUTE_SITEMAP_YEAR: a file of the index, past SITEMAP_MAX. */
 	{ "/{sitemap-year}", M_GET, RK_READER, 0, h_sitemap, h_sitemap_stamp,
+	    NULL },
+	/* ROUTE_DISCLAIMER: where the settings show it only on articles. */
+	{ "/disclaimer", M_GET, RK_READER, 0, h_disclaimer, h_disclaimer_stamp,
 	    NULL },
 	/* ROUTE_TAGS */
 	{ "/tags", M_GET, RK_READER, 0, h_tags, h_tags_stamp, NULL },

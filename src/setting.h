@@ -25,6 +25,7 @@ enum setting {
 	SET_SHARE_FACEBOOK,
 	SET_CONTRIBUTE,
 	SET_DISCLAIMER,
+	SET_DISCLAIMER_WHERE,	/* "articles" or "everywhere" (in full) */
 	SET_ROBOTS,		/* /robots.txt, before its Sitemap line */
 	SET_UPDATED_AT,		/* when the settings were last saved */
 	SET_CHANGED_AT,		/* when content last changed (db_post.c) */
@@ -39,6 +40,8 @@ enum setting_kind {
 	SK_CHECK,	/* a checkbox: "1" or "0"; templates get a boolean */
 	SK_MARKDOWN,	/* a <textarea> of Markdown, rendered on every page */
 	SK_TEXT,	/* a <textarea> of plain lines; templates get text */
+	SK_CHOICE,	/* a <select> of the row's choices; templates get the
+			 * value */
 	SK_INTERNAL,	/* kept by the program, not edited, not in templates */
 };
 
@@ -64,6 +67,8 @@ struct setting_def {
 	int			 rows;	/* SK_MARKDOWN, SK_TEXT: the textarea's
 					 * height */
 	int			 min, maxval; /* SK_NUMBER: the input's bounds */
+	const char *const	*choices; /* SK_CHOICE: value, label, value,
+					   * label, ..., NULL */
 };
 
 /* The values of every setting, NULL-free once loaded. Strings live in the

@@ -278,7 +278,7 @@ page_root(struct ctx *c, const char *title, const struct post *p,
 {
 	struct tv	*root, *page;
 	const char	*site_title = c->site.v[SET_TITLE];
-	int		 titled = title != NULL && *title != '\0';
+	int		 titled = title != NULL && *title != '\0', full;
 
 	root = tv_map(c->a);
 	tv_set(c->a, root, "site", site_values(c));
@@ -296,6 +296,12 @@ page_root(struct ctx *c, const char *title, const struct post *p,
 	    view_abs_url(c, canonical(c)) : "");
 	page_meta(c, page, titled ? title : site_title, p, tags);
 	tv_set(c->a, root, "page", page);
+	/* The disclaimer in full where the settings say, else a link to
+	 * /disclaimer (h_disclaimer.c clears both: it is the page). */
+	full = strcmp(c->site.v[SET_DISCLAIMER_WHERE], "everywhere") == 0 ||
+	    (p != NULL && p->kind == POST_ARTICLE);
+	tv_bool(c->a, root, "disclaimer_full", full);
+	tv_bool(c->a, root, "disclaimer_link", !full);
 	view_nav(c, root, NULL);
 	return root;
 }

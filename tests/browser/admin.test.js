@@ -552,17 +552,18 @@ step('settings: every field has a label', async () => {
 	await labelsWork(page, ['Site title', 'Subtitle', 'Base URL',
 	    'Default author', 'Articles per page', 'X (Twitter)', 'LinkedIn',
 	    'Facebook', 'Contribution note (Markdown, on every page)',
-	    'Disclaimer (Markdown, on every page)']);
+	    'Disclaimer (Markdown)', 'Where the disclaimer is shown in full',
+	    'robots.txt']);
 });
 
 step('9. a new Markdown disclaimer shows, bold rendered, to readers', async () => {
 	await page.goto(url('/admin/settings'));
-	await page.getByLabel('Disclaimer (Markdown, on every page)',
+	await page.getByLabel('Disclaimer (Markdown)',
 	    { exact: true }).fill(DISCLAIMER);
 	await follow(page, page.getByRole('button', { name: 'Save settings' }));
 	assert.equal(pathOf(page.url()), '/admin/settings?done=settings');
 	assert.match(await notice(page), /^Settings saved/);
-	assert.equal(await page.getByLabel('Disclaimer (Markdown, on every page)',
+	assert.equal(await page.getByLabel('Disclaimer (Markdown)',
 	    { exact: true }).inputValue(), DISCLAIMER, 'the form shows it');
 	await shot(page, 'settings.png');
 
@@ -585,6 +586,15 @@ step('9. a new Markdown disclaimer shows, bold rendered, to readers', async () =
 			    'bold rendered as <strong>');
 		}
 		await shot(rp, 'disclaimer.png');
+		/* Elsewhere (the default): a link to it, which shows it. */
+		await rp.goto(url('/'));
+		assert.equal(await rp.getByRole('region',
+		    { name: 'Disclaimer' }).count(), 0, 'not in full on /');
+		await follow(rp, rp.getByRole('link', { name: 'Disclaimer',
+		    exact: true }));
+		assert.equal(pathOf(rp.url()), '/disclaimer');
+		assert.match((await rp.locator('main').innerText())
+		    .replace(/\s+/g, ' '), /Browser-made disclaimer: the opinions here are bold/);
 	});
 });
 

@@ -100,7 +100,8 @@ async function withCode() {
 
 test('axe-core finds nothing on any reader page, at 1100 px and at 390 px',
     async (t) => {
-	const pages = ['/', '/archive', '/about', '/contribute',
+	const pages = ['/', '/archive', '/about', '/contribute', '/disclaimer',
+	    '/tags', '/search?q=notes',
 	    '/no-such-page'];
 	const older = await firstLink('/', /^\/\?before=/);
 	const article = await firstLink('/', /^\/\d{4}\/\d{2}\/[a-z0-9-]+$/);

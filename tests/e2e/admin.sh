@@ -71,6 +71,9 @@ input_val() {
 textarea_val() {
 	val '<textarea [^>]*?name="'"$1"'"[^>]*>(.*?)<\/textarea>' "$2"
 }
+select_val() {	# the selected option's value
+	val '<select [^>]*?name="'"$1"'".*?<option value="([^"]*)" selected>' "$2"
+}
 
 # same_bytes WANT FILE PERL_REGEX: is the decoded match exactly WANT?
 same_bytes() {
@@ -979,6 +982,9 @@ done
 for f in site_note site_disclaimer site_robots; do
 	SV[$f]=$(textarea_val "$f" "$H/st_get.b")
 done
+SV[site_disclaimer_where]=$(select_val site_disclaimer_where "$H/st_get.b")
+check "the settings form shows where the disclaimer goes in full: on article pages (the default)" \
+    "selected: '${SV[site_disclaimer_where]}'" eval '[ "${SV[site_disclaimer_where]}" = articles ]'
 check "GET /admin/settings: 200, the form filled in from the settings" \
     "status $code; title '${SV[site_title]}', per page '${SV[site_per_page]}'" \
     eval '[ "$code" = 200 ] && [ "${SV[site_title]}" = "$(q "SELECT value FROM settings WHERE key = '"'title'"'")" ] &&
@@ -989,7 +995,7 @@ settings_post() {	# NAME FIELD=VALUE...: the current values, then these
 	local -a a=("csrf=$csrf_a")
 	shift
 	for f in site_title site_subtitle site_base_url site_author site_per_page \
-	    site_note site_disclaimer site_robots; do
+	    site_note site_disclaimer site_robots site_disclaimer_where; do
 		a+=("$f=${SV[$f]}")
 	done
 	a+=(share_x=1 share_linkedin=1 share_facebook=1 "$@")
@@ -1023,9 +1029,11 @@ S_DISC=$'Read this **bold claim** <script>alert("disc")</script> carefully.'
 SV[site_title]=$S_TITLE
 SV[site_disclaimer]=$S_DISC
 SV[site_per_page]=3
+# The disclaimer in full on every page, not only on articles.
+SV[site_disclaimer_where]=everywhere
 a=("csrf=$csrf_a")
 for f in site_title site_subtitle site_base_url site_author site_per_page \
-    site_note site_disclaimer site_robots; do
+    site_note site_disclaimer site_robots site_disclaimer_where; do
 	a+=("$f=${SV[$f]}")
 done
 post st_ok /admin/settings "$A" "${a[@]}" share_x=1 share_linkedin=1
@@ -1050,7 +1058,7 @@ for np in rd_home:/ rd_archive:/archive "rd_hostile:/$ym_hp/hostile-title" \
 	has "$H/$n.b" "<strong>bold claim</strong>" || errs+="$p: disclaimer not rendered"$'\n'
 	[ "$(foreign_scripts "$H/$n.b")" = 0 ] || errs+="$p: a <script> element"$'\n'
 done
-check "every reader page shows the new title escaped and the disclaimer rendered (bold, no script)" \
+check "every reader page shows the new title escaped and, set to every page, the disclaimer in full, rendered (bold, no script)" \
     "$errs" [ -z "$errs" ]
 check "articles have no Facebook share link now (X and LinkedIn still there)" \
     "facebook: $(grep -c facebook "$H/rd_past.b"), x.com: $(grep -c 'x.com/intent' "$H/rd_past.b")" \
@@ -1058,6 +1066,11 @@ check "articles have no Facebook share link now (X and LinkedIn still there)" \
     has "$H/rd_past.b" "x.com/intent" && has "$H/rd_past.b" "linkedin.com"'
 n=$(grep -c '<article class="summary"' "$H/rd_home.b")
 check "the home page lists 3 articles (per_page=3)" "found $n" [ "$n" = 3 ]
+settings_post st_where site_disclaimer_where=elsewhere
+check "where the disclaimer goes: a value not offered is a 400 with a message; nothing saved" \
+    "status $code; $(messages "$H/st_where.b"); row: $(q "SELECT value FROM settings WHERE key = 'disclaimer_where'")" \
+    eval '[ "$code" = 400 ] && has "$H/st_where.b" "Choose one of the options." &&
+    [ "$(q "SELECT value FROM settings WHERE key = '"'disclaimer_where'"'")" = everywhere ]'
 
 # ---------------------------------------------------------------------------
 # Markup in titles, excerpts, slugs, settings: shown as text everywhere

@@ -508,6 +508,8 @@ S_ARGS+=(--data-urlencode "site_note@$W/note" --data-urlencode "site_disclaimer@
 for k in share_x share_linkedin share_facebook; do
 	[ "$(q "SELECT value FROM settings WHERE key = '$k'")" = 1 ] && S_ARGS+=(--data-urlencode "$k=1")
 done
+where=$(q "SELECT value FROM settings WHERE key = 'disclaimer_where'")
+S_ARGS+=(--data-urlencode "site_disclaimer_where=${where:-articles}")
 t_e=$(clock_now)
 get set_e /admin/settings -b "$A_JAR" "${S_ARGS[@]}"
 check "(e) the admin saves the settings with a new disclaimer: 303" \
@@ -519,8 +521,8 @@ for p in "${WATCH[@]}"; do
 	[ "$(epoch_of "${LM_AFTER[$p]}")" -ge "$t_e" ] || errs+="$p: Last-Modified ${LM_AFTER[$p]}"$'\n'
 done
 check "(e) every page's Last-Modified is now at or after the settings change" "$errs" [ -z "$errs" ]
-get e_page /about
-check "(e) the new disclaimer shows" "$(brief e_page)" has "$H/e_page.b" "This notice was changed by the cache test."
+get e_page "$(art "$X")"
+check "(e) the new disclaimer shows (on an article: elsewhere it is a link)" "$(brief e_page)" has "$H/e_page.b" "This notice was changed by the cache test."
 
 # ---------------------------------------------------------------------------
 # Scheduling: max-age never past the next scheduled article

@@ -656,6 +656,11 @@ expect_status many "/?$many" 400 "70 query parameters are 400"
 # ---------------------------------------------------------------------------
 # Every HTML response from quire
 
+page disclaimer /disclaimer
+check "GET /disclaimer: 200, the disclaimer in full, once, with no link to itself" \
+    "status $code; $(grep -c -- "$disc_phrase" "$H/disclaimer.b") copies; $(grep -c 'href="/disclaimer"' "$H/disclaimer.b") links" \
+    eval '[ "$code" = 200 ] && [ "$(grep -c -- "$disc_phrase" "$H/disclaimer.b")" = 1 ] &&
+    ! grep -q "href=\"/disclaimer\"" "$H/disclaimer.b"'
 hdr_err="" ct_err="" script_err="" csp_err="" foot_err="" utf_err=""
 for f in "${HTML_RESPS[@]}"; do
 	c=$(head -n 1 "$H/$f.h" | tr -d '\r' | cut -d' ' -f2)
@@ -667,8 +672,17 @@ for f in "${HTML_RESPS[@]}"; do
 	    hdr_err+="$f ($c)"$'\n'
 	[[ "$(hdr "$H/$f.h" Content-Security-Policy)" == *"default-src"* ]] ||
 	    csp_err+="$f ($c)"$'\n'
-	{ grep -qF -- "$note_phrase" "$H/$f.b" && grep -qF -- "$disc_phrase" "$H/$f.b"; } ||
-	    foot_err+="$f ($c)"$'\n'
+	# The note on every page; the disclaimer in full on article pages
+	# (the default of disclaimer_where), elsewhere a link to it.
+	grep -qF -- "$note_phrase" "$H/$f.b" || foot_err+="$f ($c): no note"$'\n'
+	if grep -qF '<meta property="og:type" content="article">' "$H/$f.b"; then
+		grep -qF -- "$disc_phrase" "$H/$f.b" ||
+		    foot_err+="$f ($c): an article without the disclaimer"$'\n'
+	elif [ "$f" != disclaimer ]; then
+		{ grep -qF '<a href="/disclaimer">Disclaimer</a>' "$H/$f.b" &&
+		    ! grep -qF -- "$disc_phrase" "$H/$f.b"; } ||
+		    foot_err+="$f ($c): not the link alone"$'\n'
+	fi
 done
 nh=${#HTML_RESPS[@]}
 check "all $nh HTML responses have Content-Type text/html; charset=utf-8" "$ct_err" [ -z "$ct_err" ]
@@ -676,7 +690,7 @@ check "no <script in any of the $nh HTML responses (but an article's JSON-LD dat
 check "all $nh HTML responses are valid UTF-8" "$utf_err" [ -z "$utf_err" ]
 check "all $nh HTML responses have X-Content-Type-Options: nosniff" "$hdr_err" [ -z "$hdr_err" ]
 check "all $nh HTML responses have a Content-Security-Policy" "$csp_err" [ -z "$csp_err" ]
-check "all $nh HTML responses show the contribution note and the disclaimer" \
+check "all $nh HTML responses show the contribution note; articles the disclaimer in full, other pages a link to /disclaimer" \
     "$foot_err" [ -z "$foot_err" ]
 
 # ---------------------------------------------------------------------------
@@ -806,11 +820,13 @@ vnu_jar=$top/tests/node_modules/vnu-jar/build/dist/vnu.jar
 vnu_files=()
 # The search page with hits (marked titles and snippets) and without.
 get search '/search?q=library'
+get disclaimer_page /disclaimer
 get search_none '/search?q=%3Cb%3E+%22%2A%29'
 for f in search:search search_none:search-none home1:home home2:home-older archive:archive "year${a_ym%%/*}:archive-year" \
     "$a_month:archive-month" article:article about:about \
     contribute:contribute nope:not-found post:method-not-allowed \
-    tags:tags tag1:tag tag2:tag-older tagcafe:tag-cafe tagart:article-tags; do
+    tags:tags tag1:tag tag2:tag-older tagcafe:tag-cafe tagart:article-tags \
+    disclaimer_page:disclaimer; do
 	[ -s "$H/${f%%:*}.b" ] || continue
 	cp "$H/${f%%:*}.b" "$W/html/${f#*:}.html"
 	vnu_files+=("$W/html/${f#*:}.html")

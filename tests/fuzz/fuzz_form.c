@@ -38,11 +38,12 @@ enum rule {
 	R_URL,
 	R_BASE_URL,	/* R_URL, not empty, a host, no query, fragment or user */
 	R_BOX,
+	R_WHERE,	/* "articles" or "everywhere" */
 	R_NEXT,
 	R_TAGS,		/* src/tag.h, bounded from both sides: ref_tags() */
 };
 
-#define NFIELDS	(FF__MAX + 10)
+#define NFIELDS	(FF__MAX + 12)
 
 /* Each field's documented maximum (code points) and rule, by name, and
  * where it lands: r.form[i] in FF_ order, then the settings' r.setting[set];
@@ -80,6 +81,8 @@ static const struct {
 	{ "share_x", 1, R_BOX, SET_SHARE_X },
 	{ "share_linkedin", 1, R_BOX, SET_SHARE_LINKEDIN },
 	{ "share_facebook", 1, R_BOX, SET_SHARE_FACEBOOK },
+	{ "site_disclaimer_where", 20, R_WHERE, SET_DISCLAIMER_WHERE },
+	{ "site_robots", 10000, R_TEXT, SET_ROBOTS },
 };
 
 static const char *const actions[] = { "draft", "preview", "publish",
@@ -316,6 +319,8 @@ rule_ok(enum rule r, const char *v)
 		return ref_base_url(v);
 	case R_BOX:
 		return strcmp(v, "1") == 0;
+	case R_WHERE:
+		return strcmp(v, "articles") == 0 || strcmp(v, "everywhere") == 0;
 	case R_NEXT:
 		return ref_next(v);
 	case R_TAGS:

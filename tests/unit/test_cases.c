@@ -35,6 +35,7 @@
 #include "h_page.h"
 #include "h_robots.h"
 #include "h_sitemap.h"
+#include "h_disclaimer.h"
 #include "h_tag.h"
 #include "h_search.h"
 #include "mediatype.h"
@@ -146,6 +147,7 @@ static const struct {
 	{ "h_sitemap", h_sitemap },
 	{ "h_tag", h_tag },
 	{ "h_tags", h_tags },
+	{ "h_disclaimer", h_disclaimer },
 	{ "h_search", h_search },
 	{ "h_admin_list", h_admin_list },
 	{ "h_admin_login", h_admin_login },

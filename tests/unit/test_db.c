@@ -1337,7 +1337,8 @@ settings_round_trip(void **state)
 	static const char *const keys[SET__MAX] = {
 		"title", "subtitle", "base_url", "author", "per_page",
 		"share_x", "share_linkedin", "share_facebook",
-		"contribute_note", "disclaimer", "robots", "updated_at",
+		"contribute_note", "disclaimer", "disclaimer_where", "robots",
+		"updated_at",
 		"changed_at",
 	};
 	struct settings	 s, got;

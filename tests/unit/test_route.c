@@ -53,6 +53,7 @@ static void
 reserved_slugs(void **state)
 {
 	assert_true(route_reserved("robots-txt"));
+	assert_true(route_reserved("disclaimer"));
 	assert_true(route_reserved("sitemap-xml"));
 	assert_true(route_reserved("sitemap"));
 	assert_true(route_reserved("archive"));
