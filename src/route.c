@@ -348,6 +348,12 @@ route_slot(struct arena *a, const char *path, const char **slug)
 	size_t		 i;
 
 	*slug = NULL;
+	/* The admin's (app.c gives any /admin... the admin's pages), and
+	 * what nginx serves before quire sees it. */
+	if (strncmp(path, "/admin", 6) == 0 ||
+	    strncmp(path, "/static/", 8) == 0 ||
+	    strcmp(path, "/favicon.ico") == 0)
+		return RS_OWN;
 	for (i = 0; i < ROUTE__MAX; i++) {
 		if (!match(a, routes[i].pattern, path, args)) {
 			memset(args, 0, sizeof(args));
@@ -363,11 +369,5 @@ route_slot(struct arena *a, const char *path, const char **slug)
 		}
 		return RS_OWN;
 	}
-	/* The admin's (app.c gives any /admin... the admin's pages), and
-	 * what nginx serves before quire sees it. */
-	if (strncmp(path, "/admin", 6) == 0 ||
-	    strncmp(path, "/static/", 8) == 0 ||
-	    strcmp(path, "/favicon.ico") == 0)
-		return RS_OWN;
 	return RS_FREE;
 }
