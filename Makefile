@@ -33,6 +33,7 @@ MODULES   = arena buf clock log html date valid setting post \
             route view gate httpcache app \
             h_home h_archive h_article h_page h_sitemap h_robots h_tag \
             h_search search db_search \
+            redirect db_redirect h_redirect h_admin_redirects \
             feed h_feed h_disclaimer \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
             listen stop worker supervise cgi

@@ -139,4 +139,18 @@ BEGIN
   DELETE FROM tags WHERE id = old.tag_id;
 END;
 
-PRAGMA user_version = 7;
+-- Redirects (0008): old addresses answered with 301, checked only where
+-- the site would answer 404, so a live page always wins.
+CREATE TABLE redirects (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,     -- never reused; the delete button's
+  path       TEXT NOT NULL UNIQUE,                  -- the old address, decoded: '/2019/05/old'
+  article_id INTEGER REFERENCES articles (id)       -- automatic: the article that lived
+             ON DELETE CASCADE,                     -- there; answered with its URL of now
+  target     TEXT,                                  -- manual: a local path, decoded
+  created_at INTEGER NOT NULL,                      -- Unix seconds, quire's clock
+  CHECK ((article_id IS NULL) <> (target IS NULL))  -- one or the other
+);
+-- Whether a path is some redirect's target (chains are refused).
+CREATE INDEX redirects_target ON redirects (target);
+
+PRAGMA user_version = 8;

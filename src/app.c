@@ -12,6 +12,7 @@
 #include "db_migrate.h"
 #include "db_setting.h"
 #include "gate.h"
+#include "h_redirect.h"
 #include "httpcache.h"
 #include "log.h"
 #include "mediatype.h"
@@ -159,6 +160,17 @@ redirect:
 	return 301;
 }
 
+/* A reader's GET or HEAD that would be a 404: an old address (a
+ * redirect, h_redirect.c) is answered first. 301, 500, or 0 for none. */
+static int
+old_address(struct ctx *c)
+{
+	if (c->kind != RK_READER || (c->req->method != METHOD_GET &&
+	    c->req->method != METHOD_HEAD))
+		return 0;
+	return h_redirect(c);
+}
+
 /* Security headers, by who the page is for. */
 static void
 security_headers(struct ctx *c)
@@ -179,7 +191,7 @@ dispatch(struct ctx *c, struct req *req, app_read_fn rd, void *rctx)
 {
 	struct route_match	 m;
 	const char		*why;
-	int			 status;
+	int			 status, rc;
 
 	switch (route_match(c->a, req->path, req->method, &m)) {
 	case 0:
@@ -190,7 +202,8 @@ dispatch(struct ctx *c, struct req *req, app_read_fn rd, void *rctx)
 		return view_error(c, 405, arena_printf(c->a,
 		    "This address answers only %s requests.", m.allow));
 	default:
-		if ((status = redirect_slash(c, req)) == 301)
+		if ((status = redirect_slash(c, req)) == 301 ||
+		    (status = old_address(c)) != 0)
 			return status;
 		return view_error(c, 404, "There is no page at this address.");
 	}
@@ -213,6 +226,8 @@ dispatch(struct ctx *c, struct req *req, app_read_fn rd, void *rctx)
 			return 304;
 	}
 	status = m.handler(c);
+	if (status == 404 && (rc = old_address(c)) != 0)
+		status = rc;
 	if (status >= 400 && status < 500 && c->resp->body.len == 0)
 		status = view_error(c, status, NULL);
 	return status;

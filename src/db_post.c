@@ -8,6 +8,7 @@
 
 #include "db_int.h"
 #include "db_post.h"
+#include "db_redirect.h"
 #include "db_tag.h"
 
 enum {
@@ -399,8 +400,15 @@ save_tx(struct db *db, struct arena *a, struct post *p,
 
 	if (db_begin(db) == -1)
 		return -1;
-	rc = save(db, p, now);
-	if (rc == DB_SAVED && ((a != NULL && db_tag_set(db, a, p->id, tags,
+	/* An article's address before the change keeps answering (the
+	 * redirect to an unchanged address is dropped again just below). */
+	if (p->kind == POST_ARTICLE && p->id != 0 &&
+	    db_redirect_moved(db, p->id, now) == -1)
+		rc = -1;
+	else
+		rc = save(db, p, now);
+	if (rc == DB_SAVED && (db_redirect_settled(db, p->kind, p->id) == -1 ||
+	    (a != NULL && db_tag_set(db, a, p->id, tags,
 	    n) == -1) || changed(db, now) == -1 || db_commit(db) == -1)) {
 		*p = was;
 		rc = -1;

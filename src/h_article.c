@@ -1,7 +1,8 @@
 /*
  * h_article: the article, rendered from its Markdown, with its neighbours.
  * A slug is unique across dates, so an address with the wrong year or
- * month is the article's old one: 301 to where it lives now.
+ * month is the article's old one: 301 to where it lives now, unless the
+ * redirects table says another article lived there.
  */
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "db_stamp.h"
 #include "db_tag.h"
 #include "h_article.h"
+#include "h_redirect.h"
 #include "h_tag.h"
 #include "markdown.h"
 #include "view.h"
@@ -72,6 +74,9 @@ h_article(struct ctx *c)
 		    "address. The archive lists every article.");
 	url = post_path(c->a, &p);
 	if (strcmp(url, c->req->path) != 0) {
+		/* Another article's old address, before this slug's. */
+		if ((rc = h_redirect(c)) != 0)
+			return rc;
 		resp_header(c->resp, "Location", view_abs_url(c, url));
 		return 301;
 	}

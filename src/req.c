@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "date.h"
+#include "redirect.h"
 #include "req.h"
 #include "search.h"
 #include "valid.h"
@@ -48,6 +49,8 @@ static const struct ffield {
 	{ "old_password", 1024, NULL },		/* FF_OLD_PASSWORD */
 	{ "new_password", 1024, NULL },		/* FF_NEW_PASSWORD */
 	{ "new_password2", 1024, NULL },	/* FF_NEW_PASSWORD2 */
+	{ "from", REDIRECT_PATH_MAX, redirect_path_valid }, /* FF_FROM */
+	{ "to", REDIRECT_PATH_MAX, redirect_path_valid }, /* FF_TO */
 };
 
 static const char *const method_names[METHOD__MAX] = {

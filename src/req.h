@@ -58,6 +58,8 @@ enum req_ffield {
 	FF_OLD_PASSWORD,
 	FF_NEW_PASSWORD,
 	FF_NEW_PASSWORD2,
+	FF_FROM,		/* a redirect's old path, as typed */
+	FF_TO,			/* its new path, as typed */
 	FF__MAX
 };
 

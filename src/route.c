@@ -11,6 +11,7 @@
 #include "h_admin_auth.h"
 #include "h_admin_list.h"
 #include "h_admin_post.h"
+#include "h_admin_redirects.h"
 #include "h_admin_settings.h"
 #include "h_archive.h"
 #include "h_article.h"
@@ -69,6 +70,8 @@ enum route_id {
 	ROUTE_ADMIN_PAGE_DELETE,
 	ROUTE_ADMIN_SETTINGS,
 	ROUTE_ADMIN_ACCOUNT,
+	ROUTE_ADMIN_REDIRECTS,
+	ROUTE_ADMIN_REDIRECT_DELETE,
 	ROUTE_PAGE,
 	ROUTE__MAX
 };
@@ -182,6 +185,12 @@ static const struct route {
 	/* ROUTE_ADMIN_ACCOUNT */
 	{ "/admin/account", M_FORM, RK_ADMIN, Q_ADMIN, h_admin_account, NULL,
 	    NULL },
+	/* ROUTE_ADMIN_REDIRECTS: the list and the form that adds one. */
+	{ "/admin/redirects", M_FORM, RK_ADMIN, Q_ADMIN, h_admin_redirects,
+	    NULL, NULL },
+	/* ROUTE_ADMIN_REDIRECT_DELETE */
+	{ "/admin/redirects/{id}/delete", M_POST, RK_ADMIN, 0,
+	    h_admin_redirect_delete, NULL, NULL },
 	/* ROUTE_PAGE */
 	{ "/{slug}", M_GET, RK_READER, 0, h_page, h_page_stamp, NULL },
 };
@@ -347,4 +356,35 @@ route_reserved(const char *slug)
 			return 1;
 	}
 	return 0;
+}
+
+enum route_slot
+route_slot(struct arena *a, const char *path, const char **slug)
+{
+	const char	*args[ROUTE_ARGS_MAX] = { NULL };
+	size_t		 i;
+
+	*slug = NULL;
+	/* The admin's (app.c gives any /admin... the admin's pages), and
+	 * what nginx serves before quire sees it. */
+	if (strncmp(path, "/admin", 6) == 0 ||
+	    strncmp(path, "/static/", 8) == 0 ||
+	    strcmp(path, "/favicon.ico") == 0)
+		return RS_OWN;
+	for (i = 0; i < ROUTE__MAX; i++) {
+		if (!match(a, routes[i].pattern, path, args)) {
+			memset(args, 0, sizeof(args));
+			continue;
+		}
+		if (i == ROUTE_ARTICLE) {
+			*slug = args[2];
+			return RS_ARTICLE;
+		}
+		if (i == ROUTE_PAGE) {
+			*slug = args[0];
+			return RS_PAGE;
+		}
+		return RS_OWN;
+	}
+	return RS_FREE;
 }

@@ -34,4 +34,17 @@ int	route_match(struct arena *, const char *path, enum req_method,
  * own, or one kept for it. */
 int	route_reserved(const char *slug);
 
+/* What an address is to the site, for a redirect's source: a route's
+ * own (RS_OWN: a fixed page, a listing, anything under /admin), the place
+ * of an article or a static page (*slug is set: the caller asks whether
+ * one is there), or no route's at all. */
+enum route_slot {
+	RS_FREE,
+	RS_OWN,
+	RS_ARTICLE,
+	RS_PAGE,
+};
+enum route_slot	route_slot(struct arena *, const char *path,
+		    const char **slug);
+
 #endif

@@ -30,6 +30,7 @@ static const char *const tmpl_names[T__MAX] = {
 	"admin/delete",	/* T_ADMIN_DELETE */
 	"admin/settings", /* T_ADMIN_SETTINGS */
 	"admin/account", /* T_ADMIN_ACCOUNT */
+	"admin/redirects", /* T_ADMIN_REDIRECTS */
 	"admin/error",	/* T_ADMIN_ERROR */
 };
 

@@ -68,6 +68,8 @@ suite launcher bash tests/e2e/launcher.sh build/quire
 suite admin-asan bash tests/e2e/admin.sh build/asan/quire
 suite search bash tests/e2e/search.sh build/quire
 suite search-asan bash tests/e2e/search.sh build/asan/quire
+suite redirects bash tests/e2e/redirects.sh build/quire
+suite redirects-asan bash tests/e2e/redirects.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

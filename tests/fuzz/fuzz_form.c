@@ -41,6 +41,7 @@ enum rule {
 	R_WHERE,	/* "articles" or "everywhere" */
 	R_NEXT,
 	R_TAGS,		/* src/tag.h, bounded from both sides: ref_tags() */
+	R_PATH,		/* a redirect's path (src/redirect.h): ref_path() */
 };
 
 #define NFIELDS	(FF__MAX + 12)
@@ -71,6 +72,8 @@ static const struct {
 	{ "old_password", 1024, R_TEXT, -1 },	/* FF_OLD_PASSWORD */
 	{ "new_password", 1024, R_TEXT, -1 },	/* FF_NEW_PASSWORD */
 	{ "new_password2", 1024, R_TEXT, -1 },	/* FF_NEW_PASSWORD2 */
+	{ "from", 1000, R_PATH, -1 },		/* FF_FROM */
+	{ "to", 1000, R_PATH, -1 },		/* FF_TO */
 	{ "site_title", 200, R_REQ_LINE, SET_TITLE },
 	{ "site_subtitle", 300, R_LINE, SET_SUBTITLE },
 	{ "site_base_url", 300, R_BASE_URL, SET_BASE_URL },
@@ -274,6 +277,49 @@ ref_tags(const char *v, int sure)
 }
 
 /* 1 if v satisfies its field's rule. */
+/* A redirect's path, as redirect.h says it, written again: at most 1000
+ * bytes, "/" but not "//" or "/\\" first (typed or decoded), no '?' or
+ * '#', strict %XX escapes (no '+' rule: a path), decoding to text with no
+ * control character and no "." or ".." segment. */
+static int
+ref_path(const char *v)
+{
+	char	 out[1001];
+	size_t	 len = strlen(v), i, o = 0, seg;
+
+	if (len == 0 || len > 1000 || v[0] != '/' || v[1] == '/' ||
+	    v[1] == '\\' || strpbrk(v, "?#") != NULL)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (v[i] != '%') {
+			out[o++] = v[i];
+			continue;
+		}
+		if (i + 2 >= len || ref_hex((unsigned char)v[i + 1]) < 0 ||
+		    ref_hex((unsigned char)v[i + 2]) < 0)
+			return 0;
+		out[o++] = (char)(ref_hex((unsigned char)v[i + 1]) * 16 +
+		    ref_hex((unsigned char)v[i + 2]));
+		i += 2;
+	}
+	if (!req_text_valid(out, o))
+		return 0;
+	out[o] = '\0';
+	for (i = 0; i < o; i++)
+		if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
+			return 0;
+	if (out[1] == '/' || out[1] == '\\')
+		return 0;
+	for (i = 0; i < o; i += seg) {
+		i++;
+		seg = strcspn(out + i, "/");
+		if ((seg == 1 && out[i] == '.') ||
+		    (seg == 2 && out[i] == '.' && out[i + 1] == '.'))
+			return 0;
+	}
+	return 1;
+}
+
 static int
 rule_ok(enum rule r, const char *v)
 {
@@ -315,6 +361,8 @@ rule_ok(enum rule r, const char *v)
 		return v[0] >= '1' && v[0] <= '9' && all_of(v, "0123456789");
 	case R_URL:
 		return ref_url(v);
+	case R_PATH:
+		return ref_path(v);
 	case R_BASE_URL:
 		return ref_base_url(v);
 	case R_BOX:

@@ -1,0 +1,16 @@
+/*
+ * h_redirect: the answer for an old address (db_redirect.h), asked where
+ * the site would answer a reader's GET or HEAD with 404: by the pipeline
+ * (src/app.c) and by h_article for a slug that lives under another date.
+ */
+#ifndef QUIRE_H_REDIRECT_H
+#define QUIRE_H_REDIRECT_H
+
+#include "app.h"
+
+/* 301 with an absolute Location (the response is reset first) when the
+ * request's path is a redirect's source and its target is live; 0 when
+ * there is none (nothing touched); 500 on error. */
+int	h_redirect(struct ctx *);
+
+#endif

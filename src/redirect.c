@@ -1,0 +1,115 @@
+/*
+ * redirect: path rules for redirects (redirect.h). Pure: the admin's page
+ * and the fuzz harness call it with what was typed; the database is asked
+ * by the caller, which hands the answers in as struct redirect_facts.
+ */
+#include <string.h>
+
+#include "redirect.h"
+#include "req.h"
+
+const char *
+redirect_path_valid(const char *typed)
+{
+	char		 out[REDIRECT_PATH_MAX + 1];
+	size_t		 len = strlen(typed), i, seg;
+	long		 n;
+	const char	*p;
+
+	if (len == 0)
+		return "A path is required.";
+	if (len > REDIRECT_PATH_MAX)
+		return "This path is too long.";
+	if (typed[0] != '/')
+		return "A path starts with '/' (no scheme or host: "
+		    "/old/address).";
+	if (typed[1] == '/' || typed[1] == '\\')
+		return "A path may not start with '//': that names another "
+		    "site.";
+	if (strpbrk(typed, "?#") != NULL)
+		return "Paths only: no query (?) or fragment (#). A query "
+		    "such as ?p=123 cannot be redirected.";
+	if ((n = req_pct_decode(typed, len, 0, out)) == -1)
+		return "Malformed percent-escape: % must be followed by two "
+		    "hex digits.";
+	if (!req_text_valid(out, (size_t)n))
+		return "The path does not decode to UTF-8 text (or holds a "
+		    "NUL).";
+	for (i = 0; i < (size_t)n; i++)
+		if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
+			return "The path holds a control character.";
+	/* "." and ".." segments are read differently by every client. */
+	for (p = out; *p != '\0'; p += seg) {
+		p++;	/* the '/' */
+		seg = strcspn(p, "/");
+		if ((seg == 1 && p[0] == '.') ||
+		    (seg == 2 && p[0] == '.' && p[1] == '.'))
+			return "The path has a \".\" or \"..\" segment.";
+	}
+	if (out[1] == '/' || out[1] == '\\')
+		return "A path may not start with '//': that names another "
+		    "site.";
+	return NULL;
+}
+
+char *
+redirect_path_norm(struct arena *a, const char *typed)
+{
+	char	*out;
+	size_t	 len = strlen(typed);
+
+	if (redirect_path_valid(typed) != NULL)
+		return NULL;
+	out = arena_alloc(a, len + 1);
+	if (req_pct_decode(typed, len, 0, out) == -1)
+		return NULL;
+	return out;
+}
+
+char *
+redirect_path_url(struct arena *a, const char *path)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*s = (const unsigned char *)path;
+	char			*out, *o;
+
+	out = o = arena_alloc(a, strlen(path) * 3 + 1);
+	for (; *s != '\0'; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') ||
+		    strchr("/-._~!$&'()*+,;=:@", *s) != NULL)
+			*o++ = (char)*s;
+		else {
+			*o++ = '%';
+			*o++ = hex[*s >> 4];
+			*o++ = hex[*s & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+const char *
+redirect_refusal(struct arena *a, const char *from, const char *to,
+    const struct redirect_facts *f, enum redirect_end *end)
+{
+	*end = RE_TO;
+	if (strcmp(from, to) == 0)
+		return "A redirect to itself would loop.";
+	if (f->to_goes != NULL && strcmp(f->to_goes, from) == 0)
+		return arena_printf(a, "This would loop: %s already redirects "
+		    "to %s.", to, from);
+	if (f->to_goes != NULL)
+		return arena_printf(a, "%s is itself redirected to %s: "
+		    "redirect straight to %s instead.", to, f->to_goes,
+		    f->to_goes);
+	*end = RE_FROM;
+	if (f->from_goes != NULL)
+		return arena_printf(a, "%s already redirects to %s: delete "
+		    "that redirect first.", from, f->from_goes);
+	if (f->from_comes != NULL)
+		return arena_printf(a, "This would make a chain: %s already "
+		    "redirects to %s. Delete that redirect and add it again "
+		    "with the new address.", f->from_comes, from);
+	return NULL;
+}
