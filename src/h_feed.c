@@ -105,6 +105,10 @@ feed(struct ctx *c, enum feed_kind kind, const struct db_tag *t)
 	    db_post_list_tag(c->app->db, c->a, t->id, c->now, LLONG_MAX,
 	    LLONG_MAX, FEED_ITEMS, INT_MAX, &p, &n)) == -1)
 		return 500;
+	/* A tag whose articles are none visible has no page, nor feed. */
+	if (t != NULL && n == 0)
+		return view_error(c, 404, "Nothing published carries this tag "
+		    "yet.");
 	memset(&f, 0, sizeof(f));
 	items = arena_calloc(c->a, n > 0 ? n : 1, sizeof(*items));
 	for (i = 0; i < n; i++) {

@@ -65,6 +65,8 @@ suite cgi bash tests/e2e/cgi.sh build/quire
 suite cgi-asan bash tests/e2e/cgi.sh build/asan/quire
 suite root bash tests/e2e/root.sh build/asan/quire
 suite launcher bash tests/e2e/launcher.sh build/quire
+suite discovery bash tests/e2e/discovery.sh build/quire
+suite discovery-asan bash tests/e2e/discovery.sh build/asan/quire
 suite admin-asan bash tests/e2e/admin.sh build/asan/quire
 suite search bash tests/e2e/search.sh build/quire
 suite search-asan bash tests/e2e/search.sh build/asan/quire
