@@ -154,6 +154,10 @@ class Form(HTMLParser):
                 s.f.append([a['name'], a.get('value', '')])
         if t == 'textarea':
             s.ta = [a['name'], '']; s.f.append(s.ta)
+        if t == 'select':
+            s.sel = a['name']
+        if t == 'option' and 'selected' in a:
+            s.f.append([s.sel, a.get('value', '')])
     def handle_endtag(s, t):
         if t == 'textarea': s.ta = None
     def handle_data(s, d):
