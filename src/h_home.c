@@ -12,28 +12,10 @@
 #include "db_stamp.h"
 #include "h_home.h"
 #include "markdown.h"
-#include "valid.h"
 #include "view.h"
 
 #define EXCERPT_SOURCE	1500	/* characters of body fetched for excerpts */
 #define EXCERPT_MAX	320	/* bytes of excerpt shown */
-
-/* The page's cursor and length, as both its stamp and its page read
- * them. The validator guarantees the cursor is "digits-digits". */
-static int
-params(struct ctx *c, long long *bt, long long *bid)
-{
-	const char	*cur = c->req->query[QF_BEFORE];
-
-	*bt = *bid = LLONG_MAX;
-	if (cur != NULL) {
-		*bt = strtoll(cur, NULL, 10);
-		*bid = strtoll(strchr(cur, '-') + 1, NULL, 10);
-	}
-	/* Validated when saved; a row written by hand is not trusted. */
-	return valid_per_page(c->site.v[SET_PER_PAGE]) == NULL ?
-	    atoi(c->site.v[SET_PER_PAGE]) : 10;
-}
 
 int
 h_home_stamp(struct ctx *c)
@@ -44,7 +26,7 @@ h_home_stamp(struct ctx *c)
 	long long	 nt, nid;
 	int		 rc;
 
-	per_page = params(c, &bt, &bid);
+	per_page = view_cursor(c, &bt, &bid);
 	if (db_stamp_home(c->app->db, c->now, bt, bid, per_page,
 	    &c->stamp) == -1)
 		return 500;
@@ -71,7 +53,7 @@ h_home(struct ctx *c)
 	size_t		 n, i, shown;
 	int		 per_page, rc = 0;
 
-	per_page = params(c, &bt, &bid);
+	per_page = view_cursor(c, &bt, &bid);
 	if (db_post_list_page(c->app->db, c->a, c->now, bt, bid, per_page + 1,
 	    EXCERPT_SOURCE, &p, &n) == -1)
 		return 500;

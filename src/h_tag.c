@@ -13,7 +13,6 @@
 #include "h_tag.h"
 #include "html.h"
 #include "markdown.h"
-#include "valid.h"
 #include "view.h"
 
 #define EXCERPT_SOURCE	1500	/* characters of body fetched for excerpts */
@@ -21,23 +20,6 @@
 
 static const char *const msg_none = "There is no tag at this address, or "
     "nothing published carries it yet. The list of tags has every one.";
-
-/* The page's cursor and length, as both its stamp and its page read
- * them. The validator guarantees the cursor is "digits-digits". */
-static int
-params(struct ctx *c, long long *bt, long long *bid)
-{
-	const char	*cur = c->req->query[QF_BEFORE];
-
-	*bt = *bid = LLONG_MAX;
-	if (cur != NULL) {
-		*bt = strtoll(cur, NULL, 10);
-		*bid = strtoll(strchr(cur, '-') + 1, NULL, 10);
-	}
-	/* Validated when saved; a row written by hand is not trusted. */
-	return valid_per_page(c->site.v[SET_PER_PAGE]) == NULL ?
-	    atoi(c->site.v[SET_PER_PAGE]) : 10;
-}
 
 char *
 h_tag_url(struct ctx *c, const char *slug, const char *tail)
@@ -61,7 +43,7 @@ h_tag_stamp(struct ctx *c)
 	long long	 bt, bid;
 	int		 per_page, rc;
 
-	per_page = params(c, &bt, &bid);
+	per_page = view_cursor(c, &bt, &bid);
 	if ((rc = db_tag_by_slug(c->app->db, c->a, c->args[0], &t)) == -1)
 		return 500;
 	if (rc == 0)
@@ -83,7 +65,7 @@ h_tag(struct ctx *c)
 	size_t		 n = 0, i;
 	int		 per_page, rc;
 
-	per_page = params(c, &bt, &bid);
+	per_page = view_cursor(c, &bt, &bid);
 	if ((rc = db_tag_by_slug(c->app->db, c->a, c->args[0], &t)) == -1)
 		return 500;
 	if (rc == 1 && db_post_list_tag(c->app->db, c->a, t.id, c->now, bt,

@@ -3,6 +3,7 @@
  * Every value here comes from the settings table, a row, or the request's
  * declared fields, and leaves through the template's escaping.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "log.h"
 #include "markdown.h"
 #include "route.h"
+#include "valid.h"
 #include "view.h"
 
 static const char *const tmpl_names[T__MAX] = {
@@ -126,6 +128,21 @@ view_free(struct app *app)
 		free(app->view);
 		app->view = NULL;
 	}
+}
+
+int
+view_cursor(struct ctx *c, long long *bt, long long *bid)
+{
+	const char	*cur = c->req->query[QF_BEFORE];
+
+	*bt = *bid = LLONG_MAX;
+	if (cur != NULL) {
+		*bt = strtoll(cur, NULL, 10);
+		*bid = strtoll(strchr(cur, '-') + 1, NULL, 10);
+	}
+	/* Validated when saved; a row written by hand is not trusted. */
+	return valid_per_page(c->site.v[SET_PER_PAGE]) == NULL ?
+	    atoi(c->site.v[SET_PER_PAGE]) : 10;
 }
 
 char *

@@ -71,6 +71,10 @@ char		*view_admin_url(struct ctx *, const struct post *,
  * pages may be cached for max-age; the router ignores the parameter). */
 char		*view_fresh_url(struct ctx *, const struct post *);
 
+/* A list page's cursor, ?before=PUBTIME-ID (LLONG_MAX, LLONG_MAX for the
+ * first page), into *bt and *bid, and its length: the per_page setting.
+ * For the stamp and the page alike (home, a tag). */
+int		 view_cursor(struct ctx *, long long *bt, long long *bid);
 /* The absolute URL of a site path, from the base URL. */
 char		*view_abs_url(struct ctx *, const char *path);
 /* The author shown for a post: its own, else the site's default. */
