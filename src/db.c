@@ -21,6 +21,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_sitemap_sql,	/* DBM_SITEMAP */
 	&db_tag_sql,		/* DBM_TAG */
 	&db_search_sql,		/* DBM_SEARCH */
+	&db_archive_sql,	/* DBM_ARCHIVE */
 };
 
 int

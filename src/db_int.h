@@ -48,6 +48,7 @@ enum db_mod {
 	DBM_SITEMAP,
 	DBM_TAG,
 	DBM_SEARCH,
+	DBM_ARCHIVE,
 	DBM__MAX
 };
 
@@ -62,7 +63,8 @@ extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
 				db_failure_sql, db_setting_sql, db_stamp_sql,
 				db_sitemap_sql,
 				db_tag_sql,
-				db_search_sql;
+				db_search_sql,
+				db_archive_sql;
 
 struct db {
 	sqlite3		*h;

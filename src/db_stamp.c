@@ -255,6 +255,7 @@ db_stamp_article(struct db *db, const char *slug, long long now,
 		out->rows = 1;
 		out->last_mod = sqlite3_column_int64(st, 2);
 		out->published_at = sqlite3_column_int64(st, 5);
+		out->id = sqlite3_column_int64(st, 0);
 		older = col_str(st, 3);
 		newer = col_str(st, 4);
 		no = neighbour(older, &t);

@@ -15,6 +15,7 @@ struct db_stamp {
 	long long	 rows;		/* articles (or pages) the page shows */
 	long long	 last_mod;	/* the latest change among them, Unix s */
 	long long	 published_at;	/* db_stamp_article: the article's */
+	long long	 id;		/* db_stamp_article: the article's */
 	unsigned char	 key[DB_STAMP_KEY]; /* their versions, hashed */
 };
 

@@ -1,0 +1,2 @@
+-- 0008-redirects: a placeholder on the archive branch, so that 0009 has no
+-- gap before it; the redirects branch's real migration replaces it at merge.
