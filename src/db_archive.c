@@ -41,11 +41,11 @@ static const char *const sql[S__MAX] = {
 	"SELECT ifnull(sum(n), 0), ifnull((SELECT published_at FROM articles"
 	" WHERE " DB_IN_RANGE " ORDER BY published_at DESC LIMIT 1), 0),"
 	" stamp_hash(month, n, NULL) FROM (" MONTHS ")",
-	/* S_PAGES: every :per-th article but the last of the range. */
-	"SELECT published_at, id FROM (SELECT published_at, id, row_number()"
-	" OVER (ORDER BY published_at DESC, id DESC) AS rn, count(*) OVER ()"
-	" AS total FROM articles WHERE " DB_IN_RANGE ")"
-	" WHERE rn % :per = 0 AND rn < total ORDER BY rn",
+	/* S_PAGES: the range in the archive's order, for every per-th
+	 * article; stepped in C (a row_number() window sorted the month in
+	 * a temporary b-tree: 0.8 ms for 447 articles, against 0.1 ms). */
+	"SELECT published_at, id FROM articles WHERE " DB_IN_RANGE
+	" ORDER BY published_at DESC, id DESC",
 	/* S_NEWER_IN: how many of the range come before (:t, :id) in the
 	 * archive's order; one upper bound, as DB_IN_RANGE. */
 	"SELECT count(*) FROM articles WHERE status = 'published'"
@@ -115,26 +115,35 @@ db_archive_stamp(struct db *db, long long now, int lo, int hi,
 
 int
 db_archive_pages(struct db *db, struct arena *a, long long now,
-    long long from, long long to, int per, struct db_cursor **out, size_t *n)
+    long long from, long long to, int per, struct db_cursor **out, size_t *n,
+    long long *total)
 {
 	sqlite3_stmt	*st = ST(S_PAGES);
-	struct db_cursor *v = NULL;
+	struct db_cursor *v = NULL, c = { 0, 0 };
 	size_t		 cap = 0;
-	int		 rc;
+	long long	 k = 0;
+	int		 rc, last = 0;
 
 	*n = 0;
 	if (db_bind_int(db, st, ":now", now) == -1 ||
 	    db_bind_int(db, st, ":from", from) == -1 ||
-	    db_bind_int(db, st, ":to", to) == -1 ||
-	    db_bind_int(db, st, ":per", per) == -1)
+	    db_bind_int(db, st, ":to", to) == -1)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = arena_grow(a, v, *n, &cap, sizeof(*v));
-		v[*n].t = sqlite3_column_int64(st, 0);
-		v[*n].id = sqlite3_column_int64(st, 1);
-		(*n)++;
+		/* The last article of the range starts no page. */
+		if (last) {
+			v = arena_grow(a, v, *n, &cap, sizeof(*v));
+			v[(*n)++] = c;
+			last = 0;
+		}
+		if (++k % per == 0) {
+			c.t = sqlite3_column_int64(st, 0);
+			c.id = sqlite3_column_int64(st, 1);
+			last = 1;
+		}
 	}
 	*out = v;
+	*total = k;
 	return db_done(db, st, rc) == -1 ? -1 : 0;
 }
 

@@ -35,10 +35,11 @@ int	db_archive_months(struct db *, struct arena *, long long now, int lo,
 int	db_archive_stamp(struct db *, long long now, int lo, int hi,
 	    long long from, long long to, struct db_stamp *);
 /* The cursors of pages 2.. of the visible articles in [from, to), per
- * articles a page, newest first: every per-th article. 0/-1. */
+ * articles a page, newest first: every per-th article; and how many
+ * there are in *total. 0/-1. */
 int	db_archive_pages(struct db *, struct arena *, long long now,
 	    long long from, long long to, int per, struct db_cursor **out,
-	    size_t *n);
+	    size_t *n, long long *total);
 /* The page of [from, to) that lists the article (t, id): 1 and its cursor
  * in *out, or 0 when that is the first page; -1 on error. */
 int	db_archive_page_of(struct db *, long long now, long long from,

@@ -71,26 +71,28 @@ int
 h_archive_stamp(struct ctx *c)
 {
 	struct scope	 s;
-	struct db_cursor cur;
-	struct post	*p;
-	size_t		 n;
+	struct db_cursor cur, *pc;
+	long long	 total;
+	size_t		 n, i;
 	int		 rc;
 
 	scope_of(c, &s);
 	if (s.month != 0) {
-		/* Every row of the month: the page's rows and where its
-		 * pages start. */
-		if (db_stamp_range(c->app->db, c->now, s.from, s.to,
-		    &c->stamp) == -1)
-			return 500;
-		if (c->stamp.rows == 0 || cursor_of(c, &s, &cur) == -1)
+		/* The page's rows, the month's count and where each of its
+		 * pages starts: what the page shows of the month. */
+		if (cursor_of(c, &s, &cur) == -1)
 			return 404;
-		if (c->req->query[QF_BEFORE] == NULL)
-			return 0;
-		if (db_post_list_month(c->app->db, c->a, c->now, s.from, s.to,
-		    cur.t, cur.id, 1, &p, &n) == -1)
+		if (db_stamp_range_page(c->app->db, c->now, s.from, s.to,
+		    cur.t, cur.id, ARCHIVE_PER_PAGE, &c->stamp) == -1 ||
+		    db_archive_pages(c->app->db, c->a, c->now, s.from, s.to,
+		    ARCHIVE_PER_PAGE, &pc, &n, &total) == -1)
 			return 500;
-		return n == 0 ? 404 : 0;
+		if (c->stamp.rows == 0)
+			return 404;
+		db_stamp_mix(&c->stamp, total, (long long)n);
+		for (i = 0; i < n; i++)
+			db_stamp_mix(&c->stamp, pc[i].t, pc[i].id);
+		return 0;
 	}
 	if ((rc = db_archive_stamp(c->app->db, c->now, s.lo, s.hi, s.from,
 	    s.to, &c->stamp)) == -1)
@@ -258,29 +260,26 @@ head(struct ctx *c, const struct scope *s, const char *label,
 static int
 month_page(struct ctx *c, const struct scope *s)
 {
-	struct db_month	*mo;
 	struct db_cursor cur, *pc;
 	struct post	*p;
 	struct tv	*root, *list, *pg;
 	const char	*label = "";
-	size_t		 n, nm, np, i, at = 0;
+	long long	 total;
+	size_t		 n, np, i, at = 0;
 	int		 first = c->req->query[QF_BEFORE] == NULL;
 
-	if (db_archive_months(c->app->db, c->a, c->now, s->lo, s->hi, &mo,
-	    &nm) == -1)
-		return 500;
-	if (nm == 0)
-		return view_error(c, 404, arena_printf(c->a, "No articles "
-		    "were published in %s %d.", date_month_name(s->month),
-		    s->year));
 	if (cursor_of(c, s, &cur) == -1)
 		return view_error(c, 404, "There is no such page of this "
 		    "month.");
 	if (db_post_list_month(c->app->db, c->a, c->now, s->from, s->to,
 	    cur.t, cur.id, ARCHIVE_PER_PAGE, &p, &n) == -1 ||
 	    db_archive_pages(c->app->db, c->a, c->now, s->from, s->to,
-	    ARCHIVE_PER_PAGE, &pc, &np) == -1)
+	    ARCHIVE_PER_PAGE, &pc, &np, &total) == -1)
 		return 500;
+	if (n == 0 && first)
+		return view_error(c, 404, arena_printf(c->a, "No articles "
+		    "were published in %s %d.", date_month_name(s->month),
+		    s->year));
 	if (n == 0)
 		return view_error(c, 404, "There are no older articles in "
 		    "this month.");
@@ -296,7 +295,7 @@ month_page(struct ctx *c, const struct scope *s)
 	else if (np > 0)
 		label = arena_printf(c->a, "from %s", date_human(c->a,
 		    p[0].published_at));
-	root = head(c, s, label, mo[0].count);
+	root = head(c, s, label, total);
 	list = tv_list(c->a);
 	for (i = 0; i < n; i++)
 		view_list_item(c, list, &p[i]);

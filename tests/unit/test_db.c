@@ -1552,7 +1552,7 @@ archive_month_pages(void **state)
 	struct db_cursor *pc, at;
 	struct post	*p;
 	long long	 from = 1341100800LL, to = 1343779200LL;
-	long long	 bt = LLONG_MAX, bid = LLONG_MAX, ids[251];
+	long long	 bt = LLONG_MAX, bid = LLONG_MAX, ids[251], total;
 	size_t		 n, np, i, k, seen = 0;
 
 	raw_exec(FX->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
@@ -1563,8 +1563,9 @@ archive_month_pages(void **state)
 	    " published_at, created_at, updated_at) VALUES ('bulk-later',"
 	    " 'Later', 'published', 1341100800 + 86400 * 20, 1, 1)");
 	assert_int_equal(db_archive_pages(FX->db, &FX->a, FX->now, from, to,
-	    100, &pc, &np), 0);
+	    100, &pc, &np, &total), 0);
 	assert_int_equal(np, 2);
+	assert_int_equal(total, 251);
 	for (k = 0; k < 3; k++) {
 		assert_int_equal(db_post_list_month(FX->db, &FX->a, FX->now,
 		    from, to, bt, bid, 100, &p, &n), 0);
@@ -1602,13 +1603,13 @@ archive_month_pages(void **state)
 	    " OR (slug LIKE 'bulk-%' AND CAST(substr(slug, 6) AS INTEGER)"
 	    " > 199)");
 	assert_int_equal(db_archive_pages(FX->db, &FX->a, FX->now, from, to,
-	    100, &pc, &np), 0);
+	    100, &pc, &np, &total), 0);
 	assert_int_equal(np, 1);
 	/* A scheduled article of the month is no page's, until its time. */
 	raw_exec(FX->path, "UPDATE articles SET published_at = 1343700000"
 	    " WHERE slug = 'bulk-1'");
 	assert_int_equal(db_archive_pages(FX->db, &FX->a, 1343600000LL, from,
-	    to, 100, &pc, &np), 0);
+	    to, 100, &pc, &np, &total), 0);
 	assert_int_equal(np, 1);
 	assert_int_equal(db_post_list_month(FX->db, &FX->a, 1343600000LL, from,
 	    to, LLONG_MAX, LLONG_MAX, 100, &p, &n), 0);
