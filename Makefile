@@ -32,7 +32,7 @@ MODULES   = arena buf clock log html date valid setting post \
             db_stamp db_sitemap sitemap db_tag tag \
             route view gate httpcache app \
             h_home h_archive h_article h_page h_sitemap h_robots h_tag \
-            h_search search db_search \
+            h_search search db_search db_archive \
             redirect db_redirect h_redirect h_admin_redirects \
             feed h_feed h_disclaimer \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \

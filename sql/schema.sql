@@ -153,4 +153,47 @@ CREATE TABLE redirects (
 -- Whether a path is some redirect's target (chains are refused).
 CREATE INDEX redirects_target ON redirects (target);
 
-PRAGMA user_version = 8;
+-- The archive's counts (0009): published articles per month, scheduled ones
+-- included (readers subtract those past :now, a short range of
+-- articles_published), kept by the triggers below in the transaction of the
+-- statement that changes an article, so /archive and /archive/YYYY count
+-- without walking every article.
+CREATE TABLE archive_months (
+  month    INTEGER PRIMARY KEY,                   -- YYYYMM of published_at, UTC: 202406
+  articles INTEGER NOT NULL CHECK (articles > 0)  -- published in it, scheduled ones too;
+                                                  -- a month with none has no row
+);
+
+CREATE TRIGGER archive_months_insert AFTER INSERT ON articles
+  WHEN new.status = 'published'
+BEGIN
+  INSERT INTO archive_months (month, articles)
+    VALUES (CAST(strftime('%Y%m', new.published_at, 'unixepoch') AS INTEGER), 1)
+    ON CONFLICT (month) DO UPDATE SET articles = articles + 1;
+END;
+
+CREATE TRIGGER archive_months_delete AFTER DELETE ON articles
+  WHEN old.status = 'published'
+BEGIN
+  DELETE FROM archive_months WHERE articles = 1
+    AND month = CAST(strftime('%Y%m', old.published_at, 'unixepoch') AS INTEGER);
+  UPDATE archive_months SET articles = articles - 1
+    WHERE month = CAST(strftime('%Y%m', old.published_at, 'unixepoch') AS INTEGER);
+END;
+
+CREATE TRIGGER archive_months_update AFTER UPDATE OF status, published_at
+    ON articles
+  WHEN (old.status IS NOT new.status OR old.published_at IS NOT new.published_at)
+    AND 'published' IN (old.status, new.status)
+BEGIN
+  DELETE FROM archive_months WHERE old.status = 'published' AND articles = 1
+    AND month = CAST(strftime('%Y%m', old.published_at, 'unixepoch') AS INTEGER);
+  UPDATE archive_months SET articles = articles - 1 WHERE old.status = 'published'
+    AND month = CAST(strftime('%Y%m', old.published_at, 'unixepoch') AS INTEGER);
+  INSERT INTO archive_months (month, articles)
+    SELECT CAST(strftime('%Y%m', new.published_at, 'unixepoch') AS INTEGER), 1
+    WHERE new.status = 'published'
+    ON CONFLICT (month) DO UPDATE SET articles = articles + 1;
+END;
+
+PRAGMA user_version = 9;

@@ -22,6 +22,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_tag_sql,		/* DBM_TAG */
 	&db_search_sql,		/* DBM_SEARCH */
 	&db_redirect_sql,	/* DBM_REDIRECT */
+	&db_archive_sql,	/* DBM_ARCHIVE */
 };
 
 int

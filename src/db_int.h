@@ -49,6 +49,7 @@ enum db_mod {
 	DBM_TAG,
 	DBM_SEARCH,
 	DBM_REDIRECT,
+	DBM_ARCHIVE,
 	DBM__MAX
 };
 
@@ -64,7 +65,8 @@ extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
 				db_sitemap_sql,
 				db_tag_sql,
 				db_search_sql,
-				db_redirect_sql;
+				db_redirect_sql,
+				db_archive_sql;
 
 struct db {
 	sqlite3		*h;

@@ -17,6 +17,7 @@ enum {
 	S_ARTICLE_NEWER,
 	S_ARTICLES_PAGE,
 	S_ARTICLES_RANGE,
+	S_ARTICLES_MONTH,
 	S_ARTICLES_TAG,
 	S_PAGE_BY_SLUG,
 	S_ADMIN_ARTICLES,
@@ -71,6 +72,12 @@ static const char *const sql[S__MAX] = {
 	/* S_ARTICLES_RANGE */
 	"SELECT " LIST_COLS " FROM articles WHERE " DB_IN_RANGE
 	" ORDER BY published_at DESC, id DESC",
+	/* S_ARTICLES_MONTH: a page of a month, older than the cursor; one
+	 * upper bound, as DB_IN_RANGE. */
+	"SELECT " LIST_COLS " FROM articles WHERE status = 'published'"
+	" AND published_at >= :from AND published_at <= min(:now, :t, :to - 1)"
+	" AND (published_at < :t OR id < :id)"
+	" ORDER BY published_at DESC, id DESC LIMIT :limit",
 	/* S_ARTICLES_TAG: as S_ARTICLES_PAGE, of one tag. Walks
 	 * articles_published newest first and probes article_tags' key, or
 	 * takes the tag's rows from article_tags_tag and sorts them: SQLite
@@ -282,6 +289,23 @@ db_post_list_range(struct db *db, struct arena *a, long long now,
 	if (db_bind_int(db, st, ":now", now) == -1 ||
 	    db_bind_int(db, st, ":from", from) == -1 ||
 	    db_bind_int(db, st, ":to", to) == -1)
+		return -1;
+	return many_posts(db, st, a, POST_ARTICLE, out, n);
+}
+
+int
+db_post_list_month(struct db *db, struct arena *a, long long now,
+    long long from, long long to, long long before_t, long long before_id,
+    int limit, struct post **out, size_t *n)
+{
+	sqlite3_stmt	*st = ST(S_ARTICLES_MONTH);
+
+	if (db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":from", from) == -1 ||
+	    db_bind_int(db, st, ":to", to) == -1 ||
+	    db_bind_int(db, st, ":t", before_t) == -1 ||
+	    db_bind_int(db, st, ":id", before_id) == -1 ||
+	    db_bind_int(db, st, ":limit", limit) == -1)
 		return -1;
 	return many_posts(db, st, a, POST_ARTICLE, out, n);
 }

@@ -1,43 +1,188 @@
 /*
- * h_archive: one range query, newest first, cut into years and months.
- * A year or month with no article is a 404 (it is not a page).
+ * h_archive: the archive, in pages that do not grow with the site.
+ * /archive lists the years and their months with counts; a year lists its
+ * months, with their titles when it holds few; a month lists its articles,
+ * ARCHIVE_PER_PAGE a page, with a link to every page of it. A year or
+ * month with no visible article is a 404 (it is not a page).
  */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "date.h"
+#include "db_archive.h"
 #include "db_post.h"
 #include "db_stamp.h"
 #include "h_archive.h"
 #include "view.h"
 
-/* The period the page shows: all (year 0), a year or a month. */
+/* A year of at most this many articles lists their titles. */
+#define TITLES_MAX	100
+
+/* The period the page shows: all (year 0), a year or a month; its times
+ * [from, to) and its months lo..hi as YYYYMM. */
+struct scope {
+	int		 year, month, lo, hi;
+	long long	 from, to;
+};
+
 static void
-params(struct ctx *c, int *year, int *month, long long *from, long long *to)
+scope_of(struct ctx *c, struct scope *s)
 {
-	*year = c->args[0] != NULL ? atoi(c->args[0]) : 0;
-	*month = c->args[1] != NULL ? atoi(c->args[1]) : 0;
-	*from = LLONG_MIN;
-	*to = LLONG_MAX;
-	if (*year != 0)
-		date_range(*year, *month, from, to);
+	s->year = c->args[0] != NULL ? atoi(c->args[0]) : 0;
+	s->month = c->args[1] != NULL ? atoi(c->args[1]) : 0;
+	s->from = LLONG_MIN;
+	s->to = LLONG_MAX;
+	s->lo = 0;
+	s->hi = 999912;
+	if (s->year != 0) {
+		date_range(s->year, s->month, &s->from, &s->to);
+		s->lo = s->year * 100 + (s->month != 0 ? s->month : 1);
+		s->hi = s->year * 100 + (s->month != 0 ? s->month : 12);
+	}
+}
+
+/* A month page's cursor: (LLONG_MAX, LLONG_MAX) for its first page. The
+ * validator guarantees "digits-digits". 0, or -1 when the cursor lies
+ * outside the month (another address for another page: not a page). */
+static int
+cursor_of(struct ctx *c, const struct scope *s, struct db_cursor *cur)
+{
+	const char	*q = c->req->query[QF_BEFORE];
+
+	cur->t = cur->id = LLONG_MAX;
+	if (q == NULL)
+		return 0;
+	cur->t = strtoll(q, NULL, 10);
+	cur->id = strtoll(strchr(q, '-') + 1, NULL, 10);
+	return cur->t >= s->from && cur->t < s->to ? 0 : -1;
+}
+
+static const char *
+month_url(struct ctx *c, int year, int month, const struct db_cursor *cur)
+{
+	if (cur == NULL)
+		return arena_printf(c->a, "/archive/%04d/%02d", year, month);
+	return arena_printf(c->a, "/archive/%04d/%02d?before=%lld-%lld", year,
+	    month, cur->t, cur->id);
 }
 
 int
 h_archive_stamp(struct ctx *c)
 {
-	long long	 from, to;
-	int		 year, month;
+	struct scope	 s;
+	struct db_cursor cur, *pc;
+	long long	 total;
+	size_t		 n, i;
+	int		 rc;
 
-	params(c, &year, &month, &from, &to);
-	if (db_stamp_range(c->app->db, c->now, from, to, &c->stamp) == -1)
+	scope_of(c, &s);
+	if (s.month != 0) {
+		/* The page's rows, the month's count and where each of its
+		 * pages starts: what the page shows of the month. */
+		if (cursor_of(c, &s, &cur) == -1)
+			return 404;
+		if (db_stamp_range_page(c->app->db, c->now, s.from, s.to,
+		    cur.t, cur.id, ARCHIVE_PER_PAGE, &c->stamp) == -1 ||
+		    db_archive_pages(c->app->db, c->a, c->now, s.from, s.to,
+		    ARCHIVE_PER_PAGE, &pc, &n, &total) == -1)
+			return 500;
+		if (c->stamp.rows == 0)
+			return 404;
+		db_stamp_mix(&c->stamp, total, (long long)n);
+		for (i = 0; i < n; i++)
+			db_stamp_mix(&c->stamp, pc[i].t, pc[i].id);
+		return 0;
+	}
+	if ((rc = db_archive_stamp(c->app->db, c->now, s.lo, s.hi, s.from,
+	    s.to, &c->stamp)) == -1)
 		return 500;
-	return year != 0 && c->stamp.rows == 0 ? 404 : 0;
+	if (rc == 0)
+		return s.year != 0 ? 404 : 0;
+	if (s.year != 0 && c->stamp.rows <= TITLES_MAX) {
+		/* The titles too. */
+		if (db_stamp_range(c->app->db, c->now, s.from, s.to,
+		    &c->stamp) == -1)
+			return 500;
+		db_stamp_mix(&c->stamp, 1, 0);
+	}
+	return 0;
 }
 
-/* The years of p[0..n), each with its months and their articles. */
+int
+h_archive_page_of(struct ctx *c, long long published_at, long long id,
+    struct db_cursor *cur)
+{
+	long long	 from, to;
+	int		 y, m;
+
+	date_year_month(published_at, &y, &m);
+	date_range(y, m, &from, &to);
+	return db_archive_page_of(c->app->db, c->now, from, to, published_at,
+	    id, ARCHIVE_PER_PAGE, cur);
+}
+
+const char *
+h_archive_url_of(struct ctx *c, const struct post *p)
+{
+	struct db_cursor cur;
+	int		 y, m, rc;
+
+	if ((rc = h_archive_page_of(c, p->published_at, p->id, &cur)) == -1)
+		return NULL;
+	date_year_month(p->published_at, &y, &m);
+	return month_url(c, y, m, rc == 1 ? &cur : NULL);
+}
+
+/* A year's or a month's entry: what both kinds of lists show. */
 static struct tv *
-years_of(struct ctx *c, const struct post *p, size_t n)
+entry(struct ctx *c, struct tv *list, int year, int month, long long count)
+{
+	struct tv	*m = tv_list_add(c->a, list);
+
+	tv_int(c->a, m, "count", count);
+	tv_bool(c->a, m, "one", count == 1);
+	if (month == 0) {
+		tv_int(c->a, m, "year", year);
+		tv_text(c->a, m, "url", arena_printf(c->a, "/archive/%04d",
+		    year));
+		return m;
+	}
+	tv_text(c->a, m, "name", arena_printf(c->a, "%s %d",
+	    date_month_name(month), year));
+	tv_text(c->a, m, "id", arena_printf(c->a, "m%04d-%02d", year, month));
+	tv_text(c->a, m, "url", month_url(c, year, month, NULL));
+	return m;
+}
+
+/* The years of the months m[0..n), each with its months and counts. */
+static struct tv *
+years_of_months(struct ctx *c, const struct db_month *m, size_t n)
+{
+	struct tv	*years, *ym, *months;
+	long long	 count;
+	size_t		 i, j, k;
+
+	years = tv_list(c->a);
+	for (i = 0; i < n; i = j) {
+		count = 0;
+		for (j = i; j < n && m[j].year == m[i].year; j++)
+			count += m[j].count;
+		ym = entry(c, years, m[i].year, 0, count);
+		tv_bool(c->a, ym, "titles", 0);
+		months = tv_list(c->a);
+		for (k = i; k < j; k++)
+			tv_set(c->a, entry(c, months, m[k].year, m[k].month,
+			    m[k].count), "articles", tv_list(c->a));
+		tv_set(c->a, ym, "months", months);
+	}
+	return years;
+}
+
+/* The years of p[0..n) (newest first), each with its months and their
+ * articles. */
+static struct tv *
+years_of_posts(struct ctx *c, const struct post *p, size_t n)
 {
 	struct tv	*years, *ym, *months, *mm, *list;
 	size_t		 i, j, k, l, q;
@@ -51,25 +196,13 @@ years_of(struct ctx *c, const struct post *p, size_t n)
 	for (i = 0; i < n; i = j) {
 		for (j = i; j < n && yy[j] == yy[i]; j++)
 			;
-		ym = tv_list_add(c->a, years);
-		tv_int(c->a, ym, "year", yy[i]);
-		tv_text(c->a, ym, "url", arena_printf(c->a, "/archive/%d",
-		    yy[i]));
-		tv_int(c->a, ym, "count", (long long)(j - i));
-		tv_bool(c->a, ym, "one", j - i == 1);
+		ym = entry(c, years, yy[i], 0, (long long)(j - i));
+		tv_bool(c->a, ym, "titles", 1);
 		months = tv_list(c->a);
 		for (k = i; k < j; k = l) {
 			for (l = k; l < j && mo[l] == mo[k]; l++)
 				;
-			mm = tv_list_add(c->a, months);
-			tv_text(c->a, mm, "name", arena_printf(c->a, "%s %d",
-			    date_month_name(mo[k]), yy[k]));
-			tv_text(c->a, mm, "id", arena_printf(c->a, "m%d-%02d",
-			    yy[k], mo[k]));
-			tv_text(c->a, mm, "url", arena_printf(c->a,
-			    "/archive/%d/%02d", yy[k], mo[k]));
-			tv_int(c->a, mm, "count", (long long)(l - k));
-			tv_bool(c->a, mm, "one", l - k == 1);
+			mm = entry(c, months, yy[k], mo[k], (long long)(l - k));
 			list = tv_list(c->a);
 			for (q = k; q < l; q++)
 				view_list_item(c, list, &p[q]);
@@ -80,49 +213,134 @@ years_of(struct ctx *c, const struct post *p, size_t n)
 	return years;
 }
 
-int
-h_archive(struct ctx *c)
+/* The page's heading and the line under it. */
+static struct tv *
+head(struct ctx *c, const struct scope *s, const char *label,
+    long long count)
 {
-	struct post	*p;
 	struct tv	*root, *arch;
-	long long	 from, to;
-	size_t		 n;
-	int		 year, month;
-	const char	*scope;
+	const char	*scope = NULL, *title = "Archive";
 
-	params(c, &year, &month, &from, &to);
-	if (db_post_list_range(c->app->db, c->a, c->now, from, to, &p,
-	    &n) == -1)
-		return 500;
-	if (month != 0)
-		scope = arena_printf(c->a, "%s %d", date_month_name(month), year);
-	else if (year != 0)
-		scope = arena_printf(c->a, "%d", year);
-	else
-		scope = NULL;
-	if (n == 0 && scope != NULL)
-		return view_error(c, 404, arena_printf(c->a,
-		    "No articles were published in %s.", scope));
-
-	root = view_page(c, scope != NULL ?
-	    arena_printf(c->a, "Archive: %s", scope) : "Archive");
+	if (s->month != 0)
+		scope = arena_printf(c->a, "%s %d", date_month_name(s->month),
+		    s->year);
+	else if (s->year != 0)
+		scope = arena_printf(c->a, "%d", s->year);
+	if (scope != NULL)
+		title = arena_printf(c->a, "Archive: %s%s%s", scope,
+		    *label != '\0' ? ", " : "", label);
+	root = view_page(c, title);
 	view_nav(c, root, "archive");
 	arch = tv_map(c->a);
 	tv_text(c->a, arch, "scope", scope);
-	tv_int(c->a, arch, "count", (long long)n);
-	tv_bool(c->a, arch, "one", n == 1);
+	tv_text(c->a, arch, "label", label);
+	tv_int(c->a, arch, "count", count);
+	tv_bool(c->a, arch, "one", count == 1);
 	tv_text(c->a, arch, "up_url", "");
 	tv_text(c->a, arch, "up_label", "");
-	if (month != 0) {
+	if (s->month != 0) {
 		tv_text(c->a, arch, "up_url", arena_printf(c->a,
-		    "/archive/%d", year));
+		    "/archive/%04d", s->year));
 		tv_text(c->a, arch, "up_label", arena_printf(c->a,
-		    "All of %d", year));
-	} else if (year != 0) {
+		    "All of %d", s->year));
+	} else if (s->year != 0) {
 		tv_text(c->a, arch, "up_url", "/archive");
 		tv_text(c->a, arch, "up_label", "All years");
 	}
+	tv_bool(c->a, arch, "month", s->month != 0);
+	tv_bool(c->a, arch, "all", s->year == 0);
 	tv_set(c->a, root, "archive", arch);
-	tv_set(c->a, root, "years", years_of(c, p, n));
+	tv_set(c->a, root, "years", tv_list(c->a));
+	tv_set(c->a, root, "articles", tv_list(c->a));
+	tv_set(c->a, root, "pages", tv_list(c->a));
+	return root;
+}
+
+/* A page of a month, and the links to all of its pages. */
+static int
+month_page(struct ctx *c, const struct scope *s)
+{
+	struct db_cursor cur, *pc;
+	struct post	*p;
+	struct tv	*root, *list, *pg;
+	const char	*label = "";
+	long long	 total;
+	size_t		 n, np, i, at = 0;
+	int		 first = c->req->query[QF_BEFORE] == NULL;
+
+	if (cursor_of(c, s, &cur) == -1)
+		return view_error(c, 404, "There is no such page of this "
+		    "month.");
+	if (db_post_list_month(c->app->db, c->a, c->now, s->from, s->to,
+	    cur.t, cur.id, ARCHIVE_PER_PAGE, &p, &n) == -1 ||
+	    db_archive_pages(c->app->db, c->a, c->now, s->from, s->to,
+	    ARCHIVE_PER_PAGE, &pc, &np, &total) == -1)
+		return 500;
+	if (n == 0 && first)
+		return view_error(c, 404, arena_printf(c->a, "No articles "
+		    "were published in %s %d.", date_month_name(s->month),
+		    s->year));
+	if (n == 0)
+		return view_error(c, 404, "There are no older articles in "
+		    "this month.");
+	/* Which page this is: the first without a cursor; an old link that
+	 * no longer starts a page still shows what is older than it. */
+	if (!first)
+		for (at = 0; at < np; at++)
+			if (pc[at].t == cur.t && pc[at].id == cur.id)
+				break;
+	if (np > 0 && (first || at < np))
+		label = arena_printf(c->a, "page %zu of %zu", first ? 1 :
+		    at + 2, np + 1);
+	else if (np > 0)
+		label = arena_printf(c->a, "from %s", date_human(c->a,
+		    p[0].published_at));
+	root = head(c, s, label, total);
+	list = tv_list(c->a);
+	for (i = 0; i < n; i++)
+		view_list_item(c, list, &p[i]);
+	tv_set(c->a, root, "articles", list);
+	list = tv_list(c->a);
+	for (i = 0; np > 0 && i <= np; i++) {
+		pg = tv_list_add(c->a, list);
+		tv_int(c->a, pg, "n", (long long)i + 1);
+		tv_text(c->a, pg, "url", month_url(c, s->year, s->month,
+		    i == 0 ? NULL : &pc[i - 1]));
+		tv_bool(c->a, pg, "current", first ? i == 0 :
+		    i > 0 && i - 1 == at);
+	}
+	tv_set(c->a, root, "pages", list);
+	return view_render(c, T_ARCHIVE, root);
+}
+
+int
+h_archive(struct ctx *c)
+{
+	struct scope	 s;
+	struct db_month	*m;
+	struct post	*p;
+	struct tv	*root;
+	long long	 count = 0;
+	size_t		 n, i;
+
+	scope_of(c, &s);
+	if (s.month != 0)
+		return month_page(c, &s);
+	if (db_archive_months(c->app->db, c->a, c->now, s.lo, s.hi, &m,
+	    &n) == -1)
+		return 500;
+	for (i = 0; i < n; i++)
+		count += m[i].count;
+	if (s.year != 0 && count == 0)
+		return view_error(c, 404, arena_printf(c->a, "No articles "
+		    "were published in %d.", s.year));
+	root = head(c, &s, "", count);
+	if (s.year != 0 && count <= TITLES_MAX) {
+		if (db_post_list_range(c->app->db, c->a, c->now, s.from, s.to,
+		    &p, &n) == -1)
+			return 500;
+		tv_set(c->a, root, "years", years_of_posts(c, p, n));
+	} else
+		tv_set(c->a, root, "years", years_of_months(c, m, n));
 	return view_render(c, T_ARCHIVE, root);
 }

@@ -96,8 +96,8 @@ static const struct route {
 	/* ROUTE_ARCHIVE_YEAR */
 	{ "/archive/{year}", M_GET, RK_READER, 0, h_archive, h_archive_stamp,
 	    NULL },
-	/* ROUTE_ARCHIVE_MONTH */
-	{ "/archive/{year}/{month}", M_GET, RK_READER, 0, h_archive,
+	/* ROUTE_ARCHIVE_MONTH: later pages by cursor (?before=). */
+	{ "/archive/{year}/{month}", M_GET, RK_READER, Q(QF_BEFORE), h_archive,
 	    h_archive_stamp, NULL },
 	/* ROUTE_FEED_ATOM: the feeds share one stamp (h_feed.c). */
 	{ "/feed.atom", M_GET, RK_READER, 0, h_feed_atom, h_feed_stamp, NULL },

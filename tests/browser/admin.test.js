@@ -424,10 +424,14 @@ step('5. the article is on the home page and in the archive', async () => {
 	assert.equal(await link.count(), 1, 'on the home page');
 	assert.equal(pathOf(await link.evaluate((a) => a.href)), ART.url);
 
+	/* /archive lists months; the article is in its month's page. */
 	await follow(page, page.getByRole('link', { name: 'Archive', exact: true }));
 	assert.equal(pathOf(page.url()), '/archive');
+	const month = '/archive' + ART.url.slice(0, 8);
+	await follow(page, page.locator(`main a[href="${month}"]`));
+	assert.equal(pathOf(page.url()), month);
 	const alink = page.getByRole('link', { name: ART.title, exact: true });
-	assert.equal(await alink.count(), 1, 'in the archive');
+	assert.equal(await alink.count(), 1, 'in the archive of its month');
 	assert.equal(pathOf(await alink.evaluate((a) => a.href)), ART.url);
 });
 
@@ -518,9 +522,9 @@ step('7. an article dated next year is "scheduled": readers get 404, and it is n
 		await rp.goto(url('/'));
 		assert.ok(!(await linkTitles(rp, 'a')).includes(LATER.title),
 		    'not on the home page');
-		await rp.goto(url('/archive'));
+		await rp.goto(url('/archive' + LATER.url.slice(0, 8)));
 		assert.ok(!(await linkTitles(rp, 'a')).includes(LATER.title),
-		    'not in the archive');
+		    'not in the archive of its month');
 	});
 });
 

@@ -78,19 +78,27 @@ async function firstLink(pathname, re) {
 	}
 }
 
-/* The first article listed in /archive whose page holds a <pre>. */
+/* The first article whose page holds a <pre>, from the year pages that
+ * /archive links (it lists months, not articles). */
 async function withCode() {
 	const context = await browser.newContext();
 	try {
 		const page = await context.newPage();
 		await page.goto(BASE + '/archive');
-		const hrefs = (await page.$$eval('a[href]', (as) =>
+		const years = (await page.$$eval('a[href]', (as) =>
 		    as.map((a) => a.getAttribute('href'))))
-		    .filter((h) => /^\/\d{4}\/\d{2}\/[a-z0-9-]+$/.test(h));
-		for (const h of hrefs) {
-			const r = await context.request.get(BASE + h);
-			if (/<pre[ >]/.test(await r.text()))
-				return h;
+		    .filter((h) => /^\/archive\/\d{4}$/.test(h));
+		for (const y of [...new Set(years)]) {
+			const list = await (await context.request.get(BASE + y))
+			    .text();
+			const hrefs = [...list.matchAll(
+			    /href="(\/\d{4}\/\d{2}\/[a-z0-9-]+)"/g)]
+			    .map((m) => m[1]);
+			for (const h of hrefs) {
+				const r = await context.request.get(BASE + h);
+				if (/<pre[ >]/.test(await r.text()))
+					return h;
+			}
 		}
 		return undefined;
 	} finally {

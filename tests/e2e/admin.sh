@@ -1048,7 +1048,7 @@ check "the settings rows: per_page 3, Facebook off, X and LinkedIn on, the title
 
 ym_hp=$(q "SELECT strftime('%Y/%m', published_at, 'unixepoch') FROM articles WHERE id = $id_h")
 errs=""
-for np in rd_home:/ rd_archive:/archive "rd_hostile:/$ym_hp/hostile-title" \
+for np in rd_home:/ "rd_archive:/archive/$ym_hp" "rd_hostile:/$ym_hp/hostile-title" \
     rd_past:/2011/05/from-the-past rd_colophon:/colophon-test rd_about:/about; do
 	n=${np%%:*} p=${np#*:}
 	req "$n" "$p"
@@ -1081,7 +1081,7 @@ has "$H/rd_archive.b" "$T_HOST_ESC" || errs+="archive: no escaped article title"
 for f in rd_home rd_archive; do
 	grep -q '<b>' "$H/$f.b" && errs+="$f: a <b> element (title or excerpt as markup)"$'\n'
 done
-check "on the home page and the archive, the title and excerpt <b>\"x\" & 'y'</b> are text, never markup" \
+check "on the home page and the archive of its month, the title and excerpt <b>\"x\" & 'y'</b> are text, never markup" \
     "$errs" [ -z "$errs" ]
 req ad_list /admin -b "$A"
 keep ad_list list

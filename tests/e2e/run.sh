@@ -337,16 +337,42 @@ expect_status old_cursor '/?before=1-1' 404 "/?before=1-1 is 404 (no older artic
 
 page archive /archive
 check "GET /archive is 200" "status $code" [ "$code" = 200 ]
-arch_err=""
-for ((i = 0; i < NART; i++)); do
-	p=$(article_path "$i")
-	n=$(grep -oF "href=\"$p\"" "$H/archive.b" | wc -l)
-	[ "$n" = 1 ] || arch_err+="$p linked $n times"$'\n'
-done
+# /archive lists months with their counts, never articles: it must not
+# grow with the site. Every visible month once, with its visible count.
+want=$(q "SELECT m || ' ' || n FROM (SELECT strftime('/archive/%Y/%m', published_at,
+    'unixepoch') AS m, count(*) AS n FROM articles WHERE $VISIBLE GROUP BY m) ORDER BY m DESC")
+got=$(perl -0777 -ne 'while (/<a href="(\/archive\/\d{4}\/\d{2})">[^<]*<\/a> <span class="count">\((\d+)\)/g) { print "$1 $2\n" }' "$H/archive.b")
 n=$(grep -oE 'href="/[0-9]{4}/[0-9]{2}/[a-z0-9-]+"' "$H/archive.b" | wc -l)
-[ "$n" = "$NART" ] || arch_err+="$n article links in all, want $NART"$'\n'
-check "/archive links every published article once as /YYYY/MM/slug ($NART)" \
-    "$arch_err" [ -z "$arch_err" ]
+check "/archive links every month with visible articles once, newest first, with its count, and no article" \
+    "$(diff <(echo "$want") <(echo "$got") | head -n 20); $n article links" \
+    eval '[ -n "$want" ] && [ "$want" = "$got" ] && [ "$n" = 0 ]'
+want=$(q "SELECT y || ' ' || n FROM (SELECT strftime('/archive/%Y', published_at,
+    'unixepoch') AS y, count(*) AS n FROM articles WHERE $VISIBLE GROUP BY y) ORDER BY y DESC")
+got=$(perl -0777 -ne 'while (/<a href="(\/archive\/\d{4})">\d{4}<\/a> \((\d+)\)/g) { print "$1 $2\n" }' "$H/archive.b")
+check "/archive lists every year with its count" "$(diff <(echo "$want") <(echo "$got"))" \
+    [ "$want" = "$got" ]
+
+# crawl_archive NAME: every article reachable in three clicks from
+# /archive: a month (click 1), any page its first page links (click 2), the
+# article (click 3). Prints the slugs, one a line, in the order found.
+crawl_archive() {
+	local m pg i=0 j
+	for m in $(grep -oE 'href="/archive/[0-9]{4}/[0-9]{2}"' "$H/archive.b" | sed 's/href="//; s/"$//'); do
+		i=$((i + 1))
+		get "$1m$i" "$m" >/dev/null
+		grab_all 'href="\/[0-9]{4}\/[0-9]{2}\/([a-z0-9-]+)"' "$H/$1m$i.b"
+		j=0
+		for pg in $(grab_all '<a href="(\/archive\/[0-9]{4}\/[0-9]{2}\?before=[0-9]+-[0-9]+)"' "$H/$1m$i.b"); do
+			j=$((j + 1))
+			get "$1m$i-$j" "$pg" >/dev/null
+			grab_all 'href="\/[0-9]{4}\/[0-9]{2}\/([a-z0-9-]+)"' "$H/$1m$i-$j.b"
+		done
+	done
+}
+got=$(crawl_archive crawl | sort)
+want=$(printf '%s\n' "${A_SLUG[@]}" | sort)
+check "every visible article is three clicks from /archive, once (month, its page, the article; $NART)" \
+    "$(diff <(echo "$want") <(echo "$got") | head -n 20)" [ "$want" = "$got" ]
 
 hidden_err=""
 for s in draft-unfinished-thoughts scheduled-for-the-future; do
@@ -404,6 +430,97 @@ check "each /archive/YYYY/MM is 200 with exactly that month's articles (${#MONTH
 
 expect_status y1999 /archive/1999 404 "/archive/1999 is 404"
 expect_status m13 /archive/2023/13 404 "/archive/2023/13 is 404"
+
+# ---------------------------------------------------------------------------
+# A large month and a large year: 250 articles in July 2012 (two a second,
+# so page breaks fall inside a tie) and 30 in August; removed at the end.
+# A month shows 50 a page and links every page; a year of more than 100
+# lists its months and counts only.
+
+if ! q "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250)
+    INSERT INTO articles (slug, title, status, published_at, created_at, updated_at)
+    SELECT 'e2e-bulk-' || i, 'Bulk article ' || i, 'published',
+    1341100800 + i / 2 * 3600, 1341100800, 1341100800 FROM n;
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)
+    INSERT INTO articles (slug, title, status, published_at, created_at, updated_at)
+    SELECT 'e2e-bulk-aug-' || i, 'Bulk August ' || i, 'published',
+    1343779200 + i * 3600, 1343779200, 1343779200 FROM n" >"$W/bulk.out" 2>&1; then
+	bail "the bulk fixture loads" "$(cat "$W/bulk.out")"
+fi
+# July's slugs in the archive's order, and the cursors of its pages 2 and 3.
+BULK=$(q "SELECT slug FROM articles WHERE slug LIKE 'e2e-bulk-%' AND slug NOT LIKE 'e2e-bulk-aug-%'
+    ORDER BY published_at DESC, id DESC")
+mapfile -t BULK_A <<< "$BULK"
+# A month's page holds ARCHIVE_PER_PAGE (src/h_archive.h) articles.
+PER=50 NP=5
+BP=(/archive/2012/07)
+for ((k = 1; k < NP; k++)); do
+	BP+=("/archive/2012/07?before=$(q "SELECT published_at || '-' || id FROM articles
+	    WHERE slug = '${BULK_A[k * PER - 1]}'")")
+done
+cur2=${BP[1]#*=}
+
+page bulky /archive/2012
+got=$(perl -0777 -ne 'while (/<a href="(\/archive\/\d{4}\/\d{2})">[^<]*<\/a> <span class="count">\((\d+)\)/g) { print "$1 $2 " }' "$H/bulky.b")
+n=$(grep -oE 'href="/[0-9]{4}/[0-9]{2}/[a-z0-9-]+"' "$H/bulky.b" | wc -l)
+check "/archive/2012 (280 articles) lists its months with their counts and no title" \
+    "status $code; months: $got; $n article links" \
+    eval '[ "$code" = 200 ] && [ "$got" = "/archive/2012/08 30 /archive/2012/07 250 " ] && [ "$n" = 0 ]'
+got="" bulk_err=""
+for ((k = 0; k < NP; k++)); do
+	page "bulkp$k" "${BP[k]}"
+	[ "$code" = 200 ] || bulk_err+="${BP[k]}: status $code"$'\n'
+	got+=$(grab_all 'href="\/2012\/07\/([a-z0-9-]+)"' "$H/bulkp$k.b")$'\n'
+	pages=$(grab_all '<li><a href="(\/archive\/2012\/07[^"]*)"' "$H/bulkp$k.b" | unhtml | tr '\n' ' ')
+	[ "$pages" = "${BP[*]} " ] || bulk_err+="${BP[k]} links the pages $pages"$'\n'
+	cur=$(grab '<nav class="pager pages".*?<a href="([^"]*)" aria-current="page">' "$H/bulkp$k.b" | unhtml)
+	[ "$cur" = "${BP[k]}" ] || bulk_err+="${BP[k]} marks $cur as the current page"$'\n'
+	grep -q "<h1>Archive: July 2012 <span class=\"count\">(page $((k + 1)) of $NP)</span></h1>" "$H/bulkp$k.b" ||
+	    bulk_err+="${BP[k]}: h1 $(grab '(<h1.*?<\/h1>)' "$H/bulkp$k.b")"$'\n'
+	n=$(grep -c 'href="/2012/07/' "$H/bulkp$k.b")
+	[ "$n" = "$PER" ] || bulk_err+="${BP[k]}: $n articles"$'\n'
+done
+check "July 2012's $NP pages: $PER articles each, each page linking all $NP and marking its own" \
+    "$bulk_err" [ -z "$bulk_err" ]
+check "the $NP pages list July's 250 articles once each, in the archive's order" \
+    "$(diff <(echo "$BULK") <(printf '%s' "$got" | grep .) | head -n 10)" \
+    [ "$BULK" = "$(printf '%s' "$got" | grep .)" ]
+bulk_err=""
+for r in 0 49 50 149 150 249; do
+	page bulkart "/2012/07/${BULK_A[r]}"
+	back=$(grab '<a href="([^"]*)"[^>]*>\s*Back to archive' "$H/bulkart.b" | unhtml)
+	[ "$back" = "${BP[r / PER]}" ] || bulk_err+="${BULK_A[r]} (number $((r + 1))): $back, want ${BP[r / PER]}"$'\n'
+done
+check "\"Back to archive\" lands on the page of July 2012 that lists the article" \
+    "$bulk_err" [ -z "$bulk_err" ]
+expect_status bulk_end "/archive/2012/07?before=1341100800-1" 404 \
+    "a month's page with nothing older than its cursor is 404"
+expect_status bulk_other "/archive/2012/08?before=$cur2" 404 \
+    "a cursor of another month is 404"
+expect_status bulk_bad "/archive/2012/07?before=x-1" 400 "a malformed cursor is 400"
+get bulk_tag0 /archive
+a_tag=$(hdr "$H/bulk_tag0.h" ETag)
+get bulk_tag1 "${BP[1]}"
+p_tag=$(hdr "$H/bulk_tag1.h" ETag)
+get bulk_tag3 "${BP[3]}"
+p3_tag=$(hdr "$H/bulk_tag3.h" ETag)
+q "UPDATE articles SET title = 'Bulk, retitled', list_rev = list_rev + 1 WHERE slug = '${BULK_A[60]}'"
+get bulk_304 /archive -H "If-None-Match: $a_tag"
+c1=$code
+get bulk_p4 "${BP[3]}" -H "If-None-Match: $p3_tag"
+c3=$code
+get bulk_p2 "${BP[1]}" -H "If-None-Match: $p_tag"
+check "a new title on July 2012's page 2: /archive and page 4 still 304, page 2 200 with the title" \
+    "/archive: $c1; page 4: $c3; page 2: $code" \
+    eval '[ "$c1" = 304 ] && [ "$c3" = 304 ] && [ "$code" = 200 ] && grep -q "Bulk, retitled" "$H/bulk_p2.b"'
+q "DELETE FROM articles WHERE slug = '${BULK_A[0]}'"
+get bulk_del /archive -H "If-None-Match: $a_tag"
+check "an article of July 2012 deleted: /archive changes (July's count)" \
+    "status $code; July: $(grep -o 'July 2012</a> <span class="count">([0-9]*)' "$H/bulk_del.b")" \
+    eval '[ "$code" = 200 ] && grep -q "July 2012</a> <span class=\"count\">(249)" "$H/bulk_del.b"'
+q "DELETE FROM articles WHERE slug LIKE 'e2e-bulk-%'"
+n=$(q "SELECT count(*) FROM archive_months WHERE month / 100 = 2012")
+expect_status bulk_gone /archive/2012 404 "the bulk fixture removed: /archive/2012 is 404 again ($n months counted)"
 
 # ---------------------------------------------------------------------------
 # One article in detail
@@ -555,8 +672,8 @@ else
 	tt=$(grab '<title>(.*?)<\/title>' "$XB")
 	check "hostile title is escaped in <title>" "title: $tt" \
 	    eval '[[ "$tt" == *"&lt;b&gt;"* && "$tt" != *"<b>"* ]]'
-	arch_line=$(grep -F "href=\"$hp\"" "$H/archive.b")
-	check "hostile title is escaped on /archive" "$arch_line" \
+	arch_line=$(grep -F "href=\"$hp\"" "$H/month${A_YM[hi]/\//-}.b")
+	check "hostile title is escaped on /archive/${A_YM[hi]}" "$arch_line" \
 	    eval '[[ "$arch_line" == *"&lt;b&gt;"* && "$arch_line" != *"<b>"* ]]'
 	check "hostile author is escaped" "$(grep -n 'Mallory' "$XB")" \
 	    eval 'grep -qF "&lt;i&gt;Mallory&lt;/i&gt; &amp;" "$XB" && ! grep -q "<i>Mallory" "$XB"'
@@ -826,7 +943,8 @@ for f in search:search search_none:search-none home1:home home2:home-older archi
     "$a_month:archive-month" article:article about:about \
     contribute:contribute nope:not-found post:method-not-allowed \
     tags:tags tag1:tag tag2:tag-older tagcafe:tag-cafe tagart:article-tags \
-    disclaimer_page:disclaimer; do
+    disclaimer_page:disclaimer \
+    bulky:archive-year-months bulkp0:archive-month-paged bulkp4:archive-month-last; do
 	[ -s "$H/${f%%:*}.b" ] || continue
 	cp "$H/${f%%:*}.b" "$W/html/${f#*:}.html"
 	vnu_files+=("$W/html/${f#*:}.html")
@@ -983,10 +1101,11 @@ check "CGI GET /archive starts with Status: 200 OK" "$(head -n 1 "$W/cgi_arch.ou
     eval 'head -n 1 "$W/cgi_arch.out" | grep -q "^Status: 200 OK"'
 check "CGI GET /archive has Content-Type: text/html; charset=utf-8" "$(cat "$W/cgi_arch.out.head")" \
     grep -qi '^Content-Type: text/html; charset=utf-8' "$W/cgi_arch.out.head"
-n=$(grep -oE 'href="/[0-9]{4}/[0-9]{2}/[a-z0-9-]+"' "$W/cgi_arch.out.body" | wc -l)
-check "CGI GET /archive: a blank line, then the archive HTML ($NART links)" \
-    "body starts: $(head -c 80 "$W/cgi_arch.out.body"); $n article links" \
-    eval 'perl -0777 -ne "exit(/\\r?\\n\\r?\\n<!DOCTYPE html>/i ? 0 : 1)" "$W/cgi_arch.out" && [ "$n" = "$NART" ]'
+NMONTHS=$(q "SELECT count(DISTINCT strftime('%Y%m', published_at, 'unixepoch')) FROM articles WHERE $VISIBLE")
+n=$(grep -oE 'href="/archive/[0-9]{4}/[0-9]{2}"' "$W/cgi_arch.out.body" | wc -l)
+check "CGI GET /archive: a blank line, then the archive HTML ($NMONTHS month links)" \
+    "body starts: $(head -c 80 "$W/cgi_arch.out.body"); $n month links" \
+    eval 'perl -0777 -ne "exit(/\\r?\\n\\r?\\n<!DOCTYPE html>/i ? 0 : 1)" "$W/cgi_arch.out" && [ "$n" = "$NMONTHS" ]'
 cgi QUIRE_DB="$DB" REQUEST_METHOD=GET PATH_INFO=/nope >"$W/cgi_nope.out" 2>"$W/cgi_nope.err"
 check "CGI PATH_INFO=/nope gives Status: 404" "$(head -n 1 "$W/cgi_nope.out")" \
     eval 'head -n 1 "$W/cgi_nope.out" | grep -q "^Status: 404"'

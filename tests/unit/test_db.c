@@ -23,6 +23,7 @@
 #include "arena.h"
 #include "dbfile.h"
 #include "db.h"
+#include "db_archive.h"
 #include "db_failure.h"
 #include "db_migrate.h"
 #include "db_post.h"
@@ -1412,6 +1413,211 @@ settings_share_defaults_demo(void **state)
 	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "1");
 }
 
+/* archive_months against a count of the articles themselves: the rows
+ * either has that the other lacks. */
+#define RECOUNT \
+	"SELECT CAST(strftime('%Y%m', published_at, 'unixepoch') AS INTEGER)," \
+	" count(*) FROM articles WHERE status = 'published' GROUP BY 1"
+#define TABLE	"SELECT month, articles FROM archive_months"
+
+static long long
+months_off(const char *path)
+{
+	return raw_int(path, "SELECT (SELECT count(*) FROM (" TABLE
+	    " EXCEPT " RECOUNT ")) + (SELECT count(*) FROM (" RECOUNT
+	    " EXCEPT " TABLE "))");
+}
+
+/* The count of month ym among m[0..n), 0 if absent. */
+static long long
+count_of(const struct db_month *m, size_t n, int ym)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (m[i].year * 100 + m[i].month == ym)
+			return m[i].count;
+	return 0;
+}
+
+static void
+archive_months_demo(void **state)
+{
+	struct db_month	*m;
+	struct db_stamp	 s1, s2;
+	long long	 sum = 0;
+	size_t		 n, i;
+
+	assert_int_equal(months_off(FX->path), 0);
+	assert_int_equal(db_archive_months(FX->db, &FX->a, FX->now, 0, 999912,
+	    &m, &n), 0);
+	for (i = 0; i < n; i++) {
+		sum += m[i].count;
+		assert_true(m[i].count > 0);
+		if (i > 0)
+			assert_true(m[i - 1].year * 100 + m[i - 1].month >
+			    m[i].year * 100 + m[i].month);
+	}
+	assert_int_equal(sum, DEMO_VISIBLE);
+	assert_int_equal(count_of(m, n, 202203), 2);
+	/* The scheduled article counts from its time on, not before. */
+	assert_int_equal(count_of(m, n, 203101), 0);
+	assert_int_equal(db_archive_months(FX->db, &FX->a, T_2032_01_01, 203101,
+	    203112, &m, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(m[0].count, 1);
+	/* A year's months only. */
+	assert_int_equal(db_archive_months(FX->db, &FX->a, FX->now, 202201,
+	    202212, &m, &n), 0);
+	for (i = 0; i < n; i++)
+		assert_int_equal(m[i].year, 2022);
+
+	/* The stamp: the visible count, and a key that moves with the
+	 * scheduled article going live. */
+	assert_int_equal(db_archive_stamp(FX->db, FX->now, 0, 999912,
+	    LLONG_MIN, LLONG_MAX, &s1), 1);
+	assert_int_equal(s1.rows, DEMO_VISIBLE);
+	assert_int_equal(db_archive_stamp(FX->db, T_2032_01_01, 0, 999912,
+	    LLONG_MIN, LLONG_MAX, &s2), 1);
+	assert_int_equal(s2.rows, DEMO_VISIBLE + 1);
+	assert_memory_not_equal(s1.key, s2.key, DB_STAMP_KEY);
+	assert_true(s2.last_mod >= T_2031_01_01);
+	assert_int_equal(db_archive_stamp(FX->db, FX->now, 203101, 203112,
+	    T_2031_01_01, T_2032_01_01, &s1), 0);
+}
+
+/* Every way an article enters, moves or leaves a month keeps the counts. */
+static void
+archive_months_triggers(void **state)
+{
+	struct post	 p;
+	struct db_stamp	 s0, s1;
+	long long	 before = raw_int(FX->path, "SELECT articles FROM"
+			    " archive_months WHERE month = 202203");
+
+	assert_int_equal(db_archive_stamp(FX->db, FX->now, 0, 999912,
+	    LLONG_MIN, LLONG_MAX, &s0), 1);
+	article_init(&p, "counted", "Counted");
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(months_off(FX->path), 0);
+	p.status = "published";
+	p.has_date = 1;
+	p.published_at = T_2022_03_01 + 3600;
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(months_off(FX->path), 0);
+	assert_int_equal(raw_int(FX->path, "SELECT articles FROM archive_months"
+	    " WHERE month = 202203"), before + 1);
+	assert_int_equal(db_archive_stamp(FX->db, FX->now, 0, 999912,
+	    LLONG_MIN, LLONG_MAX, &s1), 1);
+	assert_memory_not_equal(s0.key, s1.key, DB_STAMP_KEY);
+	/* A new title: the counts and their stamp stay. */
+	p.title = "Counted, retitled";
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(db_archive_stamp(FX->db, FX->now, 0, 999912,
+	    LLONG_MIN, LLONG_MAX, &s0), 1);
+	assert_memory_equal(s0.key, s1.key, DB_STAMP_KEY);
+	/* Moved to a month of its own, and to the future. */
+	p.published_at = 1262304000LL;	/* 2010-01-01 */
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(months_off(FX->path), 0);
+	assert_int_equal(raw_int(FX->path, "SELECT articles FROM archive_months"
+	    " WHERE month = 201001"), 1);
+	p.published_at = T_2032_01_01;
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(months_off(FX->path), 0);
+	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM archive_months"
+	    " WHERE month = 201001"), 0);
+	/* Unpublished, published, deleted. */
+	p.status = "draft";
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(months_off(FX->path), 0);
+	p.status = "published";
+	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
+	assert_int_equal(months_off(FX->path), 0);
+	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, p.id, NOW), 1);
+	assert_int_equal(months_off(FX->path), 0);
+	assert_int_equal(raw_int(FX->path, "SELECT articles FROM archive_months"
+	    " WHERE month = 202203"), before);
+	/* Anything else writing articles (the bench's generator, sqlite3). */
+	raw_exec(FX->path, "UPDATE articles SET status = 'draft'"
+	    " WHERE id % 3 = 0; DELETE FROM articles WHERE id % 5 = 0;"
+	    " UPDATE articles SET published_at = published_at + 86400 * 20"
+	    " WHERE id % 7 = 0 AND published_at IS NOT NULL");
+	assert_int_equal(months_off(FX->path), 0);
+}
+
+/* 251 articles in July 2012, two a second, pages of 100. */
+static void
+archive_month_pages(void **state)
+{
+	struct db_cursor *pc, at;
+	struct post	*p;
+	long long	 from = 1341100800LL, to = 1343779200LL;
+	long long	 bt = LLONG_MAX, bid = LLONG_MAX, ids[251], total;
+	size_t		 n, np, i, k, seen = 0;
+
+	raw_exec(FX->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+	    " SELECT i + 1 FROM n WHERE i < 250) INSERT INTO articles (slug,"
+	    " title, status, published_at, created_at, updated_at) SELECT"
+	    " 'bulk-' || i, 'Bulk ' || i, 'published', 1341100800 + i / 2 *"
+	    " 3600, 1, 1 FROM n; INSERT INTO articles (slug, title, status,"
+	    " published_at, created_at, updated_at) VALUES ('bulk-later',"
+	    " 'Later', 'published', 1341100800 + 86400 * 20, 1, 1)");
+	assert_int_equal(db_archive_pages(FX->db, &FX->a, FX->now, from, to,
+	    100, &pc, &np, &total), 0);
+	assert_int_equal(np, 2);
+	assert_int_equal(total, 251);
+	for (k = 0; k < 3; k++) {
+		assert_int_equal(db_post_list_month(FX->db, &FX->a, FX->now,
+		    from, to, bt, bid, 100, &p, &n), 0);
+		assert_int_equal(n, k < 2 ? 100 : 51);
+		for (i = 0; i < n; i++) {
+			assert_true(p[i].published_at >= from &&
+			    p[i].published_at < to);
+			ids[seen++] = p[i].id;
+			/* Which page lists it. */
+			assert_int_equal(db_archive_page_of(FX->db, FX->now,
+			    from, to, p[i].published_at, p[i].id, 100, &at),
+			    k > 0);
+			if (k > 0) {
+				assert_int_equal(at.t, pc[k - 1].t);
+				assert_int_equal(at.id, pc[k - 1].id);
+			}
+		}
+		if (k < 2) {
+			/* The next page starts after this one's last. */
+			assert_int_equal(pc[k].t, p[n - 1].published_at);
+			assert_int_equal(pc[k].id, p[n - 1].id);
+		}
+		bt = p[n - 1].published_at;
+		bid = p[n - 1].id;
+	}
+	for (i = 0; i < seen; i++)
+		for (k = i + 1; k < seen; k++)
+			assert_true(ids[i] != ids[k]);
+	/* Nothing older than the last. */
+	assert_int_equal(db_post_list_month(FX->db, &FX->a, FX->now, from, to,
+	    bt, bid, 100, &p, &n), 0);
+	assert_int_equal(n, 0);
+	/* 200 exactly: two pages, not a third empty one. */
+	raw_exec(FX->path, "DELETE FROM articles WHERE slug IN ('bulk-later')"
+	    " OR (slug LIKE 'bulk-%' AND CAST(substr(slug, 6) AS INTEGER)"
+	    " > 199)");
+	assert_int_equal(db_archive_pages(FX->db, &FX->a, FX->now, from, to,
+	    100, &pc, &np, &total), 0);
+	assert_int_equal(np, 1);
+	/* A scheduled article of the month is no page's, until its time. */
+	raw_exec(FX->path, "UPDATE articles SET published_at = 1343700000"
+	    " WHERE slug = 'bulk-1'");
+	assert_int_equal(db_archive_pages(FX->db, &FX->a, 1343600000LL, from,
+	    to, 100, &pc, &np, &total), 0);
+	assert_int_equal(np, 1);
+	assert_int_equal(db_post_list_month(FX->db, &FX->a, 1343600000LL, from,
+	    to, LLONG_MAX, LLONG_MAX, 100, &p, &n), 0);
+	assert_int_equal(n, 100);
+	assert_true(p[0].published_at < 1343600000LL);
+}
+
 #define WITH(t, setup) cmocka_unit_test_setup_teardown(t, setup, teardown)
 
 int
@@ -1426,6 +1632,9 @@ main(void)
 		WITH(articles_page_fields, setup_demo),
 		WITH(articles_page_ties, setup_demo),
 		WITH(articles_range, setup_demo),
+		WITH(archive_months_demo, setup_demo),
+		WITH(archive_months_triggers, setup_demo),
+		WITH(archive_month_pages, setup_demo),
 		WITH(neighbours, setup_demo),
 		WITH(page_by_slug, setup_demo),
 		WITH(migrate_twice, setup_demo),

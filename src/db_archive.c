@@ -1,0 +1,182 @@
+/*
+ * db_archive: the statements that give the archive its shape. Counts come
+ * from archive_months (kept by triggers, schema 0009) minus the scheduled
+ * articles, a short range of articles_published past :now; page cursors and
+ * an article's page walk one month of that index, never the site.
+ */
+#include <string.h>
+
+#include "db_archive.h"
+#include "db_int.h"
+#include "db_stamp.h"
+
+enum {
+	S_MONTHS,
+	S_STAMP,
+	S_PAGES,
+	S_NEWER_IN,
+	S_NTH,
+	S__MAX
+};
+
+/* YYYYMM of a time, UTC, as archive_months keys it. */
+#define MONTH_OF(T) \
+	"CAST(strftime('%Y%m', " T ", 'unixepoch') AS INTEGER)"
+
+/* Visible articles per month in [:lo, :hi], newest first. */
+#define MONTHS \
+	"SELECT m.month AS month, m.articles - ifnull(s.n, 0) AS n" \
+	" FROM archive_months m LEFT JOIN (SELECT " MONTH_OF("published_at") \
+	" AS month, count(*) AS n FROM articles WHERE status = 'published'" \
+	" AND published_at > :now GROUP BY 1) s ON s.month = m.month" \
+	" WHERE m.month BETWEEN :lo AND :hi AND m.articles > ifnull(s.n, 0)" \
+	" ORDER BY m.month DESC"
+
+static const char *const sql[S__MAX] = {
+	/* S_MONTHS */
+	MONTHS,
+	/* S_STAMP: the months and counts in the order the page shows them;
+	 * the latest visible publication of the range, which is when a
+	 * scheduled article last changed a count. */
+	"SELECT ifnull(sum(n), 0), ifnull((SELECT published_at FROM articles"
+	" WHERE " DB_IN_RANGE " ORDER BY published_at DESC LIMIT 1), 0),"
+	" stamp_hash(month, n, NULL) FROM (" MONTHS ")",
+	/* S_PAGES: the range in the archive's order, for every per-th
+	 * article; stepped in C (a row_number() window sorted the month in
+	 * a temporary b-tree: 0.8 ms for 447 articles, against 0.1 ms). */
+	"SELECT published_at, id FROM articles WHERE " DB_IN_RANGE
+	" ORDER BY published_at DESC, id DESC",
+	/* S_NEWER_IN: how many of the range come before (:t, :id) in the
+	 * archive's order; one upper bound, as DB_IN_RANGE. */
+	"SELECT count(*) FROM articles WHERE status = 'published'"
+	" AND published_at >= :t AND published_at < min(:to, :now + 1)"
+	" AND (published_at > :t OR id > :id)",
+	/* S_NTH: the range's article at :off, in the archive's order. */
+	"SELECT published_at, id FROM articles WHERE " DB_IN_RANGE
+	" ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET :off",
+};
+
+const struct db_sql db_archive_sql = { "db_archive", sql, S__MAX };
+
+#define ST(s)	db_stmt(db, DBM_ARCHIVE, (s))
+
+int
+db_archive_months(struct db *db, struct arena *a, long long now, int lo,
+    int hi, struct db_month **out, size_t *n)
+{
+	sqlite3_stmt	*st = ST(S_MONTHS);
+	struct db_month	*v = NULL;
+	size_t		 cap = 0;
+	int		 rc, ym;
+
+	*n = 0;
+	if (db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":lo", lo) == -1 ||
+	    db_bind_int(db, st, ":hi", hi) == -1)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = arena_grow(a, v, *n, &cap, sizeof(*v));
+		ym = sqlite3_column_int(st, 0);
+		v[*n].year = ym / 100;
+		v[*n].month = ym % 100;
+		v[*n].count = sqlite3_column_int64(st, 1);
+		(*n)++;
+	}
+	*out = v;
+	return db_done(db, st, rc) == -1 ? -1 : 0;
+}
+
+int
+db_archive_stamp(struct db *db, long long now, int lo, int hi,
+    long long from, long long to, struct db_stamp *out)
+{
+	sqlite3_stmt	*st = ST(S_STAMP);
+	const void	*b;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":lo", lo) == -1 ||
+	    db_bind_int(db, st, ":hi", hi) == -1 ||
+	    db_bind_int(db, st, ":from", from) == -1 ||
+	    db_bind_int(db, st, ":to", to) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->rows = sqlite3_column_int64(st, 0);
+		out->last_mod = sqlite3_column_int64(st, 1);
+		b = sqlite3_column_blob(st, 2);
+		if (b != NULL && sqlite3_column_bytes(st, 2) == DB_STAMP_KEY)
+			memcpy(out->key, b, DB_STAMP_KEY);
+	}
+	if (db_done(db, st, rc) == -1)
+		return -1;
+	return out->rows > 0;
+}
+
+int
+db_archive_pages(struct db *db, struct arena *a, long long now,
+    long long from, long long to, int per, struct db_cursor **out, size_t *n,
+    long long *total)
+{
+	sqlite3_stmt	*st = ST(S_PAGES);
+	struct db_cursor *v = NULL, c = { 0, 0 };
+	size_t		 cap = 0;
+	long long	 k = 0;
+	int		 rc, last = 0;
+
+	*n = 0;
+	if (db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":from", from) == -1 ||
+	    db_bind_int(db, st, ":to", to) == -1)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The last article of the range starts no page. */
+		if (last) {
+			v = arena_grow(a, v, *n, &cap, sizeof(*v));
+			v[(*n)++] = c;
+			last = 0;
+		}
+		if (++k % per == 0) {
+			c.t = sqlite3_column_int64(st, 0);
+			c.id = sqlite3_column_int64(st, 1);
+			last = 1;
+		}
+	}
+	*out = v;
+	*total = k;
+	return db_done(db, st, rc) == -1 ? -1 : 0;
+}
+
+int
+db_archive_page_of(struct db *db, long long now, long long from,
+    long long to, long long t, long long id, int per, struct db_cursor *out)
+{
+	sqlite3_stmt	*st = ST(S_NEWER_IN);
+	long long	 before = 0;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":to", to) == -1 ||
+	    db_bind_int(db, st, ":t", t) == -1 ||
+	    db_bind_int(db, st, ":id", id) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		before = sqlite3_column_int64(st, 0);
+	if (db_done(db, st, rc) != 1)
+		return -1;
+	if (before < per)
+		return 0;
+	/* Page k starts after the article at k * per - 1. */
+	st = ST(S_NTH);
+	if (db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":from", from) == -1 ||
+	    db_bind_int(db, st, ":to", to) == -1 ||
+	    db_bind_int(db, st, ":off", before / per * per - 1) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->t = sqlite3_column_int64(st, 0);
+		out->id = sqlite3_column_int64(st, 1);
+	}
+	return db_done(db, st, rc);
+}
