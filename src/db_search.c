@@ -21,9 +21,13 @@ enum {
  * match; the weights are the columns' (title, excerpt, body). DB_VISIBLE's
  * columns are the articles side's: articles_fts has none of them. CROSS
  * JOIN keeps the index the outer loop: left to itself, SQLite walked every
- * visible article and asked FTS5 about each. */
+ * visible article and asked FTS5 about each. INDEXED BY articles_visible
+ * reads status and times from that index, not from the rows, where they
+ * come after a body of several pages: a word in 97,000 of 100,000
+ * articles took 680 ms to count that way, 40 ms from the index. */
 #define MATCHES \
-	" FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid" \
+	" FROM articles_fts CROSS JOIN articles a INDEXED BY articles_visible" \
+	" ON a.id = articles_fts.rowid" \
 	" WHERE articles_fts MATCH :q AND " DB_VISIBLE \
 	" ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0)," \
 	" a.published_at DESC, a.id DESC"
