@@ -259,28 +259,6 @@ get newform /admin/articles/new -b "$JAR"
 CSRF=$(grab 'name="csrf" value="([0-9a-f]{64})"' "$H/newform.b")
 [ -n "$CSRF" ] || bail "the editor gets a CSRF token" "status $code"
 
-# post_article NAME ID ACTION [FIELD=VALUE...]: the editor's form for
-# article ID with every field as stored, the given ones changed.
-post_article() {
-	local name=$1 id=$2 action=$3 kv k
-	local -A f=()
-	local -a a=()
-	shift 3
-	for k in title slug author excerpt revision; do
-		f[$k]=$(q "SELECT $k FROM articles WHERE id = $id")
-	done
-	f[date]=$(q "SELECT strftime('%Y-%m-%d', published_at, 'unixepoch') FROM articles WHERE id = $id")
-	f[time]=$(q "SELECT strftime('%H:%M', published_at, 'unixepoch') FROM articles WHERE id = $id")
-	f[body]=$(q "SELECT body FROM articles WHERE id = $id")
-	for kv in "$@"; do
-		f[${kv%%=*}]=${kv#*=}
-	done
-	for k in "${!f[@]}"; do
-		a+=(--data-urlencode "$k=${f[$k]}")
-	done
-	get "$name" "/admin/articles/$id" -b "$JAR" --data-urlencode "csrf=$CSRF" \
-	    --data-urlencode "action=$action" "${a[@]}"
-}
 
 get e0 '/search?q=zebra'
 e_zebra=$(hdr "$H/e0.h" ETag)

@@ -1,6 +1,7 @@
 /*
- * dbfile: a scratch database file in /tmp for the database tests, and its
- * removal with what SQLite writes beside it. Include once, after cmocka.h.
+ * dbfile: a scratch database file in /tmp for the database tests, opened
+ * and migrated, and its removal with what SQLite writes beside it.
+ * Include once, after cmocka.h.
  */
 #ifndef QUIRE_TEST_DBFILE_H
 #define QUIRE_TEST_DBFILE_H
@@ -9,8 +10,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "db.h"
+#include "db_migrate.h"
+
 /* Fills path (at least 64 bytes) with a new, empty file's name. */
-static void
+static inline void
 dbfile_make(char *path, size_t size, const char *name)
 {
 	int	 fd;
@@ -21,7 +25,7 @@ dbfile_make(char *path, size_t size, const char *name)
 	close(fd);
 }
 
-static void
+static inline void
 dbfile_remove(const char *path)
 {
 	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
@@ -32,6 +36,31 @@ dbfile_remove(const char *path)
 		snprintf(p, sizeof(p), "%s%s", path, ext[i]);
 		unlink(p);
 	}
+}
+
+/* A new file of that name, migrated and prepared: the database the
+ * tests of one module start from; NULL (logged by db_*) on failure. */
+static inline struct db *
+dbfile_open(char *path, size_t size, const char *name)
+{
+	struct db	*db;
+
+	dbfile_make(path, size, name);
+	if ((db = db_open(path, 1)) == NULL)
+		return NULL;
+	if (db_migrate(db) != 0 || db_prepare(db) != 0) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Closes db and removes its file. */
+static inline void
+dbfile_close(struct db *db, const char *path)
+{
+	db_close(db);
+	dbfile_remove(path);
 }
 
 #endif

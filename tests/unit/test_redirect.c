@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "dbfile.h"
+#include "unescape.h"
 #include "db.h"
 #include "db_migrate.h"
 #include "db_post.h"
@@ -29,31 +30,6 @@
 static char		 path[64];
 static struct db	*db;
 static struct arena	 A;
-
-/* Unescapes \xHH, \t and \\ in place. */
-static void
-unescape(char *s)
-{
-	char	*o = s;
-	char	 hex[3] = { 0 };
-
-	while (*s != '\0') {
-		if (s[0] == '\\' && s[1] == 'x' && s[2] != '\0' && s[3] != '\0') {
-			hex[0] = s[2];
-			hex[1] = s[3];
-			*o++ = (char)strtol(hex, NULL, 16);
-			s += 4;
-		} else if (s[0] == '\\' && s[1] == 't') {
-			*o++ = '\t';
-			s += 2;
-		} else if (s[0] == '\\' && s[1] == '\\') {
-			*o++ = '\\';
-			s += 2;
-		} else
-			*o++ = *s++;
-	}
-	*o = '\0';
-}
 
 static const char *
 dash(const char *s)
@@ -131,8 +107,8 @@ rule_cases(void **state)
 			bad++;
 			continue;
 		}
-		unescape(line);
-		unescape(want);
+		case_unescape(line);
+		case_unescape(want);
 		cases++;
 		if ((got = one(line, want)) != NULL) {
 			print_error("%s:%d: \"%s\": got \"%s\", want \"%s\"\n",
@@ -151,21 +127,15 @@ static int
 setup(void **state)
 {
 	(void)state;
-	dbfile_make(path, sizeof(path), "redirect");
-	if ((db = db_open(path, 1)) == NULL)
-		return -1;
-	if (db_migrate(db) != 0 || db_prepare(db) != 0)
-		return -1;
-	return 0;
+	return (db = dbfile_open(path, sizeof(path), "redirect")) != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	db_close(db);
+	dbfile_close(db, path);
 	db = NULL;
-	dbfile_remove(path);
 	arena_reset(&A);
 	return 0;
 }

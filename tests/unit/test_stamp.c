@@ -36,21 +36,15 @@ static int
 setup(void **state)
 {
 	(void)state;
-	dbfile_make(path, sizeof(path), "stamp");
-	if ((db = db_open(path, 1)) == NULL)
-		return -1;
-	if (db_migrate(db) != 0 || db_prepare(db) != 0)
-		return -1;
-	return 0;
+	return (db = dbfile_open(path, sizeof(path), "stamp")) != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	db_close(db);
+	dbfile_close(db, path);
 	db = NULL;
-	dbfile_remove(path);
 	return 0;
 }
 

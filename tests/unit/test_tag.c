@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "dbfile.h"
+#include "unescape.h"
 #include "db.h"
 #include "db_migrate.h"
 #include "db_post.h"
@@ -30,31 +31,6 @@
 static char		 path[64];
 static struct db	*db;
 static struct arena	 A;
-
-/* Unescapes \xHH and \\ in place. */
-static void
-unescape(char *s)
-{
-	char	*o = s;
-	char	 hex[3] = { 0 };
-
-	while (*s != '\0') {
-		if (s[0] == '\\' && s[1] == 'x' && s[2] != '\0' && s[3] != '\0') {
-			hex[0] = s[2];
-			hex[1] = s[3];
-			*o++ = (char)strtol(hex, NULL, 16);
-			s += 4;
-		} else if (s[0] == '\\' && s[1] == 't') {
-			*o++ = '\t';
-			s += 2;
-		} else if (s[0] == '\\' && s[1] == '\\') {
-			*o++ = '\\';
-			s += 2;
-		} else
-			*o++ = *s++;
-	}
-	*o = '\0';
-}
 
 /* The tags as the case file writes them: "NAME|SLUG, NAME|SLUG". */
 static char *
@@ -105,8 +81,8 @@ rule_cases(void **state)
 			want = sep + 4;
 		}
 		in = line;
-		unescape(in);
-		unescape(want);
+		case_unescape(in);
+		case_unescape(want);
 		cases++;
 		if (strncmp(in, "slug ", 5) == 0) {
 			yes = tag_slug_valid(in + 5, strlen(in + 5));
@@ -170,21 +146,15 @@ static int
 setup(void **state)
 {
 	(void)state;
-	dbfile_make(path, sizeof(path), "tag");
-	if ((db = db_open(path, 1)) == NULL)
-		return -1;
-	if (db_migrate(db) != 0 || db_prepare(db) != 0)
-		return -1;
-	return 0;
+	return (db = dbfile_open(path, sizeof(path), "tag")) != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	db_close(db);
+	dbfile_close(db, path);
 	db = NULL;
-	dbfile_remove(path);
 	arena_reset(&A);
 	return 0;
 }
