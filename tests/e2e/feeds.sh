@@ -83,17 +83,6 @@ start_site "" ||
 ok "src/run.sh starts nginx and quire on 127.0.0.1:$port"
 
 code=""
-# get NAME PATH [CURL_ARGS...]: $H/NAME.h headers, $H/NAME.b body, $code.
-get() {
-	local name=$1 path=$2
-	shift 2
-	rm -f "$H/$name.b" "$H/$name.h"
-	code=$(curl -s -m 30 --path-as-is -o "$H/$name.b" -D "$H/$name.h" \
-	    -w '%{http_code}' "$@" "$base$path" 2>"$H/$name.err") || true
-	[ -n "$code" ] || code=000
-	[ -f "$H/$name.b" ] || : > "$H/$name.b"
-	[ -f "$H/$name.h" ] || : > "$H/$name.h"
-}
 
 # ruby_ok FILE: Ruby's rss parses it with validation.
 ruby_ok() {

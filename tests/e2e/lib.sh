@@ -458,3 +458,17 @@ post_article() {
 	get "$name" "/admin/articles/$id" -b "$JAR" --data-urlencode "csrf=$CSRF" \
 	    --data-urlencode "action=$action" "${a[@]}"
 }
+
+# get NAME PATH [CURL_ARGS...]: GET $base/PATH (curl, the path as is):
+# $H/NAME.h the headers, $H/NAME.b the body (empty files if none), $code
+# the status (000 if the server could not be reached).
+get() {
+	local name=$1 path=$2
+	shift 2
+	rm -f "$H/$name.b" "$H/$name.h"
+	code=$(curl -s -m 30 --path-as-is -o "$H/$name.b" -D "$H/$name.h" \
+	    -w '%{http_code}' "$@" "$base$path" 2>"$H/$name.err") || true
+	[ -n "$code" ] || code=000
+	[ -f "$H/$name.b" ] || : > "$H/$name.b"
+	[ -f "$H/$name.h" ] || : > "$H/$name.h"
+}
