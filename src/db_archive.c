@@ -14,8 +14,6 @@ enum {
 	S_MONTHS,
 	S_STAMP,
 	S_PAGES,
-	S_NEWER_IN,
-	S_NTH,
 	S__MAX
 };
 
@@ -46,14 +44,6 @@ static const char *const sql[S__MAX] = {
 	 * a temporary b-tree: 0.8 ms for 447 articles, against 0.1 ms). */
 	"SELECT published_at, id FROM articles WHERE " DB_IN_RANGE
 	" ORDER BY published_at DESC, id DESC",
-	/* S_NEWER_IN: how many of the range come before (:t, :id) in the
-	 * archive's order; one upper bound, as DB_IN_RANGE. */
-	"SELECT count(*) FROM articles WHERE status = 'published'"
-	" AND published_at >= :t AND published_at < min(:to, :now + 1)"
-	" AND (published_at > :t OR id > :id)",
-	/* S_NTH: the range's article at :off, in the archive's order. */
-	"SELECT published_at, id FROM articles WHERE " DB_IN_RANGE
-	" ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET :off",
 };
 
 const struct db_sql db_archive_sql = { "db_archive", sql, S__MAX };
@@ -147,36 +137,3 @@ db_archive_pages(struct db *db, struct arena *a, long long now,
 	return db_done(db, st, rc) == -1 ? -1 : 0;
 }
 
-int
-db_archive_page_of(struct db *db, long long now, long long from,
-    long long to, long long t, long long id, int per, struct db_cursor *out)
-{
-	sqlite3_stmt	*st = ST(S_NEWER_IN);
-	long long	 before = 0;
-	int		 rc;
-
-	memset(out, 0, sizeof(*out));
-	if (db_bind_int(db, st, ":now", now) == -1 ||
-	    db_bind_int(db, st, ":to", to) == -1 ||
-	    db_bind_int(db, st, ":t", t) == -1 ||
-	    db_bind_int(db, st, ":id", id) == -1)
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		before = sqlite3_column_int64(st, 0);
-	if (db_done(db, st, rc) != 1)
-		return -1;
-	if (before < per)
-		return 0;
-	/* Page k starts after the article at k * per - 1. */
-	st = ST(S_NTH);
-	if (db_bind_int(db, st, ":now", now) == -1 ||
-	    db_bind_int(db, st, ":from", from) == -1 ||
-	    db_bind_int(db, st, ":to", to) == -1 ||
-	    db_bind_int(db, st, ":off", before / per * per - 1) == -1)
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->t = sqlite3_column_int64(st, 0);
-		out->id = sqlite3_column_int64(st, 1);
-	}
-	return db_done(db, st, rc);
-}

@@ -40,10 +40,5 @@ int	db_archive_stamp(struct db *, long long now, int lo, int hi,
 int	db_archive_pages(struct db *, struct arena *, long long now,
 	    long long from, long long to, int per, struct db_cursor **out,
 	    size_t *n, long long *total);
-/* The page of [from, to) that lists the article (t, id): 1 and its cursor
- * in *out, or 0 when that is the first page; -1 on error. */
-int	db_archive_page_of(struct db *, long long now, long long from,
-	    long long to, long long t, long long id, int per,
-	    struct db_cursor *out);
 
 #endif

@@ -109,31 +109,6 @@ h_archive_stamp(struct ctx *c)
 	return 0;
 }
 
-int
-h_archive_page_of(struct ctx *c, long long published_at, long long id,
-    struct db_cursor *cur)
-{
-	long long	 from, to;
-	int		 y, m;
-
-	date_year_month(published_at, &y, &m);
-	date_range(y, m, &from, &to);
-	return db_archive_page_of(c->app->db, c->now, from, to, published_at,
-	    id, ARCHIVE_PER_PAGE, cur);
-}
-
-const char *
-h_archive_url_of(struct ctx *c, const struct post *p)
-{
-	struct db_cursor cur;
-	int		 y, m, rc;
-
-	if ((rc = h_archive_page_of(c, p->published_at, p->id, &cur)) == -1)
-		return NULL;
-	date_year_month(p->published_at, &y, &m);
-	return month_url(c, y, m, rc == 1 ? &cur : NULL);
-}
-
 /* A year's or a month's entry: what both kinds of lists show. */
 static struct tv *
 entry(struct ctx *c, struct tv *list, int year, int month, long long count)

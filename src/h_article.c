@@ -9,7 +9,6 @@
 #include "db_post.h"
 #include "db_stamp.h"
 #include "db_tag.h"
-#include "h_archive.h"
 #include "h_article.h"
 #include "h_redirect.h"
 #include "h_tag.h"
@@ -20,7 +19,6 @@ int
 h_article_stamp(struct ctx *c)
 {
 	struct post	 p;
-	struct db_cursor cur;
 	int		 rc;
 
 	if ((rc = db_stamp_article(c->app->db, c->args[2], c->now,
@@ -35,11 +33,6 @@ h_article_stamp(struct ctx *c)
 	p.published_at = c->stamp.published_at;
 	if (strcmp(post_path(c->a, &p), c->req->path) != 0)
 		return 404;
-	/* "Back to archive" links the page of its month that lists it. */
-	if ((rc = h_archive_page_of(c, p.published_at, c->stamp.id,
-	    &cur)) == -1)
-		return 500;
-	db_stamp_mix(&c->stamp, rc == 1 ? cur.t : 0, rc == 1 ? cur.id : 0);
 	return 0;
 }
 
@@ -71,7 +64,7 @@ h_article(struct ctx *c)
 	struct safe_html	 body;
 	struct tv		*root, *m, *links;
 	struct tag		*tags;
-	const char		*url, *back;
+	const char		*url;
 	size_t			 ntags;
 	int			 rc;
 
@@ -97,9 +90,6 @@ h_article(struct ctx *c)
 	root = view_post_page(c, &p, links);
 	view_nav(c, root, "archive");
 	m = view_article(c, &p, body);
-	if ((back = h_archive_url_of(c, &p)) == NULL)
-		return 500;
-	tv_text(c->a, m, "archive_url", back);
 	tv_set(c->a, m, "tags", links);
 	tv_set(c->a, root, "article", m);
 	if (neighbour(c, root, &p, 1, "prev") == -1 ||
