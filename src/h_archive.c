@@ -67,13 +67,36 @@ month_url(struct ctx *c, int year, int month, const struct db_cursor *cur)
 	    month, cur->t, cur->id);
 }
 
+/* A month's page starts, read once: by the stamp, kept for the page. */
+struct pages {
+	struct db_cursor	*pc;
+	size_t			 n;
+	long long		 total;
+};
+
+static int
+pages_of(struct ctx *c, const struct scope *s, struct pages **out)
+{
+	struct pages	*pg = c->stamp_data;
+
+	if (pg == NULL) {
+		pg = arena_calloc(c->a, 1, sizeof(*pg));
+		if (db_archive_pages(c->app->db, c->a, c->now, s->from, s->to,
+		    ARCHIVE_PER_PAGE, &pg->pc, &pg->n, &pg->total) == -1)
+			return -1;
+		c->stamp_data = pg;
+	}
+	*out = pg;
+	return 0;
+}
+
 int
 h_archive_stamp(struct ctx *c)
 {
 	struct scope	 s;
-	struct db_cursor cur, *pc;
-	long long	 total;
-	size_t		 n, i;
+	struct db_cursor cur;
+	struct pages	*pg;
+	size_t		 i;
 	int		 rc;
 
 	scope_of(c, &s);
@@ -84,14 +107,13 @@ h_archive_stamp(struct ctx *c)
 			return 404;
 		if (db_stamp_range_page(c->app->db, c->now, s.from, s.to,
 		    cur.t, cur.id, ARCHIVE_PER_PAGE, &c->stamp) == -1 ||
-		    db_archive_pages(c->app->db, c->a, c->now, s.from, s.to,
-		    ARCHIVE_PER_PAGE, &pc, &n, &total) == -1)
+		    pages_of(c, &s, &pg) == -1)
 			return 500;
 		if (c->stamp.rows == 0)
 			return 404;
-		db_stamp_mix(&c->stamp, total, (long long)n);
-		for (i = 0; i < n; i++)
-			db_stamp_mix(&c->stamp, pc[i].t, pc[i].id);
+		db_stamp_mix(&c->stamp, pg->total, (long long)pg->n);
+		for (i = 0; i < pg->n; i++)
+			db_stamp_mix(&c->stamp, pg->pc[i].t, pg->pc[i].id);
 		return 0;
 	}
 	if ((rc = db_archive_stamp(c->app->db, c->now, s.lo, s.hi, s.from,
@@ -236,6 +258,7 @@ static int
 month_page(struct ctx *c, const struct scope *s)
 {
 	struct db_cursor cur, *pc;
+	struct pages	*pages;
 	struct post	*p;
 	struct tv	*root, *list, *pg;
 	const char	*label = "";
@@ -248,9 +271,11 @@ month_page(struct ctx *c, const struct scope *s)
 		    "month.");
 	if (db_post_list_month(c->app->db, c->a, c->now, s->from, s->to,
 	    cur.t, cur.id, ARCHIVE_PER_PAGE, &p, &n) == -1 ||
-	    db_archive_pages(c->app->db, c->a, c->now, s->from, s->to,
-	    ARCHIVE_PER_PAGE, &pc, &np, &total) == -1)
+	    pages_of(c, s, &pages) == -1)
 		return 500;
+	pc = pages->pc;
+	np = pages->n;
+	total = pages->total;
 	if (n == 0 && first)
 		return view_error(c, 404, arena_printf(c->a, "No articles "
 		    "were published in %s %d.", date_month_name(s->month),

@@ -12,7 +12,7 @@
 #include "db_archive.h"
 #include "post.h"
 
-#define ARCHIVE_PER_PAGE	50	/* articles on a page of a month */
+#define ARCHIVE_PER_PAGE	25	/* articles on a page of a month */
 
 int	h_archive(struct ctx *);	/* args: [year [month]] */
 int	h_archive_stamp(struct ctx *);
