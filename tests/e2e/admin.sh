@@ -975,6 +975,10 @@ check "reserved slugs (admin, archive, static, and archive made from a title) re
 
 req st_get /admin/settings -b "$A"
 keep st_get settings
+req rd_list /admin/redirects -b "$A"
+keep rd_list redirects
+check "GET /admin/redirects: 200, the redirects page (and to the HTML checker)" \
+    "status $code" eval '[ "$code" = 200 ] && has "$H/rd_list.b" "<h1>Redirects</h1>"'
 declare -A SV=()
 for f in site_title site_subtitle site_base_url site_author site_per_page; do
 	SV[$f]=$(input_val "$f" "$H/st_get.b")
