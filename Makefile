@@ -25,7 +25,7 @@ SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 # The one list of modules: the program, the unit tests, the fuzz harnesses
 # and the bench tools all link these. PROGRAM is the command line, for the
 # binary only.
-MODULES   = arena buf clock log html date valid setting post \
+MODULES   = arena buf clock log utf8 html date valid setting post \
             htmlctx hcblock tmplc tmpl_load tmpl markdown \
             auth mediatype req resp config \
             db db_migrate db_post db_user db_session db_failure db_setting \

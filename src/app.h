@@ -76,9 +76,10 @@ struct ctx {
 	enum route_kind		 kind;		/* of the matched route */
 	unsigned		 query;		/* 1 << QF_* the route takes */
 	struct db_stamp		 stamp;		/* set by a route's stamp */
-	void			*stamp_data;	/* what the stamp read that its
-						 * handler needs too (arena),
-						 * or NULL */
+	void			*stamp_data;	/* what a route's stamp read
+						 * that its handler needs too
+						 * (arena; the two agree on
+						 * its type), or NULL */
 	int			 signed_in;	/* user and csrf are set */
 	struct user		 user;
 	char			 csrf[AUTH_TOKEN_HEX + 1];

@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "feed.h"
+#include "utf8.h"
 
 static const struct {
 	const char	*ctype;
@@ -31,40 +32,16 @@ feed_path(enum feed_kind k)
 }
 
 /* The code point at s (n > 0 bytes left) into *cp, and its length. An
- * invalid sequence (overlong, a surrogate, past U+10FFFF, cut short) is
- * U+FFFD, one byte long. */
+ * invalid sequence is U+FFFD, one byte long. */
 static size_t
 utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
 {
-	unsigned long	 c = s[0], min;
-	size_t		 len, i;
+	size_t	 len;
+	long	 c;
 
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2, c &= 0x1f, min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3, c &= 0x0f, min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4, c &= 0x07, min = 0x10000;
-	} else
-		goto bad;
-	if (n < len)
-		goto bad;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			goto bad;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		goto bad;
-	*cp = c;
+	c = utf8_decode(s, n, &len);
+	*cp = c == -1 ? 0xfffd : (unsigned long)c;
 	return len;
-bad:
-	*cp = 0xfffd;
-	return 1;
 }
 
 /* A character XML 1.0 allows and does not discourage. */

@@ -11,11 +11,30 @@
 #include "db_post.h"
 #include "db_stamp.h"
 #include "h_home.h"
-#include "markdown.h"
 #include "view.h"
 
-#define EXCERPT_SOURCE	1500	/* characters of body fetched for excerpts */
-#define EXCERPT_MAX	320	/* bytes of excerpt shown */
+
+/* The newer page's cursor: 1 and its (t, id), or 0 when the newer page
+ * is the first. Read once a request: the stamp keeps it for the page. */
+struct newer {
+	int		 rc;
+	long long	 t, id;
+};
+
+static const struct newer *
+newer_of(struct ctx *c, long long bt, long long bid, int per_page)
+{
+	struct newer	*nw = c->stamp_data;
+
+	if (nw == NULL) {
+		nw = arena_calloc(c->a, 1, sizeof(*nw));
+		if ((nw->rc = db_post_newer_page(c->app->db, c->now, bt, bid,
+		    per_page, &nw->t, &nw->id)) == -1)
+			return NULL;
+		c->stamp_data = nw;
+	}
+	return nw;
+}
 
 int
 h_home_stamp(struct ctx *c)
@@ -23,8 +42,7 @@ h_home_stamp(struct ctx *c)
 	long long	 bt, bid;
 	int		 per_page;
 
-	long long	 nt, nid;
-	int		 rc;
+	const struct newer *nw;
 
 	per_page = view_cursor(c, &bt, &bid);
 	if (db_stamp_home(c->app->db, c->now, bt, bid, per_page,
@@ -35,10 +53,9 @@ h_home_stamp(struct ctx *c)
 	if (c->stamp.rows == 0)
 		return 404;
 	/* The link to the newer page is on the page too. */
-	if ((rc = db_post_newer_page(c->app->db, c->now, bt, bid, per_page,
-	    &nt, &nid)) == -1)
+	if ((nw = newer_of(c, bt, bid, per_page)) == NULL)
 		return 500;
-	db_stamp_mix(&c->stamp, nt, nid);
+	db_stamp_mix(&c->stamp, nw->t, nw->id);
 	return 0;
 }
 
@@ -46,26 +63,27 @@ int
 h_home(struct ctx *c)
 {
 	struct post	*p;
-	struct tv	*root, *list, *m;
-	long long	 bt, bid, nt, nid;
-	const char	*cur = c->req->query[QF_BEFORE], *src, *newer = "";
+	struct tv	*root;
+	const struct newer *nw;
+	long long	 bt, bid;
+	const char	*cur = c->req->query[QF_BEFORE], *newer = "";
 	const char	*title = NULL;
-	size_t		 n, i, shown;
+	size_t		 n, shown;
 	int		 per_page, rc = 0;
 
 	per_page = view_cursor(c, &bt, &bid);
 	if (db_post_list_page(c->app->db, c->a, c->now, bt, bid, per_page + 1,
-	    EXCERPT_SOURCE, &p, &n) == -1)
+	    VIEW_EXCERPT_SOURCE, &p, &n) == -1)
 		return 500;
 	if (cur != NULL && n == 0)
 		return view_error(c, 404, "There are no older articles.");
 	shown = n < (size_t)per_page ? n : (size_t)per_page;
 	if (cur != NULL) {
-		if ((rc = db_post_newer_page(c->app->db, c->now, bt, bid,
-		    per_page, &nt, &nid)) == -1)
+		if ((nw = newer_of(c, bt, bid, per_page)) == NULL)
 			return 500;
-		newer = rc == 1 ? arena_printf(c->a, "/?before=%lld-%lld", nt,
-		    nid) : "/";
+		newer = nw->rc == 1 ? arena_printf(c->a, "/?before=%lld-%lld",
+		    nw->t, nw->id) : "/";
+		rc = nw->rc;
 		/* A deep page is titled by what it holds. */
 		title = arena_printf(c->a, "Articles from %s to %s",
 		    date_human(c->a, p[shown - 1].published_at),
@@ -79,14 +97,7 @@ h_home(struct ctx *c)
 	/* "Newest" only where "Newer" is not the first page already. */
 	tv_bool(c->a, root, "newest", rc == 1);
 	view_nav(c, root, "home");
-	list = tv_list(c->a);
-	for (i = 0; i < n && i < (size_t)per_page; i++) {
-		m = view_list_item(c, list, &p[i]);
-		src = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
-		tv_text(c->a, m, "excerpt", md_excerpt(c->a, src, strlen(src),
-		    EXCERPT_MAX));
-	}
-	tv_set(c->a, root, "articles", list);
+	tv_set(c->a, root, "articles", view_excerpts(c, p, shown));
 	tv_bool(c->a, root, "first_page", cur == NULL);
 	tv_text(c->a, root, "older_url", "");
 	if (n > (size_t)per_page)

@@ -12,11 +12,8 @@
 #include "db_tag.h"
 #include "h_tag.h"
 #include "html.h"
-#include "markdown.h"
 #include "view.h"
 
-#define EXCERPT_SOURCE	1500	/* characters of body fetched for excerpts */
-#define EXCERPT_MAX	320	/* bytes of excerpt shown */
 
 static const char *const msg_none = "There is no tag at this address, or "
     "nothing published carries it yet. The list of tags has every one.";
@@ -59,17 +56,17 @@ h_tag(struct ctx *c)
 {
 	struct db_tag	 t;
 	struct post	*p;
-	struct tv	*root, *list, *m;
+	struct tv	*root, *m;
 	long long	 bt, bid;
-	const char	*cur = c->req->query[QF_BEFORE], *src;
-	size_t		 n = 0, i;
+	const char	*cur = c->req->query[QF_BEFORE];
+	size_t		 n = 0;
 	int		 per_page, rc;
 
 	per_page = view_cursor(c, &bt, &bid);
 	if ((rc = db_tag_by_slug(c->app->db, c->a, c->args[0], &t)) == -1)
 		return 500;
 	if (rc == 1 && db_post_list_tag(c->app->db, c->a, t.id, c->now, bt,
-	    bid, per_page + 1, EXCERPT_SOURCE, &p, &n) == -1)
+	    bid, per_page + 1, VIEW_EXCERPT_SOURCE, &p, &n) == -1)
 		return 500;
 	if (n == 0)
 		return view_error(c, 404, cur != NULL ? "There are no older "
@@ -86,14 +83,8 @@ h_tag(struct ctx *c)
 	tv_text(c->a, root, "tag_feed", h_tag_url(c, t.slug, "/feed"));
 	tv_text(c->a, root, "tag_feed_title", arena_printf(c->a, "%s: %s",
 	    c->site.v[SET_TITLE], t.name));
-	list = tv_list(c->a);
-	for (i = 0; i < n && i < (size_t)per_page; i++) {
-		m = view_list_item(c, list, &p[i]);
-		src = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
-		tv_text(c->a, m, "excerpt", md_excerpt(c->a, src, strlen(src),
-		    EXCERPT_MAX));
-	}
-	tv_set(c->a, root, "articles", list);
+	tv_set(c->a, root, "articles", view_excerpts(c, p,
+	    n < (size_t)per_page ? n : (size_t)per_page));
 	tv_bool(c->a, root, "first_page", cur == NULL);
 	tv_text(c->a, root, "newest_url", h_tag_url(c, t.slug, ""));
 	tv_text(c->a, root, "older_url", "");

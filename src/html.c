@@ -103,8 +103,8 @@ html_url(struct buf *b, const char *s, size_t len)
 	html_text(b, s, len);
 }
 
-void
-html_pct(struct buf *b, const char *s, size_t len)
+static void
+pct(struct buf *b, const char *s, size_t len, const char *keep)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
 	size_t			 i;
@@ -113,8 +113,8 @@ html_pct(struct buf *b, const char *s, size_t len)
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)s[i];
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-		    c == '_' || c == '~') {
+		    (c >= '0' && c <= '9') || (c != '\0' &&
+		    strchr(keep, c) != NULL)) {
 			buf_putc(b, (char)c);
 			continue;
 		}
@@ -122,4 +122,16 @@ html_pct(struct buf *b, const char *s, size_t len)
 		buf_putc(b, hex[c >> 4]);
 		buf_putc(b, hex[c & 0xf]);
 	}
+}
+
+void
+html_pct(struct buf *b, const char *s, size_t len)
+{
+	pct(b, s, len, "-._~");
+}
+
+void
+html_pct_path(struct buf *b, const char *s, size_t len)
+{
+	pct(b, s, len, "-._~!$&'()*+,;=:@/");
 }

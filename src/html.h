@@ -23,6 +23,10 @@ void	html_text(struct buf *, const char *, size_t);
 void	html_url(struct buf *, const char *, size_t);
 /* Percent-encode all but RFC 3986 unreserved bytes: for query components. */
 void	html_pct(struct buf *, const char *, size_t);
+/* Percent-encode a decoded path for a URL: all but RFC 3986's unreserved
+ * bytes, sub-delims, ':', '@' and '/'. Not an escaper for HTML: a page
+ * still writes the URL through html_url(). */
+void	html_pct_path(struct buf *, const char *, size_t);
 /* A JSON string literal, quotes included, for <script
  * type="application/ld+json">: '<', '>', '&', quotes, control characters,
  * DEL, U+2028 and U+2029 as \u escapes and '\' as "\\", so that no value

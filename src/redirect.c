@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "html.h"
 #include "redirect.h"
 #include "req.h"
 
@@ -69,23 +70,13 @@ redirect_path_norm(struct arena *a, const char *typed)
 char *
 redirect_path_url(struct arena *a, const char *path)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*s = (const unsigned char *)path;
-	char			*out, *o;
+	struct buf	 b;
+	char		*out;
 
-	out = o = arena_alloc(a, strlen(path) * 3 + 1);
-	for (; *s != '\0'; s++) {
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') ||
-		    strchr("/-._~!$&'()*+,;=:@", *s) != NULL)
-			*o++ = (char)*s;
-		else {
-			*o++ = '%';
-			*o++ = hex[*s >> 4];
-			*o++ = hex[*s & 15];
-		}
-	}
-	*o = '\0';
+	buf_init(&b);
+	html_pct_path(&b, path, strlen(path));
+	out = arena_strndup(a, b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
 	return out;
 }
 

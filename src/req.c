@@ -10,6 +10,7 @@
 #include "date.h"
 #include "redirect.h"
 #include "req.h"
+#include "utf8.h"
 #include "search.h"
 #include "valid.h"
 
@@ -118,35 +119,11 @@ int
 req_text_valid(const char *str, size_t len)
 {
 	const unsigned char	*s = (const unsigned char *)str;
-	size_t			 i = 0, n, k;
-	unsigned int		 cp, min;
+	size_t			 i, n;
 
-	while (i < len) {
-		if (s[i] == 0)
+	for (i = 0; i < len; i += n)
+		if (s[i] == 0 || utf8_decode(s + i, len - i, &n) == -1)
 			return 0;
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((s[i] & 0xe0) == 0xc0) {
-			n = 1, cp = s[i] & 0x1f, min = 0x80;
-		} else if ((s[i] & 0xf0) == 0xe0) {
-			n = 2, cp = s[i] & 0x0f, min = 0x800;
-		} else if ((s[i] & 0xf8) == 0xf0) {
-			n = 3, cp = s[i] & 0x07, min = 0x10000;
-		} else
-			return 0;
-		if (len - i <= n)
-			return 0;
-		for (k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		i += n + 1;
-	}
 	return 1;
 }
 

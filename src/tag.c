@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tag.h"
+#include "utf8.h"
 
 /* Non-ASCII code points that are not letters, marks or digits: C1
  * controls and Latin-1 punctuation, punctuation and symbol blocks, spaces,
@@ -59,39 +60,6 @@ static const char *const msg_long = "A tag may be at most 50 characters "
 static const char *const msg_empty = "A tag needs at least one letter or "
     "digit.";
 static const char *const msg_many = "An article may have at most 20 tags.";
-
-/* The code point at s[0..len), its length in *n; -1 if malformed. */
-static long
-decode(const unsigned char *s, size_t len, size_t *n)
-{
-	unsigned int	 cp, min;
-	size_t		 k;
-
-	if (len == 0)
-		return -1;
-	if (s[0] < 0x80) {
-		*n = 1;
-		return s[0];
-	}
-	if ((s[0] & 0xe0) == 0xc0)
-		*n = 2, cp = s[0] & 0x1f, min = 0x80;
-	else if ((s[0] & 0xf0) == 0xe0)
-		*n = 3, cp = s[0] & 0x0f, min = 0x800;
-	else if ((s[0] & 0xf8) == 0xf0)
-		*n = 4, cp = s[0] & 0x07, min = 0x10000;
-	else
-		return -1;
-	if (*n > len)
-		return -1;
-	for (k = 1; k < *n; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return -1;
-		cp = cp << 6 | (s[k] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return -1;
-	return cp;
-}
 
 static size_t
 encode(unsigned int cp, char *out)
@@ -198,7 +166,7 @@ read_one(const char *s, size_t len, struct one *t)
 	int			 space = 0, hyphen = 0;
 
 	while (i < len) {
-		if ((cp = decode(u + i, len - i, &n)) == -1)
+		if ((cp = utf8_decode(u + i, len - i, &n)) == -1)
 			return msg_chars;
 		i += n;
 		if (cp == ' ') {
@@ -310,7 +278,7 @@ tag_slug_valid(const char *s, size_t len)
 	long			 cp, prev = '-';
 
 	while (i < len) {
-		if ((cp = decode(u + i, len - i, &n)) == -1 ||
+		if ((cp = utf8_decode(u + i, len - i, &n)) == -1 ||
 		    ++chars > TAG_CHARS_MAX)
 			return 0;
 		i += n;

@@ -235,16 +235,12 @@ static const char *
 canonical(struct ctx *c)
 {
 	struct buf	 b;
-	const char	*res, *p;
+	const char	*res;
 	int		 i, n = 0;
 
 	buf_init(&b);
 	/* A path may hold UTF-8 (a tag's slug): percent-encoded. */
-	for (p = c->req->path; *p != '\0'; p++)
-		if ((unsigned char)*p >= 0x80)
-			buf_printf(&b, "%%%02X", (unsigned char)*p);
-		else
-			buf_putc(&b, *p);
+	html_pct_path(&b, c->req->path, strlen(c->req->path));
 	for (i = 0; i < QF__MAX; i++) {
 		if (c->req->query[i] == NULL || !(c->query & (1u << i)))
 			continue;
@@ -520,4 +516,21 @@ view_list_item(struct ctx *c, struct tv *list, const struct post *p)
 	tv_text(c->a, m, "datetime", date_iso(c->a, p->published_at));
 	tv_text(c->a, m, "author", view_author(c, p));
 	return m;
+}
+
+struct tv *
+view_excerpts(struct ctx *c, const struct post *p, size_t n)
+{
+	struct tv	*list, *m;
+	const char	*src;
+	size_t		 i;
+
+	list = tv_list(c->a);
+	for (i = 0; i < n; i++) {
+		m = view_list_item(c, list, &p[i]);
+		src = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
+		tv_text(c->a, m, "excerpt", md_excerpt(c->a, src, strlen(src),
+		    VIEW_EXCERPT_MAX));
+	}
+	return list;
 }

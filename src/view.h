@@ -83,6 +83,12 @@ const char	*view_author(struct ctx *, const struct post *);
  * body, share and archive links); for a page: title and body. */
 struct tv	*view_article(struct ctx *, const struct post *,
 		    struct safe_html body);
+#define VIEW_EXCERPT_SOURCE 1500	/* characters of body a list fetches */
+#define VIEW_EXCERPT_MAX 320		/* bytes of excerpt it shows */
+
+/* The list of p[0..n) with excerpts (the article's own, else the start of
+ * its body), as the home and tag pages show them. */
+struct tv	*view_excerpts(struct ctx *, const struct post *p, size_t n);
 /* Appends an article to a list as lists show it: title, url, date,
  * datetime, author. Returns the item, to add more. */
 struct tv	*view_list_item(struct ctx *, struct tv *list,
