@@ -9,14 +9,16 @@
 # CPPFLAGS, CFLAGS and LDFLAGS are honoured, so Debian's hardening flags
 # apply: make CPPFLAGS="$(dpkg-buildflags --get CPPFLAGS)" ...
 
-PKGS      = fcgi sqlite3 libcmark libsodium
+PKGS      = fcgi sqlite3 libcmark libsodium inih yaml-0.1 libxml-2.0 libsystemd
 CC       ?= cc
 FUZZ_CC  ?= clang
 CFLAGS   ?= -O2 -g
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
             -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark -lsodium)
+# The fallbacks serve a make run on a machine that make deps is still
+# equipping (the variables are read before deps runs).
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark -lsodium -linih -lyaml -lxml2 -lsystemd)
 # Ours, before the caller's: the caller's CPPFLAGS may add, not take away.
 QCPPFLAGS = -D_GNU_SOURCE -Isrc -Ibuild $(PKG_CFLAGS)
 DEPFLAGS  = -MMD -MP
@@ -58,11 +60,13 @@ PORT     ?= 8080
 # What make deps installs: libraries (checked with dpkg) and tools (checked
 # by command, so a java or npm installed some other way is left alone).
 DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libsodium-dev libcmocka-dev \
-             libclang-rt-14-dev libfaketime python3-feedparser
+             libclang-rt-14-dev libfaketime python3-feedparser \
+             libinih-dev libyaml-dev libxml2-dev libsystemd-dev
 DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang wrk:wrk \
              java:default-jre-headless npm:npm \
-             chromium:chromium ruby:ruby
+             chromium:chromium ruby:ruby mandoc:mandoc \
+             systemd-analyze:systemd
 
 .PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install
 # Objects are kept, not removed as intermediates of the pattern rules.
