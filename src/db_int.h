@@ -31,6 +31,13 @@
 #define DB_NEWER(T, ID) \
 	"status = 'published' AND published_at >= " T \
 	" AND published_at <= :now AND (published_at > " T " OR id > " ID ")"
+/* A link of tag :tag (article_tags aliased x) to a visible article older
+ * than the cursor (T, ID): a range of article_tags_published, which holds
+ * the article's publication time (0010), so a tag's page reads its own
+ * rows whatever the share of the site the tag has. */
+#define DB_TAG_OLDER(T, ID) \
+	"x.tag_id = :tag AND x.published_at <= min(:now, " T ")" \
+	" AND (x.published_at < " T " OR x.article_id < " ID ")"
 /* Visible and published in [:from, :to): one upper bound, for the same
  * reason (a month at 100,000 articles: 28 ms to under 1 ms). */
 #define DB_IN_RANGE \

@@ -78,16 +78,13 @@ static const char *const sql[S__MAX] = {
 	" AND published_at >= :from AND published_at <= min(:now, :t, :to - 1)"
 	" AND (published_at < :t OR id < :id)"
 	" ORDER BY published_at DESC, id DESC LIMIT :limit",
-	/* S_ARTICLES_TAG: as S_ARTICLES_PAGE, of one tag. Walks
-	 * articles_published newest first and probes article_tags' key, or
-	 * takes the tag's rows from article_tags_tag and sorts them: SQLite
-	 * picks by the statistics. */
-	"SELECT id, slug, title, excerpt, substr(body, 1, :chars), author,"
-	" status, published_at, created_at, updated_at, revision"
-	" FROM articles a WHERE " DB_OLDER(":t", ":id")
-	" AND EXISTS (SELECT 1 FROM article_tags WHERE article_id = a.id"
-	" AND tag_id = :tag)"
-	" ORDER BY published_at DESC, id DESC LIMIT :limit",
+	/* S_ARTICLES_TAG: as S_ARTICLES_PAGE, of one tag: its links newest
+	 * first, then each article's row. */
+	"SELECT a.id, a.slug, a.title, a.excerpt, substr(a.body, 1, :chars),"
+	" a.author, a.status, a.published_at, a.created_at, a.updated_at,"
+	" a.revision FROM article_tags x CROSS JOIN articles a"
+	" ON a.id = x.article_id WHERE " DB_TAG_OLDER(":t", ":id")
+	" ORDER BY x.published_at DESC, x.article_id DESC LIMIT :limit",
 	/* S_PAGE_BY_SLUG */
 	"SELECT " PAGE_COLS " FROM pages"
 	" WHERE slug = :slug AND status = 'published'",

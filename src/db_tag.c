@@ -24,19 +24,18 @@ enum {
 	S__MAX
 };
 
-/* A visible article of tag :tag, the articles' table aliased a. */
-#define TAGGED \
-	" EXISTS (SELECT 1 FROM article_tags" \
-	" WHERE article_id = a.id AND tag_id = :tag)"
-/* Every tag with visible articles, by name, and their count and last
- * change. */
+/* Every tag with visible articles, by name: its count (the published
+ * links less the scheduled ones, a short range of article_tags_published)
+ * and its last change (its articles' latest save or visible publication).
+ * Reads no article: as many rows as there are tags. */
 #define VISIBLE_TAGS \
-	"SELECT t.id, t.name, t.slug, count(*) AS n," \
-	" max(max(a.updated_at, a.published_at)) AS last" \
-	" FROM tags t JOIN article_tags x ON x.tag_id = t.id" \
-	" JOIN articles a ON a.id = x.article_id" \
-	" WHERE a.status = 'published' AND a.published_at <= :now" \
-	" GROUP BY t.id ORDER BY t.name COLLATE NOCASE, t.id"
+	"SELECT t.id, t.name, t.slug, t.articles - (SELECT count(*)" \
+	"  FROM article_tags x WHERE x.tag_id = t.id" \
+	"  AND x.published_at > :now) AS n," \
+	" max(t.changed_at, ifnull((SELECT max(x.published_at)" \
+	"  FROM article_tags x WHERE x.tag_id = t.id" \
+	"  AND x.published_at <= :now), 0)) AS last" \
+	" FROM tags t WHERE n > 0 ORDER BY t.name COLLATE NOCASE, t.id"
 
 static const char *const sql[S__MAX] = {
 	/* S_OF_ARTICLE */
@@ -66,10 +65,11 @@ static const char *const sql[S__MAX] = {
 	" stamp_hash(CASE WHEN rn <= :shown THEN id ELSE 0 END,"
 	"  CASE WHEN rn <= :shown THEN revision END,"
 	"  CASE WHEN rn <= :shown THEN published_at END)"
-	" FROM (SELECT id, revision, updated_at, published_at, row_number()"
-	" OVER (ORDER BY published_at DESC, id DESC) AS rn FROM articles a"
-	" WHERE " DB_OLDER(":t", ":id") " AND" TAGGED
-	" ORDER BY published_at DESC, id DESC LIMIT :limit)",
+	" FROM (SELECT a.id, a.revision, a.updated_at, a.published_at,"
+	" row_number() OVER (ORDER BY x.published_at DESC, x.article_id DESC)"
+	" AS rn FROM article_tags x CROSS JOIN articles a ON a.id = x.article_id"
+	" WHERE " DB_TAG_OLDER(":t", ":id")
+	" ORDER BY x.published_at DESC, x.article_id DESC LIMIT :limit)",
 	/* S_STAMP_ALL: a tag's name never changes while it exists (ids are
 	 * not reused), so its id and count are what the page shows. */
 	"SELECT count(*), ifnull(max(last), 0), stamp_hash(id, n, NULL)"
