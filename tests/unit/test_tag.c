@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "arena.h"
 #include "dbfile.h"
@@ -381,6 +382,138 @@ pages_and_stamps(void **state)
 	assert_int_equal(s1.rows, 0);
 }
 
+/* One number from the file through a connection of its own. */
+static long long
+raw_int(const char *sql)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*st;
+	long long	 v;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
+static void
+raw_exec(const char *sql)
+{
+	sqlite3		*h;
+	char		*err = NULL;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	if (sqlite3_exec(h, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err != NULL ? err : "?");
+	sqlite3_close(h);
+}
+
+/* What the triggers of 0010 keep, against the articles themselves: links
+ * whose publication time is not their article's, and tags whose count is
+ * not their published links'. */
+static long long
+counts_off(void)
+{
+	return raw_int("SELECT (SELECT count(*) FROM article_tags x"
+	    " JOIN articles a ON a.id = x.article_id WHERE x.published_at IS NOT"
+	    " (CASE WHEN a.status = 'published' THEN a.published_at END))"
+	    " + (SELECT count(*) FROM tags t WHERE t.articles <>"
+	    " (SELECT count(*) FROM article_tags x JOIN articles a"
+	    " ON a.id = x.article_id WHERE x.tag_id = t.id"
+	    " AND a.status = 'published'))");
+}
+
+/* The visible count of the tag with that slug at now, 0 when /tags does
+ * not list it. */
+static long long
+count_at(const char *slug, long long now)
+{
+	struct db_tag	*t;
+	size_t		 n, i;
+
+	assert_int_equal(db_tag_visible(db, &A, now, &t, &n), 0);
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].slug, slug) == 0)
+			return t[i].count;
+	return 0;
+}
+
+/* Every way an article or a link changes keeps the counts /tags reads
+ * and the publication times a tag's page walks. */
+static void
+counts_follow_every_change(void **state)
+{
+	struct post	 a, b;
+
+	(void)state;
+	a = article("a", "draft", 0, "Count, Other");
+	assert_int_equal(counts_off(), 0);
+	assert_int_equal(count_at("count", NOW), 0);
+	a.status = "published";
+	a.has_date = 1;
+	a.published_at = T0;
+	assert_int_equal(db_post_save(db, &a, NOW), DB_SAVED);
+	assert_int_equal(counts_off(), 0);
+	assert_int_equal(count_at("count", NOW), 1);
+	/* Scheduled: counted from its time on. */
+	b = article("b", "published", NOW + 600, "count");
+	assert_int_equal(counts_off(), 0);
+	assert_int_equal(count_at("count", NOW), 1);
+	assert_int_equal(count_at("count", NOW + 600), 2);
+	/* Moved back into the past, then unpublished. */
+	b.published_at = T0 + 5;
+	assert_int_equal(db_post_save(db, &b, NOW), DB_SAVED);
+	assert_int_equal(counts_off(), 0);
+	assert_int_equal(count_at("count", NOW), 2);
+	b.status = "draft";
+	assert_int_equal(db_post_save(db, &b, NOW), DB_SAVED);
+	assert_int_equal(counts_off(), 0);
+	assert_int_equal(count_at("count", NOW), 1);
+	/* Retagged, untagged, deleted. */
+	retag(&a, "Other, New");
+	assert_int_equal(counts_off(), 0);
+	assert_int_equal(count_at("count", NOW), 0);
+	assert_int_equal(count_at("new", NOW), 1);
+	b.status = "published";
+	assert_int_equal(db_post_save(db, &b, NOW), DB_SAVED);
+	assert_int_equal(count_at("count", NOW), 1);
+	assert_int_equal(db_post_delete(db, POST_ARTICLE, b.id, NOW), 1);
+	assert_int_equal(counts_off(), 0);
+	assert_int_equal(count_at("count", NOW), 0);
+	assert_int_equal(tag_id("count"), 0);
+	/* Anything else writing articles and links (the bench, sqlite3). */
+	article("c", "published", T0 + 7, "Other, Count");
+	article("d", "published", T0 + 8, "count");
+	raw_exec("UPDATE articles SET status = 'draft' WHERE slug = 'c';"
+	    " INSERT INTO article_tags (article_id, tag_id) SELECT a.id,"
+	    " t.id FROM articles a, tags t WHERE a.slug = 'd'"
+	    " AND t.slug = 'other';"
+	    " UPDATE articles SET published_at = published_at + 86400"
+	    " WHERE slug = 'd'; DELETE FROM article_tags WHERE tag_id ="
+	    " (SELECT id FROM tags WHERE slug = 'new')");
+	assert_int_equal(counts_off(), 0);
+	assert_int_equal(count_at("other", NOW), 2);
+	assert_int_equal(count_at("count", NOW), 1);
+	/* A tag's page reads the links' times: d moved a day on. */
+	{
+		struct post	*l;
+		size_t		 n;
+
+		assert_int_equal(db_post_list_tag(db, &A, tag_id("other"),
+		    NOW, 1LL << 62, 1LL << 62, 5, 10, &l, &n), 0);
+		assert_int_equal(n, 2);
+		assert_string_equal(l[0].slug, "d");
+		assert_int_equal(l[0].published_at, T0 + 8 + 86400);
+		assert_string_equal(l[1].slug, "a");
+	}
+}
+
 int
 main(void)
 {
@@ -394,6 +527,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(pages_and_stamps, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(counts_follow_every_change,
+		    setup, teardown),
 	};
 	int	 rc;
 
