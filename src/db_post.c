@@ -72,12 +72,10 @@ static const char *const sql[S__MAX] = {
 	/* S_ARTICLES_RANGE */
 	"SELECT " LIST_COLS " FROM articles WHERE " DB_IN_RANGE
 	" ORDER BY published_at DESC, id DESC",
-	/* S_ARTICLES_MONTH: a page of a month, older than the cursor; one
-	 * upper bound, as DB_IN_RANGE. */
-	"SELECT " LIST_COLS " FROM articles WHERE status = 'published'"
-	" AND published_at >= :from AND published_at <= min(:now, :t, :to - 1)"
-	" AND (published_at < :t OR id < :id)"
-	" ORDER BY published_at DESC, id DESC LIMIT :limit",
+	/* S_ARTICLES_MONTH: page :offset / :limit of a month: the offset
+	 * skips entries of articles_published, never rows. */
+	"SELECT " LIST_COLS " FROM articles WHERE " DB_IN_RANGE
+	" ORDER BY published_at DESC, id DESC LIMIT :limit OFFSET :offset",
 	/* S_ARTICLES_TAG: as S_ARTICLES_PAGE, of one tag: its links newest
 	 * first, then each article's row. */
 	"SELECT a.id, a.slug, a.title, a.excerpt, substr(a.body, 1, :chars),"
@@ -292,16 +290,15 @@ db_post_list_range(struct db *db, struct arena *a, long long now,
 
 int
 db_post_list_month(struct db *db, struct arena *a, long long now,
-    long long from, long long to, long long before_t, long long before_id,
-    int limit, struct post **out, size_t *n)
+    long long from, long long to, long long offset, int limit,
+    struct post **out, size_t *n)
 {
 	sqlite3_stmt	*st = ST(S_ARTICLES_MONTH);
 
 	if (db_bind_int(db, st, ":now", now) == -1 ||
 	    db_bind_int(db, st, ":from", from) == -1 ||
 	    db_bind_int(db, st, ":to", to) == -1 ||
-	    db_bind_int(db, st, ":t", before_t) == -1 ||
-	    db_bind_int(db, st, ":id", before_id) == -1 ||
+	    db_bind_int(db, st, ":offset", offset) == -1 ||
 	    db_bind_int(db, st, ":limit", limit) == -1)
 		return -1;
 	return many_posts(db, st, a, POST_ARTICLE, out, n);

@@ -51,12 +51,12 @@ int	db_post_list_tag(struct db *, struct arena *, long long tag_id,
  * columns only. */
 int	db_post_list_range(struct db *, struct arena *, long long now,
 	    long long from, long long to, struct post **out, size_t *n);
-/* A page of the archive: up to limit visible articles published in
- * [from, to) and older than the cursor (before_t, before_id), newest
- * first, list columns only. */
+/* A page of the archive: the visible articles published in [from, to),
+ * newest first, from the offset-th on, at most limit; list columns
+ * only. */
 int	db_post_list_month(struct db *, struct arena *, long long now,
-	    long long from, long long to, long long before_t,
-	    long long before_id, int limit, struct post **out, size_t *n);
+	    long long from, long long to, long long offset, int limit,
+	    struct post **out, size_t *n);
 
 /* The admin list: articles (filter: NULL, "draft", "scheduled",
  * "published"), newest first, with the total for paging. */

@@ -42,18 +42,16 @@ static const char *const sql[S__MAX] = {
 	" stamp_hash(id, list_rev, published_at)"
 	" FROM (SELECT id, list_rev, updated_at, published_at FROM articles"
 	" WHERE " DB_IN_RANGE " ORDER BY published_at DESC, id DESC)",
-	/* S_RANGE_PAGE: a page of the range older than the cursor, as
-	 * db_post_list_month() lists it; the latest visible publication of
-	 * the range, when a scheduled one last moved its pages. */
+	/* S_RANGE_PAGE: a page of the range, as db_post_list_month() lists
+	 * it; the latest visible publication of the range, when a scheduled
+	 * one last moved its pages. */
 	"SELECT count(*), max(ifnull(max(max(updated_at, published_at)), 0),"
 	" ifnull((SELECT published_at FROM articles WHERE " DB_IN_RANGE
 	" ORDER BY published_at DESC LIMIT 1), 0)),"
 	" stamp_hash(id, list_rev, published_at)"
 	" FROM (SELECT id, list_rev, updated_at, published_at FROM articles"
-	" WHERE status = 'published' AND published_at >= :from"
-	" AND published_at <= min(:now, :t, :to - 1)"
-	" AND (published_at < :t OR id < :id)"
-	" ORDER BY published_at DESC, id DESC LIMIT :limit)",
+	" WHERE " DB_IN_RANGE " ORDER BY published_at DESC, id DESC"
+	" LIMIT :limit OFFSET :offset)",
 	/* S_ARTICLE: the article, and what its page shows of its
 	 * neighbours, "id list_rev updated_at" ("" at either end). */
 	"SELECT a.id, a.revision, max(a.updated_at, a.published_at),"
@@ -252,16 +250,14 @@ db_stamp_range(struct db *db, long long now, long long from, long long to,
 
 int
 db_stamp_range_page(struct db *db, long long now, long long from,
-    long long to, long long before_t, long long before_id, int limit,
-    struct db_stamp *out)
+    long long to, long long offset, int limit, struct db_stamp *out)
 {
 	sqlite3_stmt	*st = ST(S_RANGE_PAGE);
 
 	if (db_bind_int(db, st, ":now", now) == -1 ||
 	    db_bind_int(db, st, ":from", from) == -1 ||
 	    db_bind_int(db, st, ":to", to) == -1 ||
-	    db_bind_int(db, st, ":t", before_t) == -1 ||
-	    db_bind_int(db, st, ":id", before_id) == -1 ||
+	    db_bind_int(db, st, ":offset", offset) == -1 ||
 	    db_bind_int(db, st, ":limit", limit) == -1)
 		return -1;
 	return list_row(db, st, out) == -1 ? -1 : 1;

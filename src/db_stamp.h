@@ -27,11 +27,11 @@ int		 db_stamp_home(struct db *, long long now, long long before_t,
 /* The visible articles published in [from, to), as lists show them. */
 int		 db_stamp_range(struct db *, long long now, long long from,
 		    long long to, struct db_stamp *);
-/* Up to limit of them older than the cursor (before_t, before_id), as
- * db_post_list_month() lists them (an archive month's page). */
+/* Up to limit of them from the offset-th on, as db_post_list_month()
+ * lists them (an archive month's page). */
 int		 db_stamp_range_page(struct db *, long long now, long long from,
-		    long long to, long long before_t, long long before_id,
-		    int limit, struct db_stamp *);
+		    long long to, long long offset, int limit,
+		    struct db_stamp *);
 /* An article and what its page shows of its neighbours. */
 int		 db_stamp_article(struct db *, const char *slug, long long now,
 		    struct db_stamp *);

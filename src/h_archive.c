@@ -42,51 +42,41 @@ scope_of(struct ctx *c, struct scope *s)
 	}
 }
 
-/* A month page's cursor: (LLONG_MAX, LLONG_MAX) for its first page. The
- * validator guarantees "digits-digits". 0, or -1 when the cursor lies
- * outside the month (another address for another page: not a page). */
-static int
-cursor_of(struct ctx *c, const struct scope *s, struct db_cursor *cur)
-{
-	const char	*q = c->req->query[QF_BEFORE];
-
-	cur->t = cur->id = LLONG_MAX;
-	if (q == NULL)
-		return 0;
-	cur->t = strtoll(q, NULL, 10);
-	cur->id = strtoll(strchr(q, '-') + 1, NULL, 10);
-	return cur->t >= s->from && cur->t < s->to ? 0 : -1;
-}
-
 static const char *
-month_url(struct ctx *c, int year, int month, const struct db_cursor *cur)
+month_url(struct ctx *c, int year, int month, long long page)
 {
-	if (cur == NULL)
+	if (page <= 1)
 		return arena_printf(c->a, "/archive/%04d/%02d", year, month);
-	return arena_printf(c->a, "/archive/%04d/%02d?before=%lld-%lld", year,
-	    month, cur->t, cur->id);
+	return arena_printf(c->a, "/archive/%04d/%02d?page=%lld", year,
+	    month, page);
 }
 
-/* A month's page starts, read once: by the stamp, kept for the page. */
-struct pages {
-	struct db_cursor	*pc;
-	size_t			 n;
-	long long		 total;
+/* A month's count and the page asked for, read once: by the stamp, kept
+ * for the page. The count comes from archive_months: numbering the pages
+ * reads no article. */
+struct mpage {
+	long long	 count;		/* visible articles in the month */
+	long long	 pages;		/* ARCHIVE_PER_PAGE a page */
+	long long	 page;		/* 1..pages; past the last: not a page */
 };
 
 static int
-pages_of(struct ctx *c, const struct scope *s, struct pages **out)
+mpage_of(struct ctx *c, const struct scope *s, struct mpage **out)
 {
-	struct pages	*pg = c->stamp_data;
+	struct mpage	*mp = c->stamp_data;
+	const char	*q = c->req->query[QF_PAGE];
 
-	if (pg == NULL) {
-		pg = arena_calloc(c->a, 1, sizeof(*pg));
-		if (db_archive_pages(c->app->db, c->a, c->now, s->from, s->to,
-		    ARCHIVE_PER_PAGE, &pg->pc, &pg->n, &pg->total) == -1)
+	if (mp == NULL) {
+		mp = arena_calloc(c->a, 1, sizeof(*mp));
+		if (db_archive_count(c->app->db, c->now, s->lo, s->from, s->to,
+		    &mp->count) == -1)
 			return -1;
-		c->stamp_data = pg;
+		mp->pages = (mp->count + ARCHIVE_PER_PAGE - 1) /
+		    ARCHIVE_PER_PAGE;
+		mp->page = q != NULL ? strtoll(q, NULL, 10) : 1;
+		c->stamp_data = mp;
 	}
-	*out = pg;
+	*out = mp;
 	return 0;
 }
 
@@ -94,26 +84,21 @@ int
 h_archive_stamp(struct ctx *c)
 {
 	struct scope	 s;
-	struct db_cursor cur;
-	struct pages	*pg;
-	size_t		 i;
+	struct mpage	*mp;
 	int		 rc;
 
 	scope_of(c, &s);
 	if (s.month != 0) {
-		/* The page's rows, the month's count and where each of its
-		 * pages starts: what the page shows of the month. */
-		if (cursor_of(c, &s, &cur) == -1)
+		/* The page's rows and the month's count (its page links). */
+		if (mpage_of(c, &s, &mp) == -1)
+			return 500;
+		if (mp->count == 0 || mp->page > mp->pages)
 			return 404;
 		if (db_stamp_range_page(c->app->db, c->now, s.from, s.to,
-		    cur.t, cur.id, ARCHIVE_PER_PAGE, &c->stamp) == -1 ||
-		    pages_of(c, &s, &pg) == -1)
+		    (mp->page - 1) * ARCHIVE_PER_PAGE, ARCHIVE_PER_PAGE,
+		    &c->stamp) == -1)
 			return 500;
-		if (c->stamp.rows == 0)
-			return 404;
-		db_stamp_mix(&c->stamp, pg->total, (long long)pg->n);
-		for (i = 0; i < pg->n; i++)
-			db_stamp_mix(&c->stamp, pg->pc[i].t, pg->pc[i].id);
+		db_stamp_mix(&c->stamp, mp->count, mp->page);
 		return 0;
 	}
 	if ((rc = db_archive_stamp(c->app->db, c->now, s.lo, s.hi, s.from,
@@ -148,7 +133,7 @@ entry(struct ctx *c, struct tv *list, int year, int month, long long count)
 	tv_text(c->a, m, "name", arena_printf(c->a, "%s %d",
 	    date_month_name(month), year));
 	tv_text(c->a, m, "id", arena_printf(c->a, "m%04d-%02d", year, month));
-	tv_text(c->a, m, "url", month_url(c, year, month, NULL));
+	tv_text(c->a, m, "url", month_url(c, year, month, 1));
 	return m;
 }
 
@@ -257,57 +242,41 @@ head(struct ctx *c, const struct scope *s, const char *label,
 static int
 month_page(struct ctx *c, const struct scope *s)
 {
-	struct db_cursor cur, *pc;
-	struct pages	*pages;
+	struct mpage	*mp;
 	struct post	*p;
 	struct tv	*root, *list, *pg;
 	const char	*label = "";
-	long long	 total;
-	size_t		 n, np, i, at = 0;
-	int		 first = c->req->query[QF_BEFORE] == NULL;
+	size_t		 n, i;
+	long long	 k;
 
-	if (cursor_of(c, s, &cur) == -1)
-		return view_error(c, 404, "There is no such page of this "
-		    "month.");
-	if (db_post_list_month(c->app->db, c->a, c->now, s->from, s->to,
-	    cur.t, cur.id, ARCHIVE_PER_PAGE, &p, &n) == -1 ||
-	    pages_of(c, s, &pages) == -1)
+	if (mpage_of(c, s, &mp) == -1)
 		return 500;
-	pc = pages->pc;
-	np = pages->n;
-	total = pages->total;
-	if (n == 0 && first)
+	if (mp->count == 0)
 		return view_error(c, 404, arena_printf(c->a, "No articles "
 		    "were published in %s %d.", date_month_name(s->month),
 		    s->year));
-	if (n == 0)
-		return view_error(c, 404, "There are no older articles in "
-		    "this month.");
-	/* Which page this is: the first without a cursor; an old link that
-	 * no longer starts a page still shows what is older than it. */
-	if (!first)
-		for (at = 0; at < np; at++)
-			if (pc[at].t == cur.t && pc[at].id == cur.id)
-				break;
-	if (np > 0 && (first || at < np))
-		label = arena_printf(c->a, "page %zu of %zu", first ? 1 :
-		    at + 2, np + 1);
-	else if (np > 0)
-		label = arena_printf(c->a, "from %s", date_human(c->a,
-		    p[0].published_at));
-	root = head(c, s, label, total);
+	if (mp->page > mp->pages)
+		return view_error(c, 404, arena_printf(c->a, "%s %d has %lld "
+		    "page%s.", date_month_name(s->month), s->year, mp->pages,
+		    mp->pages == 1 ? "" : "s"));
+	if (db_post_list_month(c->app->db, c->a, c->now, s->from, s->to,
+	    (mp->page - 1) * ARCHIVE_PER_PAGE, ARCHIVE_PER_PAGE, &p,
+	    &n) == -1)
+		return 500;
+	if (mp->pages > 1)
+		label = arena_printf(c->a, "page %lld of %lld", mp->page,
+		    mp->pages);
+	root = head(c, s, label, mp->count);
 	list = tv_list(c->a);
 	for (i = 0; i < n; i++)
 		view_list_item(c, list, &p[i]);
 	tv_set(c->a, root, "articles", list);
 	list = tv_list(c->a);
-	for (i = 0; np > 0 && i <= np; i++) {
+	for (k = 1; mp->pages > 1 && k <= mp->pages; k++) {
 		pg = tv_list_add(c->a, list);
-		tv_int(c->a, pg, "n", (long long)i + 1);
-		tv_text(c->a, pg, "url", month_url(c, s->year, s->month,
-		    i == 0 ? NULL : &pc[i - 1]));
-		tv_bool(c->a, pg, "current", first ? i == 0 :
-		    i > 0 && i - 1 == at);
+		tv_int(c->a, pg, "n", k);
+		tv_text(c->a, pg, "url", month_url(c, s->year, s->month, k));
+		tv_bool(c->a, pg, "current", k == mp->page);
 	}
 	tv_set(c->a, root, "pages", list);
 	return view_render(c, T_ARCHIVE, root);

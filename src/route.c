@@ -97,7 +97,7 @@ static const struct route {
 	{ "/archive/{year}", M_GET, RK_READER, 0, h_archive, h_archive_stamp,
 	    NULL },
 	/* ROUTE_ARCHIVE_MONTH: later pages by cursor (?before=). */
-	{ "/archive/{year}/{month}", M_GET, RK_READER, Q(QF_BEFORE), h_archive,
+	{ "/archive/{year}/{month}", M_GET, RK_READER, Q(QF_PAGE), h_archive,
 	    h_archive_stamp, NULL },
 	/* ROUTE_FEED_ATOM: the feeds share one stamp (h_feed.c). */
 	{ "/feed.atom", M_GET, RK_READER, 0, h_feed_atom, h_feed_stamp, NULL },

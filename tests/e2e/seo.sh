@@ -79,7 +79,7 @@ VISIBLE="status = 'published' AND published_at <= $now + 60"
 	# /tags and each tag a visible article carries, its slug
 	# percent-encoded as a URL path segment.
 	q "SELECT DISTINCT t.slug FROM tags t JOIN article_tags x ON x.tag_id = t.id
-	   JOIN articles ON articles.id = x.article_id WHERE $VISIBLE" |
+	   WHERE x.article_id IN (SELECT id FROM articles WHERE $VISIBLE)" |
 	    perl -ne 'chomp; s/([^A-Za-z0-9\-._~])/sprintf("%%%02X", ord $1)/ge;
 		print "'"$base"'/tag/$_\n"' | grep . && echo "$base/tags"
 } | sort > "$W/want-urls"
