@@ -16,3 +16,11 @@ port_set_add(struct arena *a, struct port_set *s)
 	memset(it, 0, sizeof(*it));
 	return it;
 }
+
+void
+port_note(struct arena *a, struct port_item *it, const char *text)
+{
+	it->notes = arena_grow(a, it->notes, it->nnotes, &it->capnotes,
+	    sizeof(*it->notes));
+	it->notes[it->nnotes++] = arena_strdup(a, text);
+}

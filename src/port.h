@@ -40,15 +40,60 @@ struct port_item {
 	 * note, for the import report; NULL when none. */
 	const char	**notes;
 	size_t		 nnotes;
+	size_t		 capnotes;	/* port_note()'s */
 };
 
-/* A set of items read from one or more files, in the arena. */
+/* A key and a value read from a file: a setting (settings.yaml) or a
+ * redirect from an old path to a local path (redirects.yaml). */
+struct port_pair {
+	const char	*key;
+	const char	*value;
+	const char	*source;
+	long		 line;
+};
+
+/* A set of items read from one or more files, in the arena; settings and
+ * redirects only from an export's folder (fm.c), none from a WXR file.
+ * Zero-initialised: empty. */
 struct port_set {
 	struct port_item *items;
 	size_t		  n, cap;
+	struct port_pair *settings;
+	size_t		  nsettings, capsettings;
+	struct port_pair *redirects;
+	size_t		  nredirects, capredirects;
 };
 
 /* Room for one more item at the end of the set, zeroed. */
 struct port_item *port_set_add(struct arena *, struct port_set *);
+/* Adds a note to the item (a copy of text, in the arena). */
+void		  port_note(struct arena *, struct port_item *,
+		    const char *text);
+
+/* What an import did, for its report. */
+struct port_report {
+	size_t		 created, updated, unchanged;
+	size_t		 redirects, redirects_same;
+	size_t		 settings;
+};
+
+/* Every item valid by the rules of post.c, tag.c and redirect.c: NULL, or
+ * the first fault, "SOURCE:LINE: reason", in the arena. No database. */
+const char	*port_check(struct arena *, const struct port_set *);
+
+/*
+ * Writes the set into the database in one transaction: nothing when any
+ * item is refused (port_check(), then a slug or redirect the database
+ * refuses). Items are matched by kind and slug; the file wins: a post
+ * whose fields differ is updated, one that matches is left alone (its
+ * revision too). Aliases and redirects become manual redirects. progress:
+ * a "\r" counter on stderr for sets of more than PORT_PROGRESS_MIN items.
+ * 0 done (*r filled); -1 with *why "SOURCE:LINE: reason" (input refused)
+ * or NULL (an error, logged). now: the time of the change.
+ */
+#define PORT_PROGRESS_MIN	300
+int		 port_import(struct db *, struct arena *, const struct port_set *,
+		    long long now, int progress, struct port_report *r,
+		    const char **why);
 
 #endif
