@@ -23,6 +23,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_search_sql,		/* DBM_SEARCH */
 	&db_redirect_sql,	/* DBM_REDIRECT */
 	&db_archive_sql,	/* DBM_ARCHIVE */
+	&db_port_sql,		/* DBM_PORT */
 };
 
 int

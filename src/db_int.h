@@ -50,6 +50,7 @@ enum db_mod {
 	DBM_SEARCH,
 	DBM_REDIRECT,
 	DBM_ARCHIVE,
+	DBM_PORT,
 	DBM__MAX
 };
 
@@ -66,7 +67,8 @@ extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
 				db_tag_sql,
 				db_search_sql,
 				db_redirect_sql,
-				db_archive_sql;
+				db_archive_sql,
+				db_port_sql;
 
 struct db {
 	sqlite3		*h;
