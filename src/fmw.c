@@ -32,17 +32,22 @@ emit(yaml_emitter_t *e, yaml_event_t *ev)
 
 /* A scalar: plain when it is a key, a date or a status, else
  * double-quoted, or literal when it spans lines (the emitter falls back
- * to double quotes when a literal block cannot hold it). */
+ * to double quotes when a literal block cannot hold it). Not literal when
+ * it ends in a line break: "|+" would end the document with "...", which
+ * fm.c takes for the end of the front matter. */
 static int
 scalar(yaml_emitter_t *e, const char *s, int plain)
 {
 	yaml_event_t		 ev;
 	yaml_scalar_style_t	 style;
+	size_t			 n;
 
-	style = plain ? YAML_PLAIN_SCALAR_STYLE : strchr(s, '\n') != NULL ?
-	    YAML_LITERAL_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	n = strlen(s);
+	style = plain ? YAML_PLAIN_SCALAR_STYLE : strchr(s, '\n') != NULL &&
+	    s[n - 1] != '\n' ? YAML_LITERAL_SCALAR_STYLE :
+	    YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
-	    (yaml_char_t *)(uintptr_t)s, (int)strlen(s), 1, 1, style)) {
+	    (yaml_char_t *)(uintptr_t)s, (int)n, 1, 1, style)) {
 		log_err("%s: libyaml: out of memory", __func__);
 		return -1;
 	}
