@@ -239,7 +239,12 @@ pair(struct rd *r, const char *key, const yaml_node_t *v)
 		it->excerpt = s;
 		break;
 	case K_PERMALINK:
-		if (*s != '\0')
+		/* Jekyll's placeholders (/:year/:title/) name no address. */
+		if (strchr(s, ':') != NULL)
+			port_note(r->a, it, at(r->a, r->src, line_of(r, v),
+			    arena_printf(r->a, "permalink \"%s\" ignored: a "
+			    "pattern, not a path", s)));
+		else if (*s != '\0')
 			push(r->a, &it->aliases, &it->naliases, &r->acap, s);
 		break;
 	case K_KIND:

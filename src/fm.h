@@ -7,14 +7,16 @@
  * in the arena.
  *
  * Keys read: title, slug, date, updated (lastmod), author, status (draft,
- * published), draft (true: a draft), tags and categories (both tags),
- * excerpt (summary, description), aliases (old paths: redirects),
- * permalink (one more alias), kind or type ("page": a static page, as is
- * any file under a folder named pages). Any other key is ignored with a
- * note. With no date (or slug), a Jekyll file name YYYY-MM-DD-slug.md
- * gives them; with no slug, a file name that is a slug (Hugo's
- * posts/slug.md, posts/slug/index.md) gives it. Dates with no zone are
- * UTC.
+ * published), draft (true: a draft), tags and categories (both tags; a
+ * text rather than a list is split at commas), excerpt (summary,
+ * description), aliases (old paths: redirects), permalink (one more
+ * alias, unless a pattern such as /:year/:title/), kind or type ("page":
+ * a static page, as is any file under a folder named pages). Any other
+ * key is ignored with a note. With no date (or slug), a Jekyll file name
+ * YYYY-MM-DD-slug.md gives them; with no slug, a file name that is a slug
+ * (Hugo's posts/slug.md, posts/slug/index.md) gives it. Dates with no
+ * zone are UTC. Values are read as text (YAML's types are not resolved):
+ * "title: yes" is the title "yes"; an empty value is "".
  */
 #ifndef QUIRE_FM_H
 #define QUIRE_FM_H

@@ -41,11 +41,15 @@ port_note(struct arena *a, struct port_item *it, const char *text)
 	it->notes[it->nnotes++] = arena_strdup(a, text);
 }
 
+/* "SOURCE:LINE: msg", or "SOURCE: msg" when the line is unknown. */
 static const char *
 fault(struct arena *a, const struct port_item *it, const char *msg)
 {
-	return arena_printf(a, "%s:%ld: %s", it->source != NULL ? it->source :
-	    "(item)", it->line, msg);
+	const char	*src = it->source != NULL ? it->source : "(item)";
+
+	if (it->line <= 0)
+		return arena_printf(a, "%s: %s", src, msg);
+	return arena_printf(a, "%s:%ld: %s", src, it->line, msg);
 }
 
 /* A text field: valid UTF-8 with no NUL, at most max characters. */
@@ -186,9 +190,9 @@ port_check(struct arena *a, struct port_set *s)
 	for (i = 1; i < s->n; i++)
 		if (by_kind_slug(&v[i - 1], &v[i]) == 0)
 			return fault(a, v[i], arena_printf(a, "the %s slug "
-			    "\"%s\" is also %s:%ld's",
+			    "\"%s\" is also %s's",
 			    post_kind_name(v[i]->kind), v[i]->slug,
-			    v[i - 1]->source, v[i - 1]->line));
+			    v[i - 1]->source));
 	return NULL;
 }
 

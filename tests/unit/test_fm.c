@@ -176,6 +176,14 @@ jekyll(void **state)
 	assert_string_equal(it.slug, "other");
 	assert_int_equal(it.published_at, 1703448900);
 
+	/* A permalink pattern is no old address. */
+	read_ok("_posts/2023-11-05-x.md",
+	    "---\ntitle: T\npermalink: /:year/:title/\n---\n", &it);
+	assert_int_equal(it.naliases, 0);
+	assert_int_equal(it.nnotes, 1);
+	assert_string_equal(it.notes[0], "_posts/2023-11-05-x.md:3: permalink "
+	    "\"/:year/:title/\" ignored: a pattern, not a path");
+
 	/* A folder named pages holds pages; status: draft. */
 	read_ok("site/pages/colophon.markdown",
 	    "---\ntitle: C\nstatus: draft\n---\n", &it);
