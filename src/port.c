@@ -171,6 +171,49 @@ by_kind_slug(const void *x, const void *y)
 	return strcmp(a->slug, b->slug);
 }
 
+/* An old path and the item that claims it. */
+struct claim {
+	const char		*path;	/* decoded */
+	const struct port_item	*it;
+};
+
+/* By path, then in the set's order. */
+static int
+by_path(const void *x, const void *y)
+{
+	const struct claim	*a = x, *b = y;
+	int			 c;
+
+	if ((c = strcmp(a->path, b->path)) != 0)
+		return c;
+	return a->it < b->it ? -1 : a->it > b->it;
+}
+
+/* Two items claiming one old path: which would win is no choice to make
+ * silently. */
+static const char *
+same_alias(struct arena *a, const struct port_set *s)
+{
+	struct claim	*c = NULL;
+	size_t		 i, j, n = 0, cap = 0;
+
+	for (i = 0; i < s->n; i++)
+		for (j = 0; j < s->items[i].naliases; j++) {
+			c = arena_grow(a, c, n, &cap, sizeof(*c));
+			c[n].path = redirect_path_norm(a,
+			    s->items[i].aliases[j]);
+			c[n++].it = &s->items[i];
+		}
+	if (n > 1)
+		qsort(c, n, sizeof(*c), by_path);
+	for (i = 1; i < n; i++)
+		if (strcmp(c[i - 1].path, c[i].path) == 0 &&
+		    c[i - 1].it != c[i].it)
+			return fault(a, c[i].it, arena_printf(a, "alias \"%s\" "
+			    "is also %s's", c[i].path, c[i - 1].it->source));
+	return NULL;
+}
+
 const char *
 port_check(struct arena *a, struct port_set *s)
 {
@@ -181,19 +224,19 @@ port_check(struct arena *a, struct port_set *s)
 	for (i = 0; i < s->n; i++)
 		if ((why = check_item(a, &s->items[i])) != NULL)
 			return fault(a, &s->items[i], why);
-	/* Two items for one address: which would win is no choice to make
-	 * silently. */
+	/* Two items for one address, as for one old path. */
 	v = arena_calloc(a, s->n + 1, sizeof(*v));
 	for (i = 0; i < s->n; i++)
 		v[i] = &s->items[i];
-	qsort(v, s->n, sizeof(*v), by_kind_slug);
+	if (s->n > 1)
+		qsort(v, s->n, sizeof(*v), by_kind_slug);
 	for (i = 1; i < s->n; i++)
 		if (by_kind_slug(&v[i - 1], &v[i]) == 0)
 			return fault(a, v[i], arena_printf(a, "the %s slug "
 			    "\"%s\" is also %s's",
 			    post_kind_name(v[i]->kind), v[i]->slug,
 			    v[i - 1]->source));
-	return NULL;
+	return same_alias(a, s);
 }
 
 /* Do the article's stored tags have the slugs of tags[0..n)? */

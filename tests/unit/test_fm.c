@@ -425,6 +425,17 @@ rules(void **state)
 	why = port_check(&A, &s);
 	assert_non_null(why);
 	assert_non_null(strstr(why, "the article slug \"same\" is also"));
+
+	/* Two items for one old path (as typed or encoded). */
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(fm_read(&A, "x.md", "---\ntitle: X\naliases: [/old/%C3"
+	    "%A9]\n---\n", 40, port_set_add(&A, &s), &why), 0);
+	assert_int_equal(fm_read(&A, "y.md", "---\ntitle: Y\naliases: [/a, "
+	    "/old/\xc3\xa9]\n---\n", 40, port_set_add(&A, &s), &why), 0);
+	why = port_check(&A, &s);
+	assert_non_null(why);
+	assert_string_equal(why, "y.md:1: alias \"/old/\xc3\xa9\" is also "
+	    "x.md's");
 }
 
 int
