@@ -23,6 +23,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_search_sql,		/* DBM_SEARCH */
 	&db_redirect_sql,	/* DBM_REDIRECT */
 	&db_archive_sql,	/* DBM_ARCHIVE */
+	&db_port_sql,		/* DBM_PORT */
 };
 
 int
@@ -39,21 +40,42 @@ db_exec(struct db *db, const char *sql, const char *what)
 	return 0;
 }
 
+/* A transaction begun inside another (an import saving each post through
+ * db_post_save_tags()) is a savepoint of the outer one: its commit keeps
+ * the work for the outer commit, its rollback undoes only its own part,
+ * and the outer transaction decides for all. */
 int
 db_begin(struct db *db)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", "begin");
+	if (db_exec(db, db->depth > 0 ? "SAVEPOINT nested" :
+	    "BEGIN IMMEDIATE", "begin") == -1)
+		return -1;
+	db->depth++;
+	return 0;
 }
 
 int
 db_commit(struct db *db)
 {
-	return db_exec(db, "COMMIT", "commit");
+	if (db->depth > 1) {
+		db->depth--;
+		return db_exec(db, "RELEASE nested", "commit");
+	}
+	if (db_exec(db, "COMMIT", "commit") == -1)
+		return -1;
+	db->depth = 0;
+	return 0;
 }
 
 void
 db_rollback(struct db *db)
 {
+	if (db->depth > 1) {
+		db->depth--;
+		db_exec(db, "ROLLBACK TO nested; RELEASE nested", "rollback");
+		return;
+	}
+	db->depth = 0;
 	if (!sqlite3_get_autocommit(db->h))
 		db_exec(db, "ROLLBACK", "rollback");
 }

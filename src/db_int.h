@@ -57,6 +57,7 @@ enum db_mod {
 	DBM_SEARCH,
 	DBM_REDIRECT,
 	DBM_ARCHIVE,
+	DBM_PORT,
 	DBM__MAX
 };
 
@@ -73,12 +74,14 @@ extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
 				db_tag_sql,
 				db_search_sql,
 				db_redirect_sql,
-				db_archive_sql;
+				db_archive_sql,
+				db_port_sql;
 
 struct db {
 	sqlite3		*h;
 	char		*path;
 	sqlite3_stmt	**st[DBM__MAX];	/* prepared by db_prepare() */
+	int		 depth;		/* db_begin()s not yet ended */
 };
 
 /* Statement s of module m, prepared. */
@@ -87,7 +90,8 @@ sqlite3_stmt	*db_stmt(struct db *, enum db_mod m, int s);
 /* Runs SQL text (migrations, PRAGMAs); what names it in the log. */
 int		 db_exec(struct db *, const char *sql, const char *what);
 /* A write transaction that takes the lock at once (BEGIN IMMEDIATE), so
- * that what it reads cannot change before it writes. */
+ * that what it reads cannot change before it writes; begun inside
+ * another, a savepoint of it (the outer one commits or rolls back all). */
 int		 db_begin(struct db *);
 int		 db_commit(struct db *);
 void		 db_rollback(struct db *);

@@ -19,6 +19,8 @@ static const struct {
 	{ "init", cmd_init },
 	{ "user", cmd_user },
 	{ "serve", cmd_serve },
+	{ "export", cmd_export },
+	{ "import", cmd_import },
 };
 
 static const char usage_text[] =
@@ -33,6 +35,8 @@ static const char usage_text[] =
 "                   [--log-level LEVEL] [--max-body BYTES]\n"
 "                   [--trust-proxy ADDR,...] [--session-hours N]\n"
 "                   [--clock FILE] [--strict-templates]\n"
+"       quire export DIR --db FILE [--force]\n"
+"       quire import DIR | FILE.xml --db FILE\n"
 "       quire --help | --version\n"
 "\n"
 "As a CGI program (GATEWAY_INTERFACE set), quire answers one request from\n"
@@ -44,7 +48,11 @@ static const char usage_text[] =
 "the wall clock. --strict-templates (QUIRE_STRICT_TEMPLATES=1) makes a value\n"
 "a template asks for and a page never set an error. user add and passwd read\n"
 "the password twice from the terminal or, when stdin is not a terminal, one\n"
-"line from stdin.\n";
+"line from stdin. export writes every article, page, setting and redirect\n"
+"as Markdown with YAML front matter (DIR/posts, DIR/pages, settings.yaml,\n"
+"redirects.yaml) into an empty DIR (--force: any); import reads such a\n"
+"folder (or Hugo's, Jekyll's) back, all or nothing, and twice changes\n"
+"nothing.\n";
 
 int
 cmd_usage(void)

@@ -40,15 +40,77 @@ struct port_item {
 	 * note, for the import report; NULL when none. */
 	const char	**notes;
 	size_t		 nnotes;
+	size_t		 capnotes;	/* port_note()'s */
 };
 
-/* A set of items read from one or more files, in the arena. */
+/* A key and a value read from a file: a setting (settings.yaml) or a
+ * redirect from an old path to a local path (redirects.yaml). */
+struct port_pair {
+	const char	*key;
+	const char	*value;
+	const char	*source;
+	long		 line;
+};
+
+/* A set of items read from one or more files, in the arena; settings and
+ * redirects only from an export's folder (fm.c), none from a WXR file.
+ * Zero-initialised: empty. */
 struct port_set {
 	struct port_item *items;
 	size_t		  n, cap;
+	struct port_pair *settings;
+	size_t		  nsettings, capsettings;
+	struct port_pair *redirects;
+	size_t		  nredirects, capredirects;
 };
 
 /* Room for one more item at the end of the set, zeroed. */
 struct port_item *port_set_add(struct arena *, struct port_set *);
+/* Adds a note to the item (a copy of text, in the arena). */
+void		  port_note(struct arena *, struct port_item *,
+		    const char *text);
+
+/* Limits of an item's fields, in characters: the editor's (req.c). */
+#define PORT_TITLE_MAX		300
+#define PORT_EXCERPT_MAX	1000
+#define PORT_BODY_MAX		500000
+#define PORT_AUTHOR_MAX		100
+
+/* What an import did, for its report; notes about the settings (a key
+ * ignored) in the arena. */
+struct port_report {
+	size_t		 created, updated, unchanged;
+	size_t		 redirects, redirects_same;
+	size_t		 settings;
+	const char	**notes;
+	size_t		 nnotes, capnotes;
+};
+
+/* Checks every item by the rules of post.c, tag.c and redirect.c, and
+ * settles what the rules decide: a slug made from the title where none
+ * is given. NULL, or the first fault, "SOURCE:LINE: reason", in the
+ * arena; an alias with a query ("/?p=12": redirects take paths only) is
+ * skipped with a note. No database. */
+const char	*port_check(struct arena *, struct port_set *);
+
+/*
+ * Writes the set into the database in one transaction, after
+ * port_check(): nothing at all when any item, setting or redirect is
+ * refused. Posts are matched by kind and slug, and the file wins: a post
+ * whose fields differ is updated (from the file's updated time if it
+ * has one), one that matches is left alone (its revision too). A file
+ * with no date keeps the stored one, or publishes now. An alias becomes
+ * a manual redirect to the post's address, a redirects.yaml pair a
+ * manual redirect; one already there the same way is left alone, one
+ * there to another target replaced. Settings are checked by setting.c
+ * and stored when they differ. progress: a "\r" counter on stderr when
+ * the set holds more than PORT_PROGRESS_MIN items. 0 done (*r filled);
+ * -1 with *why "SOURCE:LINE: reason" in the arena (refused), or *why
+ * NULL (an error, logged). now: the time of the change.
+ */
+#define PORT_PROGRESS_MIN	300
+int		 port_import(struct db *, struct arena *, struct port_set *,
+		    long long now, int progress, struct port_report *r,
+		    const char **why);
 
 #endif
