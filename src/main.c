@@ -19,6 +19,7 @@ static const struct {
 	{ "init", cmd_init },
 	{ "user", cmd_user },
 	{ "serve", cmd_serve },
+	{ "backup", cmd_backup },
 };
 
 static const char usage_text[] =
@@ -33,6 +34,7 @@ static const char usage_text[] =
 "                   [--log-level LEVEL] [--max-body BYTES]\n"
 "                   [--trust-proxy ADDR,...] [--session-hours N]\n"
 "                   [--clock FILE] [--strict-templates]\n"
+"       quire backup FILE --db DBFILE [--force]\n"
 "       quire --help | --version\n"
 "\n"
 "As a CGI program (GATEWAY_INTERFACE set), quire answers one request from\n"
@@ -44,7 +46,8 @@ static const char usage_text[] =
 "the wall clock. --strict-templates (QUIRE_STRICT_TEMPLATES=1) makes a value\n"
 "a template asks for and a page never set an error. user add and passwd read\n"
 "the password twice from the terminal or, when stdin is not a terminal, one\n"
-"line from stdin.\n";
+"line from stdin. backup copies the database to FILE while the site serves\n"
+"(refusing to replace FILE without --force).\n";
 
 int
 cmd_usage(void)
