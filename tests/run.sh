@@ -72,6 +72,9 @@ suite search bash tests/e2e/search.sh build/quire
 suite search-asan bash tests/e2e/search.sh build/asan/quire
 suite redirects bash tests/e2e/redirects.sh build/quire
 suite redirects-asan bash tests/e2e/redirects.sh build/asan/quire
+suite install bash tests/build/install.sh
+suite backup bash tests/e2e/backup.sh build/quire
+suite backup-asan bash tests/e2e/backup.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
