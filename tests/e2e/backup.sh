@@ -18,7 +18,7 @@
 #      migrated, and the log says why.
 # Prints "ok - ..." / "not ok - ..." lines; exits 1 if any failed.
 #
-# Needs: curl, sqlite3, nginx, perl, setpriv (as root), md5sum.
+# Needs: curl, sqlite3, nginx, cgi-fcgi, perl, setpriv (as root), md5sum.
 
 # Checks pass single-quoted conditions to eval, on purpose:
 # shellcheck disable=SC2016,SC2034
@@ -26,7 +26,7 @@ set -u
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 e2e_init backup "${1:-}"
-need curl sqlite3 nginx perl md5sum pgrep
+need curl sqlite3 nginx perl md5sum pgrep cgi-fcgi
 [ -x "$QUIRE" ] || bail "the binary $QUIRE exists" "build it with make"
 echo "# e2e backup: $QUIRE"
 
@@ -335,12 +335,20 @@ U=$W/up
 mkdir "$U"
 cp "$W/old.db" "$U/site.db"
 give "$U" "$U/site.db"
-# serve_once LOG: quire serve on $U/site.db until its socket is up, then
-# stopped; 0 if it came up.
+# fcgi_ok SOCKET: does GET / through quire's socket answer 200? (Then
+# the start-up, migration included, is over.)
+fcgi_ok() {
+	env -i REQUEST_METHOD=GET REQUEST_URI=/ SCRIPT_NAME= GATEWAY_INTERFACE=CGI/1.1 \
+	    SERVER_PROTOCOL=HTTP/1.1 cgi-fcgi -bind -connect "$1" 2>/dev/null |
+	    head -n 1 | grep -q '^Status: 200'
+}
+# serve_once LOG: quire serve on $U/site.db until it answers, then
+# stopped; 0 if it answered.
 serve_once() {
-	local up
-	start_quire "$1" --db "$U/site.db" --socket "$U/q.sock" --workers 1
-	up=$?
+	local up=1
+	rm -f "$U/q.sock"
+	start_quire "$1" --db "$U/site.db" --socket "$U/q.sock" --workers 1 &&
+	    wait_for -p "$q_pid" 200 fcgi_ok "$U/q.sock" && up=0
 	stop_pid "$q_pid"
 	return $up
 }
@@ -432,11 +440,11 @@ check "... and leaves nothing in the folder" "before: $before; after: $(ls -A "$
 chmod 755 "$P"
 give "$P"
 rm -f "$W/locked.sock"
-timeout 60 "$QUIRE" serve "${SERVE_AS[@]}" --db "$P/site.db" --socket "$W/locked.sock" \
+"$QUIRE" serve "${SERVE_AS[@]}" --db "$P/site.db" --socket "$W/locked.sock" \
     --workers 1 >"$W/unlocked.log" 2>&1 </dev/null &
 u_pid=$!
 track "$u_pid"
-wait_for -p "$u_pid" 200 test -S "$W/locked.sock"
+wait_for -p "$u_pid" 200 fcgi_ok "$W/locked.sock"
 stop_pid "$u_pid"
 check "once the folder is the service's, the same start backs up and migrates" \
     "$(tail -n 5 "$W/unlocked.log")" \
