@@ -33,7 +33,7 @@ cmd_backup(int argc, char *argv[])
 	if (path == NULL || optind != argc - 1 || *argv[optind] == '\0')
 		return cmd_usage();
 	dest = argv[optind];
-	if (!force && lstat(dest, &st) == 0) {
+	if (!force && lstat(dest, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "quire: %s exists; --force replaces it\n",
 		    dest);
 		return 1;

@@ -19,11 +19,10 @@
 #include "db_backup.h"
 #include "log.h"
 
-/* How long a busy source may hold the copy up: tries of BUSY_MS. In WAL
- * mode a reader waits for no writer, so only a checkpoint that resets the
- * log (or a database in another journal mode) makes it wait at all. */
-#define BUSY_MS		100
-#define BUSY_TRIES	100
+/* How long a busy source may hold the copy up. In WAL mode a reader
+ * waits for no writer: only a checkpoint that restarts the log (or a
+ * database in another journal mode) makes it wait at all. */
+#define BUSY_MS		10000
 
 /* Is dest the database src itself, or a file SQLite keeps beside it? A
  * rename over any of them would lose the site's writes. */
@@ -87,24 +86,20 @@ one_text(sqlite3 *h, const char *sql, char *out, size_t size)
 
 /* Every page of from's main database into to's, in one step: one read
  * transaction, so one commit's state, however much is written meanwhile
- * (copying in several steps would start over at every write). */
+ * (copying in several steps would start over at every write). A busy
+ * source is waited for by from's busy timeout. */
 static int
 copy(sqlite3 *from, sqlite3 *to, const char *src, const char *dest)
 {
 	sqlite3_backup	*b;
-	int		 rc, e, tries = 0;
+	int		 rc, e;
 
 	if ((b = sqlite3_backup_init(to, "main", from, "main")) == NULL) {
 		log_err("%s: cannot start the copy: %s", dest,
 		    sqlite3_errmsg(to));
 		return -1;
 	}
-	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
-	    rc == SQLITE_LOCKED) {
-		if (++tries == BUSY_TRIES)
-			break;
-		sqlite3_sleep(BUSY_MS);
-	}
+	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
 	if (rc == SQLITE_DONE)
 		return 0;
@@ -113,8 +108,7 @@ copy(sqlite3 *from, sqlite3 *to, const char *src, const char *dest)
 		e = sqlite3_system_errno(from);
 	log_err("%s: copying %s failed: %s%s%s%s", dest, src,
 	    sqlite3_errstr(rc), e != 0 ? " (" : "", e != 0 ? strerror(e) : "",
-	    e != 0 ? ")" : tries == BUSY_TRIES ?
-	    " (the database was busy for 10 s)" : "");
+	    e != 0 ? ")" : "");
 	return -1;
 }
 
@@ -204,6 +198,10 @@ db_backup(const char *src, const char *dest, int flags)
 		    "-journal): a backup goes elsewhere", dest, src);
 		return -1;
 	}
+	if (stat(dest, &st) == 0 && S_ISDIR(st.st_mode)) {
+		log_err("%s: is a folder: name the backup's file", dest);
+		return -1;
+	}
 	if (!(flags & DB_BACKUP_FORCE) && lstat(dest, &st) == 0) {
 		log_err("%s: exists: not replaced", dest);
 		return -1;
@@ -228,7 +226,7 @@ db_backup(const char *src, const char *dest, int flags)
 		    sqlite3_errmsg(from) : "out of memory");
 		goto out;
 	}
-	sqlite3_busy_timeout(from, BUSY_MS * BUSY_TRIES);
+	sqlite3_busy_timeout(from, BUSY_MS);
 	/* The empty file mkstemp made is an empty database to SQLite. */
 	if (sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {

@@ -198,6 +198,11 @@ for args in "" "$W/bk/u.db" "--db $DB" "$W/bk/u.db $W/bk/v.db --db $DB" "$W/bk/u
 done
 check "quire backup with no FILE, no --db, two FILEs or an unknown option: exit 2 and the usage; nothing written" \
     "$bad$(ls "$W/bk")" eval '[ -z "$bad" ] && [ "$(ls "$W/bk")" = copy.db ]'
+"$QUIRE" backup "$W/bk" --db "$DB" --force >"$W/folder.out" 2>&1
+rc=$?
+check "quire backup onto a folder, even with --force: exit 1, asks for a file's name; nothing written" \
+    "exit $rc: $(cat "$W/folder.out")" \
+    eval '[ $rc = 1 ] && grep -q "bk: is a folder" "$W/folder.out" && [ "$(ls "$W/bk")" = copy.db ]'
 "$QUIRE" backup "$W/bk/x.db" --db "$W/no-such.db" >"$W/nodb.out" 2>&1
 rc=$?
 check "quire backup of a database that does not exist: exit 1, naming it; nothing written" \
