@@ -7,6 +7,8 @@
 # did not make. The man pages and the example configuration are expected
 # when the repository has them. One line per check: ok - ... / not ok - ...
 # Exits 1 if any check failed.
+# Checks pass single-quoted conditions to eval, on purpose:
+# shellcheck disable=SC2016
 set -u
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/../e2e/lib.sh"
