@@ -239,8 +239,8 @@ uninstall:
 	    $(INST_CONF:docs/%=$(DESTDIR)$(SYSCONFDIR)/quire/%) \
 	    $(INST_MAN1:docs/%=$(DESTDIR)$(MANDIR)/man1/%) \
 	    $(INST_MAN5:docs/%=$(DESTDIR)$(MANDIR)/man5/%)
-	-rmdir $(DESTDIR)$(DATADIR)/quire/static $(DESTDIR)$(DATADIR)/quire/nginx \
-	    $(DESTDIR)$(DATADIR)/quire $(DESTDIR)$(SYSCONFDIR)/quire 2>/dev/null
+	rmdir $(DESTDIR)$(DATADIR)/quire/static $(DESTDIR)$(DATADIR)/quire/nginx \
+	    $(DESTDIR)$(DATADIR)/quire $(DESTDIR)$(SYSCONFDIR)/quire 2>/dev/null || true
 
 clean:
 	rm -rf build
