@@ -32,6 +32,7 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             auth mediatype req resp config \
             db db_migrate db_post db_user db_session db_failure db_setting \
             db_stamp db_sitemap sitemap db_tag tag \
+            db_backup \
             route view gate httpcache app \
             h_home h_archive h_article h_page h_sitemap h_robots h_tag \
             h_search search db_search db_archive \
@@ -40,7 +41,8 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
             port db_port fm fmdir fmw \
             listen stop worker supervise cgi
-PROGRAM   = main cmd_init cmd_user cmd_serve cmd_export cmd_import
+PROGRAM   = main cmd_init cmd_user cmd_serve cmd_export cmd_import \
+            cmd_backup
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
 TEMPLATES = $(sort $(wildcard templates/*.html templates/*/*.html))
 STATIC    = $(sort $(wildcard templates/static/*))
@@ -68,7 +70,8 @@ DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              chromium:chromium ruby:ruby mandoc:mandoc \
              systemd-analyze:systemd
 
-.PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install
+.PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install \
+        uninstall
 # Objects are kept, not removed as intermediates of the pattern rules.
 .SECONDARY:
 
@@ -181,11 +184,63 @@ bench: deps build/quire bench-tools
 fuzz: fuzzers
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh explore
 
-install: build/quire
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 build/quire $(DESTDIR)$(PREFIX)/bin/quire
+# make install PREFIX=/usr/local DESTDIR=: the binary, the static files
+# (nginx serves them: docs/nginx/), the nginx and systemd files with the
+# installed paths written in, the man pages and the example configuration.
+# The configuration lives in /etc whatever the prefix (quire reads
+# /etc/quire/quire.conf by default); units go where systemd looks for a
+# prefix's own (/usr/local/lib/systemd/system is on its path). make
+# uninstall removes exactly these files, and the folders of quire's own
+# if they are empty: never a configuration file written since.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+SYSCONFDIR ?= /etc
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+INST_UNITS = $(sort $(wildcard docs/systemd/*.service docs/systemd/*.socket \
+             docs/systemd/*.timer))
+INST_NGINX = $(sort $(wildcard docs/nginx/*.conf))
+INST_MAN1  = $(sort $(wildcard docs/*.1))
+INST_MAN5  = $(sort $(wildcard docs/*.5))
+INST_CONF  = $(sort $(wildcard docs/*.conf.example))
+# The files name the /usr/local paths; installed, they name the real ones.
+INST_SED   = sed -e 's|/usr/local/bin/quire|$(BINDIR)/quire|g' \
+             -e 's|/usr/local/share/quire/|$(DATADIR)/quire/|g' \
+             -e 's|/etc/quire/|$(SYSCONFDIR)/quire/|g'
 
-PREFIX ?= /usr/local
+install: build/quire
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/quire/static \
+	    $(DESTDIR)$(DATADIR)/quire/nginx $(DESTDIR)$(UNITDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(SYSCONFDIR)/quire
+	install -m 0755 build/quire $(DESTDIR)$(BINDIR)/quire
+	install -m 0644 $(STATIC) $(DESTDIR)$(DATADIR)/quire/static/
+	for f in $(INST_NGINX); do \
+	  $(INST_SED) $$f > $(DESTDIR)$(DATADIR)/quire/nginx/$${f##*/} && \
+	  chmod 0644 $(DESTDIR)$(DATADIR)/quire/nginx/$${f##*/} || exit 1; \
+	done
+	for f in $(INST_UNITS); do \
+	  $(INST_SED) $$f > $(DESTDIR)$(UNITDIR)/$${f##*/} && \
+	  chmod 0644 $(DESTDIR)$(UNITDIR)/$${f##*/} || exit 1; \
+	done
+	for f in $(INST_CONF); do \
+	  $(INST_SED) $$f > $(DESTDIR)$(SYSCONFDIR)/quire/$${f##*/} && \
+	  chmod 0644 $(DESTDIR)$(SYSCONFDIR)/quire/$${f##*/} || exit 1; \
+	done
+	$(if $(INST_MAN1),install -m 0644 $(INST_MAN1) $(DESTDIR)$(MANDIR)/man1/)
+	$(if $(INST_MAN5),install -m 0644 $(INST_MAN5) $(DESTDIR)$(MANDIR)/man5/)
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/quire \
+	    $(STATIC:templates/static/%=$(DESTDIR)$(DATADIR)/quire/static/%) \
+	    $(INST_NGINX:docs/nginx/%=$(DESTDIR)$(DATADIR)/quire/nginx/%) \
+	    $(INST_UNITS:docs/systemd/%=$(DESTDIR)$(UNITDIR)/%) \
+	    $(INST_CONF:docs/%=$(DESTDIR)$(SYSCONFDIR)/quire/%) \
+	    $(INST_MAN1:docs/%=$(DESTDIR)$(MANDIR)/man1/%) \
+	    $(INST_MAN5:docs/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rmdir $(DESTDIR)$(DATADIR)/quire/static $(DESTDIR)$(DATADIR)/quire/nginx \
+	    $(DESTDIR)$(DATADIR)/quire $(DESTDIR)$(SYSCONFDIR)/quire 2>/dev/null || true
 
 clean:
 	rm -rf build

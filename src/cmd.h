@@ -12,6 +12,7 @@ int	cmd_user(int argc, char *argv[]);
 int	cmd_serve(int argc, char *argv[]);
 int	cmd_export(int argc, char *argv[]);
 int	cmd_import(int argc, char *argv[]);
+int	cmd_backup(int argc, char *argv[]);
 
 /* Prints the usage to stderr; returns 2. In main.c. */
 int	cmd_usage(void);

@@ -1,10 +1,16 @@
 /*
  * db_migrate: PRAGMA user_version is the schema version; migration NNNN
- * takes it from NNNN-1 to NNNN. Released migrations are never edited.
+ * takes it from NNNN-1 to NNNN. Released migrations are never edited. An
+ * existing site is backed up beside its database before an upgrade.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "db_backup.h"
 #include "db_int.h"
 #include "db_migrate.h"
 #include "embed.h"
@@ -68,41 +74,84 @@ migration(int n)
 	return NULL;
 }
 
+/* The name of the backup taken before upgrading from version v: beside
+ * the database, DBFILE.pre-vN.bak, or DBFILE.pre-vN.2.bak and so on when
+ * an older upgrade left that one: a backup is never replaced. */
+static int
+backup_name(const char *path, int v, char *out, size_t size)
+{
+	struct stat	 st;
+	int		 i, n;
+
+	for (i = 1; i < 1000; i++) {
+		if (i == 1)
+			n = snprintf(out, size, "%s.pre-v%d.bak", path, v);
+		else
+			n = snprintf(out, size, "%s.pre-v%d.%d.bak", path, v, i);
+		if (n < 0 || (size_t)n >= size) {
+			log_err("%s: name too long for its backup", path);
+			return -1;
+		}
+		if (lstat(out, &st) == -1 && errno == ENOENT)
+			return 0;
+	}
+	log_err("%s: 999 backups of version %d beside it: remove some", path,
+	    v);
+	return -1;
+}
+
 int
 db_migrate(struct db *db)
 {
 	const struct embed_file	*f;
-	char			 bump[64];
-	int			 have, want = db_migrate_version();
+	char			 bump[64], bak[PATH_MAX];
+	int			 have, from, want = db_migrate_version();
 
 	/* The usual case, without taking the write lock: versions only go
 	 * up, so a current one read here stays current. */
 	if (query_int(db, "PRAGMA user_version", &have) == -1)
 		return -1;
-	while (have < want) {
+	if (have < want) {
+		/* One write transaction for the whole upgrade: processes
+		 * starting together (workers, the first CGI requests) wait
+		 * for it, so the backup below and each migration run once,
+		 * and the upgrade happens whole or not at all. */
 		if (db_begin(db) == -1)
 			return -1;
 		/* Inside the lock: another process may have migrated. */
 		if (query_int(db, "PRAGMA user_version", &have) == -1)
 			goto fail;
-		if (have >= want) {
-			db_rollback(db);
-			break;
+		from = have;
+		/* A site's data, not a new file: copied first, from the
+		 * last commit, which the lock keeps as it is. */
+		if (have > 0 && have < want) {
+			if (backup_name(db->path, have, bak, sizeof(bak)) == -1 ||
+			    db_backup(db->path, bak, 0) == -1) {
+				log_err("%s: not migrated from schema version %d "
+				    "to %d: no backup could be taken (above)",
+				    db->path, have, want);
+				goto fail;
+			}
+			log_info("%s: backed up to %s before migrating from "
+			    "schema version %d", db->path, bak, have);
 		}
-		if ((f = migration(have + 1)) == NULL) {
-			log_err("%s: migration %04d is missing", __func__,
-			    have + 1);
-			goto fail;
+		for (; have < want; have++) {
+			if ((f = migration(have + 1)) == NULL) {
+				log_err("%s: migration %04d is missing",
+				    __func__, have + 1);
+				goto fail;
+			}
+			snprintf(bump, sizeof(bump),
+			    "PRAGMA user_version = %d;", have + 1);
+			if (db_exec(db, f->data, f->name) == -1 ||
+			    db_exec(db, bump, "user_version") == -1)
+				goto fail;
 		}
-		snprintf(bump, sizeof(bump), "PRAGMA user_version = %d;",
-		    have + 1);
-		if (db_exec(db, f->data, f->name) == -1 ||
-		    db_exec(db, bump, "user_version") == -1 ||
-		    db_commit(db) == -1)
+		if (db_commit(db) == -1)
 			goto fail;
-		have++;
-		log_info("%s: migrated to schema version %d (%s)", db->path,
-		    have, f->name);
+		for (; from < have; from++)
+			log_info("%s: migrated to schema version %d (%s)",
+			    db->path, from + 1, migration(from + 1)->name);
 	}
 	if (have > want) {
 		log_err("%s: schema version %d is newer than this quire knows "

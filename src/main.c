@@ -21,6 +21,7 @@ static const struct {
 	{ "serve", cmd_serve },
 	{ "export", cmd_export },
 	{ "import", cmd_import },
+	{ "backup", cmd_backup },
 };
 
 static const char usage_text[] =
@@ -37,6 +38,7 @@ static const char usage_text[] =
 "                   [--clock FILE] [--strict-templates]\n"
 "       quire export DIR --db FILE [--force]\n"
 "       quire import DIR | FILE.xml --db FILE\n"
+"       quire backup FILE --db DBFILE [--force]\n"
 "       quire --help | --version\n"
 "\n"
 "As a CGI program (GATEWAY_INTERFACE set), quire answers one request from\n"
@@ -52,7 +54,8 @@ static const char usage_text[] =
 "as Markdown with YAML front matter (DIR/posts, DIR/pages, settings.yaml,\n"
 "redirects.yaml) into an empty DIR (--force: any); import reads such a\n"
 "folder (or Hugo's, Jekyll's) back, all or nothing, and twice changes\n"
-"nothing.\n";
+"nothing. backup copies the database to FILE while the site serves\n"
+"(refusing to replace FILE without --force).\n";
 
 int
 cmd_usage(void)

@@ -74,6 +74,9 @@ suite redirects bash tests/e2e/redirects.sh build/quire
 suite redirects-asan bash tests/e2e/redirects.sh build/asan/quire
 suite port bash tests/e2e/port.sh build/quire
 suite port-asan bash tests/e2e/port.sh build/asan/quire
+suite install bash tests/build/install.sh
+suite backup bash tests/e2e/backup.sh build/quire
+suite backup-asan bash tests/e2e/backup.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
