@@ -72,6 +72,8 @@ suite search bash tests/e2e/search.sh build/quire
 suite search-asan bash tests/e2e/search.sh build/asan/quire
 suite redirects bash tests/e2e/redirects.sh build/quire
 suite redirects-asan bash tests/e2e/redirects.sh build/asan/quire
+suite lifecycle bash tests/e2e/lifecycle.sh build/quire
+suite lifecycle-asan bash tests/e2e/lifecycle.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
