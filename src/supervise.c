@@ -93,7 +93,7 @@ static int
 spawn(struct sv *sv, struct proc *p, struct app *app, unsigned gen)
 {
 	pid_t	 pid;
-	int	 pfd[2], i;
+	int	 pfd[2];
 
 	if (pipe2(pfd, O_CLOEXEC) == -1) {
 		log_err("%s: pipe: %s", __func__, strerror(errno));
@@ -106,15 +106,10 @@ spawn(struct sv *sv, struct proc *p, struct app *app, unsigned gen)
 		return -1;
 	}
 	if (pid == 0) {
-		/* The parent's ends are not the worker's business. */
+		/* Not the worker's business (the read ends of the other
+		 * workers' ready pipes it keeps are harmless). */
 		close(pfd[0]);
 		close(sv->sigfd);
-		for (i = 0; i < sv->n; i++) {
-			if (sv->s[i].w.ready_fd != -1)
-				close(sv->s[i].w.ready_fd);
-			if (sv->s[i].next.ready_fd != -1)
-				close(sv->s[i].next.ready_fd);
-		}
 		worker_run(app, sv->fd, pfd[1]);
 	}
 	close(pfd[1]);
@@ -162,16 +157,6 @@ backoff(struct slot *s, long long lived)
 	return d < BACKOFF_MAX_MS ? d : BACKOFF_MAX_MS;
 }
 
-/* "signal 9" or "status 1": why a worker ended. */
-static void
-why(int status, char *b, size_t len)
-{
-	if (WIFSIGNALED(status))
-		snprintf(b, len, "signal %d", WTERMSIG(status));
-	else
-		snprintf(b, len, "status %d", WEXITSTATUS(status));
-}
-
 static void
 say_status(struct sv *sv, const char *state)
 {
@@ -189,8 +174,7 @@ commit(struct sv *sv)
 	int	 i, n;
 
 	n = sv->cand.cfg->workers;
-	if (sv->rl->release != NULL)
-		sv->rl->release(sv->rl->arg, sv->app);
+	sv->rl->release(sv->rl->arg, sv->app);
 	*sv->app = sv->cand;
 	memset(&sv->cand, 0, sizeof(sv->cand));
 	sv->gen++;
@@ -221,8 +205,7 @@ commit(struct sv *sv)
 static void
 abandon(struct sv *sv)
 {
-	if (sv->rl->release != NULL)
-		sv->rl->release(sv->rl->arg, &sv->cand);
+	sv->rl->release(sv->rl->arg, &sv->cand);
 	memset(&sv->cand, 0, sizeof(sv->cand));
 	sv->trying = 0;
 	sv->reloading = 0;
@@ -238,8 +221,9 @@ static void
 try_reload(struct sv *sv)
 {
 	struct slot	*s0 = &sv->s[0];
+	int		 rc;
 
-	if (sv->rl == NULL || sv->rl->load == NULL) {
+	if (sv->rl == NULL) {
 		log_warn("SIGHUP: this server has nothing to reload");
 		return;
 	}
@@ -251,18 +235,15 @@ try_reload(struct sv *sv)
 	sd_notify(0, "RELOADING=1\nSTATUS=Reloading");
 	sv->reloading = 1;
 	memset(&sv->cand, 0, sizeof(sv->cand));
-	if (sv->rl->load(sv->rl->arg, &sv->cand) == -1) {
-		log_err("reload failed; the workers keep serving as before");
-		sv->reloading = 0;
-		say_status(sv, "READY=1\n");
-		return;
+	rc = sv->rl->load(sv->rl->arg, &sv->cand);
+	if (rc == 0 && (sv->cand.cfg->workers < 1 ||
+	    sv->cand.cfg->workers > MAX_WORKERS)) {
+		log_err("reload: workers must be 1..%d", MAX_WORKERS);
+		sv->rl->release(sv->rl->arg, &sv->cand);
+		rc = -1;
 	}
-	if (sv->cand.cfg->workers < 1 ||
-	    sv->cand.cfg->workers > MAX_WORKERS) {
-		log_err("reload: workers must be 1..%d; the workers keep "
-		    "serving as before", MAX_WORKERS);
-		if (sv->rl->release != NULL)
-			sv->rl->release(sv->rl->arg, &sv->cand);
+	if (rc == -1) {
+		log_err("reload failed; the workers keep serving as before");
 		sv->reloading = 0;
 		say_status(sv, "READY=1\n");
 		return;
@@ -326,7 +307,9 @@ on_death(struct sv *sv, pid_t pid, int status)
 	}
 	if (p == NULL)
 		return;
-	why(status, w, sizeof(w));
+	snprintf(w, sizeof(w), "%s %d", WIFSIGNALED(status) ? "signal" :
+	    "status", WIFSIGNALED(status) ? WTERMSIG(status) :
+	    WEXITSTATUS(status));
 	lived = now - p->born;
 	ready = p->ready;
 	if (p->ready_fd != -1)
@@ -381,20 +364,17 @@ start_due(struct sv *sv, long long now)
 		if (s->next.pid != 0)
 			busy = 1;
 	}
-	for (i = 0; i < sv->n && !busy; i++) {
+	for (i = 0; i < sv->n; i++) {
 		s = &sv->s[i];
-		if (s->w.pid == 0 || !s->w.ready || s->w.gen == sv->gen)
+		if (s->w.pid == 0 || s->w.gen == sv->gen)
 			continue;
 		stale = 1;
-		if (s->due > now || sv->nold == MAX_OLD)
-			break;
+		if (busy || !s->w.ready || s->due > now || sv->nold == MAX_OLD)
+			continue;
 		if (spawn(sv, &s->next, sv->app, sv->gen) == -1)
 			s->due = now + backoff(s, 0);
-		break;
+		busy = 1;
 	}
-	for (i = 0; i < sv->n && !busy && !stale; i++)
-		if (sv->s[i].w.pid != 0 && sv->s[i].w.gen != sv->gen)
-			stale = 1;
 	if (sv->reloading && !sv->trying && !busy && !stale) {
 		sv->reloading = 0;
 		log_info("reload: done; %d workers of the new configuration",
@@ -419,9 +399,10 @@ announce(struct sv *sv)
 	say_status(sv, "READY=1\n");
 }
 
-/* SIGTERM, SIGINT: stop accepting, let each worker finish its request. */
+/* SIGTERM, SIGINT (or a failure, said why): stop accepting, let each
+ * worker finish its request. */
 static void
-begin_stop(struct sv *sv, int sig)
+begin_stop(struct sv *sv, const char *why)
 {
 	int	 i;
 
@@ -431,7 +412,7 @@ begin_stop(struct sv *sv, int sig)
 	sv->stop_by = now_ms() + GRACE_MS;
 	say_status(sv, "STOPPING=1\n");
 	log_info("%s: stopping; requests in flight have %d s to finish",
-	    strsignal(sig), GRACE_MS / 1000);
+	    why, GRACE_MS / 1000);
 	/* No new connection reaches the path; the queue dies with the
 	 * last worker. */
 	if (sv->sock[0] != '\0')
@@ -441,8 +422,7 @@ begin_stop(struct sv *sv, int sig)
 		retire(sv, &sv->s[i].next);
 	}
 	if (sv->trying) {
-		if (sv->rl->release != NULL)
-			sv->rl->release(sv->rl->arg, &sv->cand);
+		sv->rl->release(sv->rl->arg, &sv->cand);
 		memset(&sv->cand, 0, sizeof(sv->cand));
 		sv->trying = 0;
 	}
@@ -465,7 +445,7 @@ on_signals(struct sv *sv)
 				try_reload(sv);
 			break;
 		default:
-			begin_stop(sv, (int)si.ssi_signo);
+			begin_stop(sv, strsignal((int)si.ssi_signo));
 			break;
 		}
 	}
@@ -560,9 +540,9 @@ turn(struct sv *sv)
 int
 supervise_run(struct app *app, int fd, const struct supervise_reload *rl)
 {
-	static struct sv	 sv;
-	sigset_t		 set, saved;
-	int			 i, rc = 1;
+	struct sv	 sv;
+	sigset_t	 set, saved;
+	int		 i, rc = 1;
 
 	memset(&sv, 0, sizeof(sv));
 	sv.app = app;
@@ -606,13 +586,10 @@ supervise_run(struct app *app, int fd, const struct supervise_reload *rl)
 			break;
 	}
 	if (rc != 0) {
-		/* The supervisor failed: take the workers down with it. */
-		for (i = 0; i < sv.n; i++) {
-			retire(&sv, &sv.s[i].w);
-			retire(&sv, &sv.s[i].next);
-		}
-		while (sv.nold > 0 && waitpid(sv.old[sv.nold - 1], NULL, 0) > 0)
-			sv.nold--;
+		/* The supervisor failed: the workers go down with it. */
+		begin_stop(&sv, "the supervisor failed");
+		while (wait(NULL) > 0)
+			;
 	}
 	close(sv.sigfd);
 	sigprocmask(SIG_SETMASK, &saved, NULL);
