@@ -138,23 +138,26 @@ retire(struct sv *sv, struct proc *p)
 	proc_clear(p);
 }
 
-/* A slot's next delay after a quick death: none for the first, then
- * 0.1 s doubling to 30 s. A worker that lived long enough starts the
- * count again. */
+long long
+supervise_backoff(int n)
+{
+	long long	 d = BACKOFF_MIN_MS;
+
+	if (n <= 1)
+		return 0;
+	while (d < BACKOFF_MAX_MS && n-- > 2)
+		d *= 2;
+	return d < BACKOFF_MAX_MS ? d : BACKOFF_MAX_MS;
+}
+
+/* A slot's next delay: a worker that lived long enough starts the count
+ * of quick ends again. */
 static long long
 backoff(struct slot *s, long long lived)
 {
-	long long	 d;
-
 	if (lived >= HEALTHY_MS)
 		s->fails = 0;
-	s->fails++;
-	if (s->fails == 1)
-		return 0;
-	d = BACKOFF_MIN_MS;
-	while (d < BACKOFF_MAX_MS && d / BACKOFF_MIN_MS < 1LL << (s->fails - 2))
-		d *= 2;
-	return d < BACKOFF_MAX_MS ? d : BACKOFF_MAX_MS;
+	return supervise_backoff(++s->fails);
 }
 
 static void
@@ -183,11 +186,8 @@ commit(struct sv *sv)
 		retire(sv, &sv->s[i].w);
 		retire(sv, &sv->s[i].next);
 	}
-	for (i = sv->n; i < n; i++) {
-		memset(&sv->s[i], 0, sizeof(sv->s[i]));
-		proc_clear(&sv->s[i].w);
-		proc_clear(&sv->s[i].next);
-	}
+	for (i = sv->n; i < n; i++)	/* retire() left them clear */
+		sv->s[i].fails = 0;
 	sv->n = n;
 	retire(sv, &sv->s[0].w);
 	sv->s[0].w = sv->s[0].next;

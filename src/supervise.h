@@ -30,5 +30,9 @@ struct supervise_reload {
  * the caller's to free. Returns the process exit status: 0 after a stop
  * by signal, 1 if the supervisor itself failed. */
 int	supervise_run(struct app *, int fd, const struct supervise_reload *rl);
+/* How long to wait, in ms, before starting a worker again after the n-th
+ * quick end in a row (one that lived less than 10 s): 0 for the first,
+ * then 100 doubling up to 30000. */
+long long supervise_backoff(int n);
 
 #endif
