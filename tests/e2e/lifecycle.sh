@@ -158,6 +158,27 @@ common=$(comm -12 <(tr ' ' '\n' <<< "$before" | sed '/^$/d' | sort) \
 check "... and every worker is a new one" "before: $before; after: $after" \
     eval 'nworkers 2 && [ -z "$common" ]'
 
+# A SIGHUP while the last one is still replacing workers (signals sent
+# together would merge into one): the second waits for the first's trial
+# worker or starts a round of its own; no request fails either way.
+before=$(workers)
+ndone=$(grep -c 'reload: done' "$QLOG")
+loops_start
+loops_more 10
+kill -HUP "$q_pid"
+wait_for -p "$q_pid" 200 eval '[ "$(grep -c "SIGHUP: reading" "$QLOG")" = 2 ]'
+kill -HUP "$q_pid"
+wait_for -p "$q_pid" 400 eval '[ "$(grep -c "SIGHUP: reading" "$QLOG")" -ge 3 ] &&
+    [ "$(grep -c "reload: done" "$QLOG")" -gt '"$ndone"' ] && nworkers 2 &&
+    [ -z "$(comm -12 <(tr " " "\n" <<< "$before" | sed "/^$/d" | sort) <(workers | tr " " "\n" | sed "/^$/d" | sort))" ]'
+loops_more 10
+loops_stop
+fails=$(cat "$W/loop1" "$W/loop2" | grep -cv '^200 two$')
+check "a SIGHUP during a reload under load: both read, no request failed, 2 new workers" \
+    "$(grep -cE 'SIGHUP: reading' "$QLOG") reloads read; before: $before; now: $(workers);
+$(grep -hv '^200 two$' "$W/loop1" "$W/loop2" | head -n 5)" \
+    eval '[ "$fails" = 0 ] && [ "$(grep -c "SIGHUP: reading" "$QLOG")" = 3 ] && nworkers 2'
+
 # (c) SIGHUP with a broken template: nothing changes.
 before=$(workers)
 printf '{{> _head}}\n{{#if page.title}}\n<p>never closed\n{{> _foot}}\n' > "$T/page.html"
@@ -220,6 +241,13 @@ wait_for -p "$q_pid" 200 logged 'serving .* with 1 workers' "$BLOG"
 mv "$DB" "$W/site.db.away"
 mkdir "$DB"
 victim=$(workers)
+# A reload now: its first new worker cannot start, so nothing changes.
+kill -HUP "$q_pid"
+wait_for -p "$q_pid" 200 logged 'reload: the new worker' "$BLOG"
+check "SIGHUP whose new worker cannot start: logged, the old worker keeps serving" \
+    "workers: $(workers) (was $victim); $(tail -n 3 "$BLOG")" \
+    eval 'logged "reload: the new worker [0-9]+ ended \(status 1\) before it was ready; the old workers keep serving as before" "$BLOG" &&
+    [ "$(workers)" = "$victim" ] && python3 "$FC" get "127.0.0.1:$bport" /about | head -n 1 | grep -q "^Status: 200"'
 kill -KILL $victim
 wait_for -p "$q_pid" 200 logged 'restarting in 0\.4 s' "$BLOG"
 delays=$(sed -n 's/.*; \([0-9]*\) quick ends in a row; restarting in \([0-9.]*\) s$/\1:\2/p' "$BLOG" | head -n 3 | tr '\n' ' ')
