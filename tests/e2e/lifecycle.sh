@@ -5,9 +5,11 @@
 #   - a worker killed with SIGKILL is replaced, and at most the request it
 #     held fails;
 #   - SIGHUP under load: no request fails, the edited template is served
-#     after it, and every worker is a new one;
+#     after it, and every worker is a new one; the same for a SIGHUP that
+#     comes while a reload is still replacing workers;
 #   - SIGHUP with a broken template: logged with file:line, the old
-#     workers and the old text stay;
+#     workers and the old text stay; the same when the new workers cannot
+#     start (the database cannot be opened);
 #   - SIGTERM with a request in flight: it completes with 200 and quire
 #     exits 0;
 #   - a worker that keeps dying is restarted with growing delays, logged;
