@@ -21,7 +21,7 @@
 # exits 1 if any failed.
 
 # Checks pass single-quoted conditions to eval, on purpose:
-# shellcheck disable=SC2016
+# shellcheck disable=SC2016,SC2034
 set -u
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -242,20 +242,20 @@ wait_for -p "$q_pid" 200 logged 'serving .* with 1 workers' "$BLOG"
 # The database's place is taken by a folder: a worker cannot open it.
 mv "$DB" "$W/site.db.away"
 mkdir "$DB"
-victim=$(workers)
+victim=$(workers | tr -d ' ')
 # A reload now: its first new worker cannot start, so nothing changes.
 kill -HUP "$q_pid"
 wait_for -p "$q_pid" 200 logged 'reload: the new worker' "$BLOG"
 check "SIGHUP whose new worker cannot start: logged, the old worker keeps serving" \
     "workers: $(workers) (was $victim); $(tail -n 3 "$BLOG")" \
     eval 'logged "reload: the new worker [0-9]+ ended \(status 1\) before it was ready; the old workers keep serving as before" "$BLOG" &&
-    [ "$(workers)" = "$victim" ] && python3 "$FC" get "127.0.0.1:$bport" /about | head -n 1 | grep -q "^Status: 200"'
-kill -KILL $victim
+    [ "$(workers)" = "$victim " ] && python3 "$FC" get "127.0.0.1:$bport" /about | head -n 1 | grep -q "^Status: 200"'
+kill -KILL "$victim"
 wait_for -p "$q_pid" 200 logged 'restarting in 0\.4 s' "$BLOG"
 delays=$(sed -n 's/.*; \([0-9]*\) quick ends in a row; restarting in \([0-9.]*\) s$/\1:\2/p' "$BLOG" | head -n 3 | tr '\n' ' ')
 check "a worker that keeps dying: restarted at once the first time" \
     "$(grep -E 'worker|cannot open' "$BLOG" | head -n 8)" \
-    logged "worker ${victim% } ended \(signal 9\) after [0-9.]+ s; restarting now" "$BLOG"
+    logged "worker $victim ended \(signal 9\) after [0-9.]+ s; restarting now" "$BLOG"
 check "... then with growing delays, each logged with the count (2:0.1 3:0.2 4:0.4)" \
     "delays: $delays; $(grep -E 'worker' "$BLOG" | head -n 8)" \
     [ "$delays" = "2:0.1 3:0.2 4:0.4 " ]
