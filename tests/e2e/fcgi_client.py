@@ -6,9 +6,9 @@
 #       request to OUT: "STATUS MARKER" (MARKER: the NAME of the page's
 #       "<!-- lifecycle:NAME -->", or "-") or "fail WHY"
 #   fcgi_client.py slow ADDR PATH SENT GO
-#       sends all of the request but its last records, creates the file
-#       SENT, waits (polling, 30 s at most) for the file GO, sends the
-#       rest and prints "Status: N"
+#       sends the request up to the middle of its parameters' record,
+#       creates the file SENT, waits (polling, 30 s at most) for the file
+#       GO, sends the rest and prints "Status: N"
 # ADDR is HOST:PORT or a unix socket path.
 import os, re, socket, struct, sys, time
 
@@ -93,6 +93,8 @@ def main():
     elif cmd == "slow":
         addr, path, sent, go = sys.argv[2:6]
         head, tail = request(path)
+        # Cut inside the parameters' record: the worker is mid-read.
+        head, tail = head[:-10], head[-10:] + tail
         s = connect(addr)
         s.sendall(head)
         open(sent, "w").close()
