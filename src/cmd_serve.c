@@ -158,11 +158,39 @@ out:
 	return rc;
 }
 
+/*
+ * SIGHUP (supervise.h): the workers' next state. Today that is the
+ * templates, compiled again from cfg->templates_dir (or the built-in
+ * copy); a broken one is logged with file and line and -1 keeps the old
+ * workers. The site's settings need nothing: a worker reads them from the
+ * database for every request.
+ */
+static int
+serve_reload(void *arg, struct app *next)
+{
+	const struct config	*cfg = arg;
+
+	if (app_init(next, cfg) == -1) {
+		app_free(next);
+		return -1;
+	}
+	return 0;
+}
+
+/* Frees an app the parent no longer starts workers from. */
+static void
+serve_release(void *arg, struct app *old)
+{
+	(void)arg;
+	app_free(old);
+}
+
 int
 cmd_serve(int argc, char *argv[])
 {
 	struct config	 cfg;
 	struct app	 app;
+	struct supervise_reload rl = { serve_reload, serve_release, &cfg };
 	int		 rc, fd;
 
 	config_defaults(&cfg);
@@ -177,7 +205,7 @@ cmd_serve(int argc, char *argv[])
 		app_free(&app);
 		return 1;
 	}
-	rc = supervise_run(&app, fd);
+	rc = supervise_run(&app, fd, &rl);
 	app_free(&app);
 	return rc;
 }

@@ -7,11 +7,14 @@
 #include <sys/un.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <netdb.h>
 #include <pwd.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <systemd/sd-daemon.h>
 
 #include "listen.h"
 #include "log.h"
@@ -134,21 +137,65 @@ listen_tcp(const struct config *cfg)
 	return fd;
 }
 
-int
-listen_open(const struct config *cfg)
+/* The socket a supervisor passed: systemd's socket activation (LISTEN_FDS:
+ * fd 3), or fd 0 (spawn-fcgi, inetd-style units with StandardInput=socket).
+ * sd_listen_fds() unsets LISTEN_FDS, so the workers do not see it. */
+static int
+listen_passed(void)
 {
 	struct sockaddr_storage	 ss;
 	socklen_t		 len = sizeof(ss);
+	int			 n;
 
-	if (cfg->socket_path != NULL)
-		return listen_unix(cfg);
-	if (cfg->listen_addr != NULL)
-		return listen_tcp(cfg);
-	/* spawn-fcgi and systemd socket activation hand us fd 0. */
+	if ((n = sd_listen_fds(1)) < 0) {
+		log_err("LISTEN_FDS: %s", strerror(-n));
+		return -1;
+	}
+	if (n > 1) {
+		log_err("systemd passed %d sockets (LISTEN_FDS); quire serves "
+		    "one: give the .socket unit one ListenStream=", n);
+		return -1;
+	}
+	if (n == 1) {
+		if (sd_is_socket(SD_LISTEN_FDS_START, AF_UNSPEC, SOCK_STREAM,
+		    1) <= 0) {
+			log_err("the socket systemd passed (LISTEN_FDS) is not "
+			    "a listening stream socket");
+			return -1;
+		}
+		return SD_LISTEN_FDS_START;
+	}
 	if (getsockname(0, (struct sockaddr *)&ss, &len) == 0)
 		return 0;
-	log_err("no --socket or --listen, and fd 0 is not a socket");
+	log_err("no --socket or --listen, no socket from systemd (LISTEN_FDS), "
+	    "and fd 0 is not a socket");
 	return -1;
+}
+
+int
+listen_open(const struct config *cfg)
+{
+	int	 fd, fl;
+
+	if (cfg->socket_path != NULL)
+		fd = listen_unix(cfg);
+	else if (cfg->listen_addr != NULL)
+		fd = listen_tcp(cfg);
+	else
+		fd = listen_passed();
+	if (fd == -1)
+		return -1;
+	/* Workers wait for a connection in ppoll() and then accept; the
+	 * one that loses the race must get EAGAIN, not sleep in accept()
+	 * where a stop could not reach it (worker.c). */
+	if ((fl = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, fl | O_NONBLOCK) == -1) {
+		log_err("%s: %s", __func__, strerror(errno));
+		if (fd > 2)
+			close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 int

@@ -43,7 +43,7 @@ static const char usage_text[] =
 "\n"
 "As a CGI program (GATEWAY_INTERFACE set), quire answers one request from\n"
 "the database named by QUIRE_DB (templates: QUIRE_TEMPLATES, else built in).\n"
-"With no --socket or --listen, serve uses the socket passed on fd 0\n"
+"With no --socket or --listen, serve uses systemd's LISTEN_FDS or fd 0\n"
 "(spawn-fcgi, systemd). --user (as root) owns the socket and serves; --group\n"
 "gives the socket another group (e.g. nginx's). --clock (QUIRE_CLOCK in CGI\n"
 "mode) is for tests: the file holds the time in Unix seconds, or +N/-N from\n"

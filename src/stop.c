@@ -11,6 +11,7 @@
 #include "stop.h"
 
 static volatile sig_atomic_t	stopping;
+static sigset_t			waitmask;
 
 static void
 on_stop(int sig)
@@ -23,17 +24,30 @@ int
 stop_catch(void)
 {
 	struct sigaction	 sa;
+	sigset_t		 block;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop;
 	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGTERM, &sa, NULL) == -1 ||
+	sigemptyset(&block);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	sigemptyset(&waitmask);
+	if (sigprocmask(SIG_SETMASK, &block, NULL) == -1 ||
+	    sigaction(SIGTERM, &sa, NULL) == -1 ||
 	    sigaction(SIGINT, &sa, NULL) == -1) {
-		log_err("%s: sigaction: %s", __func__, strerror(errno));
+		log_err("%s: %s", __func__, strerror(errno));
 		return -1;
 	}
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
 	return 0;
+}
+
+const sigset_t *
+stop_waitmask(void)
+{
+	return &waitmask;
 }
 
 int

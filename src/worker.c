@@ -1,9 +1,18 @@
 /*
- * worker: libfcgi's accept loop around app_handle(). A connection to the
+ * worker: the accept loop around app_handle(). A connection to the
  * database must never cross a fork, so it is opened here, in the child.
+ *
+ * The worker waits for a connection itself, in ppoll() with SIGTERM let
+ * through (stop.h), and only then asks libfcgi to accept it: SIGTERM is
+ * blocked from there to the end of the response, so a stop is noticed
+ * only between requests, and there is no moment where it could arrive
+ * after the check and leave the worker asleep in accept(). The socket is
+ * non-blocking, so a worker that lost the race for a connection to
+ * another one gets EAGAIN and waits again.
  */
 #include <errno.h>
 #include <malloc.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,30 +39,85 @@ fcgi_read(void *ctx, char *p, size_t n)
 	return got < 0 ? -1 : got;
 }
 
-void
-worker_run(struct app *app, int fd)
+/* Tells the parent the worker accepts from now on. */
+static void
+say_ready(int fd)
 {
-	FCGX_Request		 rq;
+	if (fd == -1)
+		return;
+	if (write(fd, "r", 1) != 1)
+		log_warn("%s: %s", __func__, strerror(errno));
+	close(fd);
+}
+
+/* Waits until fd has a connection or a stop is asked for. 1 to accept, 0
+ * to stop, -1 (logged). */
+static int
+await(int fd)
+{
+	struct pollfd	 pfd;
+
+	for (;;) {
+		if (stop_requested())
+			return 0;
+		pfd.fd = fd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (ppoll(&pfd, 1, NULL, stop_waitmask()) == -1) {
+			if (errno == EINTR)
+				continue;
+			log_err("%s: ppoll: %s", __func__, strerror(errno));
+			return -1;
+		}
+		if (pfd.revents & (POLLERR | POLLNVAL)) {
+			log_err("%s: the listening socket failed", __func__);
+			return -1;
+		}
+		return 1;
+	}
+}
+
+void
+worker_run(struct app *app, int fd, int ready_fd)
+{
+	FCGX_Request	 rq;
+	int		 rc, w, status = 0;
 
 	/* A fixed mmap threshold: big buffers (a large page, a long form)
 	 * go back to the system when freed instead of growing the heap for
 	 * good, which glibc's adaptive threshold would let happen. */
 	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-	/* accept() returns on a signal. */
 	if (stop_catch() == -1)
 		_exit(1);
 	if (auth_init() == -1 || app_open_db(app) == -1)
 		_exit(1);
-	if (FCGX_Init() != 0 ||
-	    FCGX_InitRequest(&rq, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&rq, fd, 0) != 0) {
 		log_err("%s: cannot set up libfcgi", __func__);
 		_exit(1);
 	}
-	while (!stop_requested() && FCGX_Accept_r(&rq) >= 0) {
+	say_ready(ready_fd);
+	while ((w = await(fd)) == 1) {
+		if ((rc = FCGX_Accept_r(&rq)) < 0) {
+			/* Another worker took it, or the peer went away
+			 * before its request arrived: wait again. */
+			if (rc == -EAGAIN || rc == -EWOULDBLOCK ||
+			    rc == -ECONNABORTED || rc == -EINTR)
+				continue;
+			log_err("%s: accept: %s", __func__, rc < -9000 ?
+			    "libfcgi failed" : strerror(-rc));
+			status = 1;
+			break;
+		}
 		app_handle(app, rq.envp, fcgi_read, rq.in, fcgi_write, rq.out);
 		FCGX_Finish_r(&rq);
+		/* One request a connection: a connection nginx kept open
+		 * (fastcgi_keep_conn) would hold the worker past a stop, and
+		 * the wait above could not see its next request. */
+		FCGX_Free(&rq, 1);
 	}
+	if (w == -1)
+		status = 1;
 	FCGX_Free(&rq, 1);
 	app_free(app);
-	_exit(0);
+	_exit(status);
 }

@@ -77,6 +77,8 @@ suite port-asan bash tests/e2e/port.sh build/asan/quire
 suite install bash tests/build/install.sh
 suite backup bash tests/e2e/backup.sh build/quire
 suite backup-asan bash tests/e2e/backup.sh build/asan/quire
+suite lifecycle bash tests/e2e/lifecycle.sh build/quire
+suite lifecycle-asan bash tests/e2e/lifecycle.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
