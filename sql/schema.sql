@@ -206,16 +206,19 @@ CREATE INDEX redirects_target ON redirects (target);
 -- without walking every article.
 CREATE TABLE archive_months (
   month    INTEGER PRIMARY KEY,                   -- YYYYMM of published_at, UTC: 202406
-  articles INTEGER NOT NULL CHECK (articles > 0)  -- published in it, scheduled ones too;
+  articles INTEGER NOT NULL CHECK (articles > 0), -- published in it, scheduled ones too;
                                                   -- a month with none has no row
+  changed_at INTEGER NOT NULL DEFAULT 0           -- its articles' latest save (0010)
 );
 
 CREATE TRIGGER archive_months_insert AFTER INSERT ON articles
   WHEN new.status = 'published'
 BEGIN
-  INSERT INTO archive_months (month, articles)
-    VALUES (CAST(strftime('%Y%m', new.published_at, 'unixepoch') AS INTEGER), 1)
-    ON CONFLICT (month) DO UPDATE SET articles = articles + 1;
+  INSERT INTO archive_months (month, articles, changed_at)
+    VALUES (CAST(strftime('%Y%m', new.published_at, 'unixepoch') AS INTEGER), 1,
+            new.updated_at)
+    ON CONFLICT (month) DO UPDATE SET articles = articles + 1,
+      changed_at = max(changed_at, excluded.changed_at);
 END;
 
 CREATE TRIGGER archive_months_delete AFTER DELETE ON articles
@@ -234,12 +237,23 @@ CREATE TRIGGER archive_months_update AFTER UPDATE OF status, published_at
 BEGIN
   DELETE FROM archive_months WHERE old.status = 'published' AND articles = 1
     AND month = CAST(strftime('%Y%m', old.published_at, 'unixepoch') AS INTEGER);
-  UPDATE archive_months SET articles = articles - 1 WHERE old.status = 'published'
+  UPDATE archive_months SET articles = articles - 1,
+      changed_at = max(changed_at, new.updated_at)
+    WHERE old.status = 'published'
     AND month = CAST(strftime('%Y%m', old.published_at, 'unixepoch') AS INTEGER);
-  INSERT INTO archive_months (month, articles)
-    SELECT CAST(strftime('%Y%m', new.published_at, 'unixepoch') AS INTEGER), 1
+  INSERT INTO archive_months (month, articles, changed_at)
+    SELECT CAST(strftime('%Y%m', new.published_at, 'unixepoch') AS INTEGER), 1,
+           new.updated_at
     WHERE new.status = 'published'
-    ON CONFLICT (month) DO UPDATE SET articles = articles + 1;
+    ON CONFLICT (month) DO UPDATE SET articles = articles + 1,
+      changed_at = max(changed_at, excluded.changed_at);
+END;
+
+CREATE TRIGGER archive_months_edit AFTER UPDATE OF updated_at ON articles
+  WHEN new.status = 'published'
+BEGIN
+  UPDATE archive_months SET changed_at = max(changed_at, new.updated_at)
+    WHERE month = CAST(strftime('%Y%m', new.published_at, 'unixepoch') AS INTEGER);
 END;
 
 PRAGMA user_version = 10;
