@@ -72,6 +72,9 @@ suite search bash tests/e2e/search.sh build/quire
 suite search-asan bash tests/e2e/search.sh build/asan/quire
 suite redirects bash tests/e2e/redirects.sh build/quire
 suite redirects-asan bash tests/e2e/redirects.sh build/asan/quire
+suite config bash tests/e2e/config.sh build/quire
+suite config-asan bash tests/e2e/config.sh build/asan/quire
+suite man bash tests/docs/man.sh build/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
