@@ -289,6 +289,19 @@ say(FILE *out, const char *fmt, ...)
 		log_err("%s", msg);
 }
 
+/* s as a message shows it: at most 60 bytes, control characters as '?'
+ * (the file's text goes to a terminal or the log). */
+static const char *
+shown(char *buf, size_t size, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < size && i < 60; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+	buf[i] = '\0';
+	return buf;
+}
+
 /* The state of one file's reading. */
 struct rd {
 	struct config	*cfg;
@@ -313,7 +326,7 @@ read_line(char *str, int num, void *ctx)
 {
 	struct rd	*r = ctx;
 	ssize_t		 n;
-	char		*p, *sep;
+	char		*p, *sep, text[64];
 
 	errno = 0;
 	if ((n = getline(&r->buf, &r->cap, r->in)) == -1) {
@@ -343,7 +356,8 @@ read_line(char *str, int num, void *ctx)
 		return str;
 	if (*p == '[') {
 		say(r->out, "%s:%d: %s: the file has no sections; write every "
-		    "key at the top", r->name, r->line, p);
+		    "key at the top", r->name, r->line,
+		    shown(text, sizeof(text), p));
 		goto bad;
 	}
 	/* inih's split: the first '=' or ':' before any " ;" comment. */
@@ -370,11 +384,12 @@ on_key(void *ctx, const char *section, const char *name, const char *value)
 {
 	struct rd	*r = ctx;
 	const char	*why;
+	char		 text[64];
 	int		 k;
 
 	if ((k = cfgfile_key(name)) == -1) {
 		say(r->out, "%s:%d: unknown key \"%s\"", r->name, r->line,
-		    name);
+		    shown(text, sizeof(text), name));
 		r->problems++;
 	} else if (r->seen[k] != 0) {
 		say(r->out, "%s:%d: %s: set again (first on line %d)",
