@@ -474,6 +474,11 @@ cfgfile_build(struct config *cfg, const struct cfgfile_src *src)
 			bad = 1;
 		}
 	}
+	if (!bad && src->need_db && cfg->db_path == NULL) {
+		say(src->out, "quire: no database: give --db FILE, or "
+		    "database = FILE in %s", path);
+		bad = 1;
+	}
 	if (!bad && cfg->group != NULL && cfg->user == NULL) {
 		say(src->out, "%s: group goes with user",
 		    src->flag[CFG_GROUP] != NULL ? "quire: --group" : path);

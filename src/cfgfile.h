@@ -79,6 +79,8 @@ struct cfgfile_src {
 				 * win over the file; NULL: not given */
 	FILE		*out;	/* where each problem goes, one line each
 				 * ("FILE:LINE: reason"); NULL: the log */
+	int		 need_db; /* no database from file or flag is a
+				 * problem */
 };
 
 /* The whole configuration, from scratch: the defaults, then the file, then

@@ -35,6 +35,7 @@ cmd_init(int argc, char *argv[])
 
 	memset(&src, 0, sizeof(src));
 	src.out = stderr;
+	src.need_db = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': src.path = optarg; break;
@@ -52,10 +53,7 @@ cmd_init(int argc, char *argv[])
 	}
 	if (cfgfile_build(&cfg, &src) == -1)
 		return 1;
-	if ((path = cfg.db_path) == NULL) {
-		config_free(&cfg);
-		return cmd_usage();
-	}
+	path = cfg.db_path;
 	if ((db = db_open(path, 1)) == NULL) {
 		config_free(&cfg);
 		return 1;

@@ -35,21 +35,10 @@ cmd_serve_config(struct config *cfg, FILE *out)
 	struct cfgfile_src	 src = given.src;
 
 	src.out = out;
+	src.need_db = 1;
 	if (cfgfile_build(cfg, &src) == -1)
 		return -1;
 	cfg->strict_templates = given.strict_templates;
-	if (cfg->db_path == NULL) {
-		if (out != NULL)
-			fprintf(out, "quire: no database: give --db FILE, or "
-			    "database = FILE in %s\n",
-			    src.path != NULL ? src.path : CFGFILE_PATH);
-		else
-			log_err("no database: give --db FILE, or database = "
-			    "FILE in %s", src.path != NULL ? src.path :
-			    CFGFILE_PATH);
-		config_free(cfg);
-		return -1;
-	}
 	return 0;
 }
 

@@ -110,6 +110,7 @@ cmd_user(int argc, char *argv[])
 	argc--, argv++;
 	memset(&src, 0, sizeof(src));
 	src.out = stderr;
+	src.need_db = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': src.path = optarg; break;
@@ -135,10 +136,7 @@ cmd_user(int argc, char *argv[])
 	}
 	if (cfgfile_build(&cfg, &src) == -1)
 		return 1;
-	if ((path = cfg.db_path) == NULL) {
-		config_free(&cfg);
-		return cmd_usage();
-	}
+	path = cfg.db_path;
 	if (auth_init() == -1 || (db = db_open(path, 0)) == NULL ||
 	    db_migrate(db) == -1 || db_prepare(db) == -1)
 		goto out;

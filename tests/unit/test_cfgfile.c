@@ -341,11 +341,28 @@ build(void **state)
 	unlink(path);
 	src.flag[CFG_MAX_AGE] = NULL;
 	assert_int_equal(cfgfile_build(&cfg, &src), -1);
+	/* No file at the default path here: fine, unless a database must be
+	 * named. */
+	src.path = NULL;
+	if (access(CFGFILE_PATH, F_OK) == -1) {
+		assert_int_equal(cfgfile_build(&cfg, &src), 0);
+		assert_null(cfg.file);
+		config_free(&cfg);
+		src.need_db = 1;
+		assert_int_equal(cfgfile_build(&cfg, &src), -1);
+		src.flag[CFG_DATABASE] = "/srv/flag.db";
+		assert_int_equal(cfgfile_build(&cfg, &src), 0);
+		assert_string_equal(cfg.db_path, "/srv/flag.db");
+		config_free(&cfg);
+	}
 	fclose(out);
 	assert_non_null(strstr(said, "quire: --group: group goes with user\n"));
 	assert_non_null(strstr(said, "quire: --max-age: a number from 0 to "
 	    "31536000\n"));
 	assert_non_null(strstr(said, ": cannot read: No such file"));
+	if (access(CFGFILE_PATH, F_OK) == -1)
+		assert_non_null(strstr(said, "quire: no database: give --db "
+		    "FILE, or database = FILE in " CFGFILE_PATH "\n"));
 	free(said);
 }
 
