@@ -8,8 +8,9 @@
 # which names no other key and which quire check accepts.
 # Prints "ok - ..." / "not ok - ..." lines; exits 1 if any failed.
 
-# Checks pass single-quoted conditions to eval, on purpose:
-# shellcheck disable=SC2016
+# Checks pass single-quoted conditions to eval, on purpose; the lists
+# read word by word are words:
+# shellcheck disable=SC2016,SC2013
 set -u
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/../e2e/lib.sh"

@@ -8,8 +8,9 @@
 # kind of damage. FastCGI straight at the socket (cgi-fcgi), no nginx.
 # Prints "ok - ..." / "not ok - ..." lines; exits 1 if any failed.
 
-# Checks pass single-quoted conditions to eval, on purpose:
-# shellcheck disable=SC2016
+# Checks pass single-quoted conditions (and the locals they read) to eval,
+# on purpose:
+# shellcheck disable=SC2016,SC2034
 set -u
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -154,14 +155,14 @@ stop_pid "$q_pid"
 # refuse DESC FILE LINE PATTERN [FLAGS...]: quire serve --config FILE fails
 # at once, saying FILE:LINE: and PATTERN.
 refuse() {
-	local desc=$1 f=$2 line=$3 pat=$4 rc
+	local desc=$1 cf=$2 line=$3 pat=$4 rc
 	shift 4
 	rm -f "$W/run/bad.sock"
-	timeout 20 "$QUIRE" serve --config "$f" --socket "$W/run/bad.sock" "$@" \
+	timeout 20 "$QUIRE" serve --config "$cf" --socket "$W/run/bad.sock" "$@" \
 	    </dev/null >"$W/refuse.out" 2>"$W/refuse.err"
 	rc=$?
-	check "$desc: exit $rc, \"$f:$line: ...\"" "exit $rc; $(head -n 5 "$W/refuse.err")" \
-	    eval '[ $rc != 0 ] && [ $rc != 124 ] && grep -q "^$f:$line: .*$pat" "$W/refuse.err" && [ ! -e "$W/run/bad.sock" ]'
+	check "$desc: exit $rc, \"$cf:$line: ...\"" "exit $rc; $(head -n 5 "$W/refuse.err")" \
+	    eval '[ $rc != 0 ] && [ $rc != 124 ] && grep -q "^$cf:$line: .*$pat" "$W/refuse.err" && [ ! -e "$W/run/bad.sock" ]'
 }
 
 printf 'database = %s\nworkers = 2\nmax_agee = 5\n' "$DB" > "$W/unknown.conf"
