@@ -66,7 +66,7 @@ cmd_init(int argc, char *argv[])
 		goto out;
 	printf("%s: schema version %d%s\n", path, db_migrate_version(),
 	    demo ? ", demo content loaded" : "");
-	if (*s.v[SET_BASE_URL] == '\0')
+	if (*s.v[SET_BASE_URL] == '\0' && cfg.base_url == NULL)
 		fprintf(stderr, "quire: %s: no base URL yet; quire serve needs "
 		    "one: quire init --db %s --base-url https://your.site\n",
 		    path, path);
