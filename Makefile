@@ -39,10 +39,10 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             redirect db_redirect h_redirect h_admin_redirects \
             feed h_feed h_disclaimer \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
-            port db_port fm fmdir fmw \
+            port db_port fm fmdir fmw cfgfile db_check \
             listen stop worker supervise cgi
 PROGRAM   = main cmd_init cmd_user cmd_serve cmd_export cmd_import \
-            cmd_backup
+            cmd_backup cmd_check
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
 TEMPLATES = $(sort $(wildcard templates/*.html templates/*/*.html))
 STATIC    = $(sort $(wildcard templates/static/*))

@@ -241,7 +241,7 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	struct ctx		 c;
 	struct timespec		 t0, t1;
 	const char		*why;
-	int			 status;
+	int			 status, site_ok;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&c, 0, sizeof(c));
@@ -258,7 +258,11 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	 * the admin's headers and pages. */
 	if (strncmp(req.path != NULL ? req.path : req.target, "/admin", 6) == 0)
 		c.kind = RK_SIGNIN;
-	if (db_setting_load(app->db, c.a, &c.site) == -1)
+	site_ok = db_setting_load(app->db, c.a, &c.site) == 0;
+	/* base_url in the configuration wins over the stored setting. */
+	if (site_ok && app->cfg->base_url != NULL)
+		c.site.v[SET_BASE_URL] = app->cfg->base_url;
+	if (!site_ok)
 		status = 500;
 	else if (*c.site.v[SET_BASE_URL] == '\0') {
 		/* Absolute URLs come from configuration only. */

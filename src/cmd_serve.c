@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "arena.h"
+#include "cfgfile.h"
 #include "clock.h"
 #include "cmd.h"
 #include "config.h"
@@ -22,108 +23,71 @@
 #include "log.h"
 #include "supervise.h"
 
-/* One integer option: *out, or -1 after saying what was expected. */
-static int
-int_opt(const char *name, const char *s, long min, long max, int base,
-    long *out)
-{
-	char	*end;
-	long	 v;
+/* The command line as given, kept so that the configuration can be built
+ * again from it (cmd_serve_config()). Strings point into argv. */
+static struct {
+	struct cfgfile_src	 src;
+	int			 strict_templates;
+} given;
 
-	v = strtol(s, &end, base);
-	if (*s == '\0' || *end != '\0' || v < min || v > max) {
-		fprintf(stderr, "quire: --%s: %s %ld to %ld%s\n", name,
-		    base == 8 ? "octal," : "a number from", min, max,
-		    base == 8 ? " (e.g. 0660)" : "");
+int
+cmd_serve_config(struct config *cfg, FILE *out)
+{
+	struct cfgfile_src	 src = given.src;
+
+	src.out = out;
+	src.need_db = 1;
+	if (cfgfile_build(cfg, &src) == -1)
 		return -1;
-	}
-	*out = v;
+	cfg->strict_templates = given.strict_templates;
 	return 0;
 }
 
-/* Fills cfg from the command line. 0, or 2 (said why). */
+/* Keeps the command line in given, each key's flag checked by the
+ * key's own rule (cfgfile.c). 0, or 2 (said why). */
 static int
-options(int argc, char *argv[], struct config *cfg)
+options(int argc, char *argv[])
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "socket", required_argument, NULL, 's' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "workers", required_argument, NULL, 'w' },
-		{ "templates", required_argument, NULL, 't' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "group", required_argument, NULL, 'g' },
-		{ "socket-mode", required_argument, NULL, 'm' },
-		{ "max-age", required_argument, NULL, 'a' },
-		{ "log-level", required_argument, NULL, 'L' },
-		{ "max-body", required_argument, NULL, 'b' },
-		{ "trust-proxy", required_argument, NULL, 'p' },
-		{ "session-hours", required_argument, NULL, 'H' },
-		{ "clock", required_argument, NULL, 'C' },
-		{ "strict-templates", no_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 },
-	};
-	enum log_level	 lvl;
-	long		 v;
-	int		 c;
+	enum { OPT_CONFIG = 256, OPT_CLOCK, OPT_STRICT, OPT_KEY };
+	struct option		 opts[CFG__MAX + 4];
+	const struct cfg_def	*d;
+	const char		*why;
+	int			 c, k;
 
+	memset(opts, 0, sizeof(opts));
+	for (k = 0; k < CFG__MAX; k++) {
+		opts[k].name = cfgfile_def(k)->flag;
+		opts[k].has_arg = required_argument;
+		opts[k].val = OPT_KEY + k;
+	}
+	opts[k++] = (struct option){ "config", required_argument, NULL,
+	    OPT_CONFIG };
+	opts[k++] = (struct option){ "clock", required_argument, NULL,
+	    OPT_CLOCK };
+	opts[k++] = (struct option){ "strict-templates", no_argument, NULL,
+	    OPT_STRICT };
+	memset(&given, 0, sizeof(given));
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': cfg->db_path = optarg; break;
-		case 's': cfg->socket_path = optarg; break;
-		case 'l': cfg->listen_addr = optarg; break;
-		case 't': cfg->templates_dir = optarg; break;
-		case 'u': cfg->user = optarg; break;
-		case 'g': cfg->group = optarg; break;
-		case 'p': cfg->trust_proxy = optarg; break;
-		case 'C': clock_init(optarg); break;
-		case 'S': cfg->strict_templates = 1; break;
-		case 'w':
-			if (int_opt("workers", optarg, 1, 256, 10, &v) == -1)
-				return 2;
-			cfg->workers = (int)v;
-			break;
-		case 'm':
-			if (int_opt("socket-mode", optarg, 0, 0777, 8, &v) == -1)
-				return 2;
-			cfg->socket_mode = (int)v;
-			break;
-		case 'a':
-			if (int_opt("max-age", optarg, 0, 31536000, 10, &v) == -1)
-				return 2;
-			cfg->max_age = (int)v;
-			break;
-		case 'b':
-			if (int_opt("max-body", optarg, 1024, 1L << 30, 10,
-			    &v) == -1)
-				return 2;
-			cfg->max_body = v;
-			break;
-		case 'H':
-			if (int_opt("session-hours", optarg, 1, 24 * 365, 10,
-			    &v) == -1)
-				return 2;
-			cfg->session_hours = (int)v;
-			break;
-		case 'L':
-			if (log_level_parse(optarg, &lvl) == -1) {
-				fprintf(stderr, "quire: --log-level: error, "
-				    "warn, info or debug\n");
+		case OPT_CONFIG: given.src.path = optarg; break;
+		case OPT_CLOCK: clock_init(optarg); break;
+		case OPT_STRICT: given.strict_templates = 1; break;
+		default:
+			if (c < OPT_KEY || c >= OPT_KEY + CFG__MAX)
+				return cmd_usage();
+			d = cfgfile_def(c - OPT_KEY);
+			if ((why = cfgfile_check(c - OPT_KEY, optarg)) != NULL) {
+				fprintf(stderr, "quire: --%s: %s\n", d->flag,
+				    why);
 				return 2;
 			}
-			log_init(lvl);
+			given.src.flag[c - OPT_KEY] = optarg;
 			break;
-		default:
-			return cmd_usage();
 		}
 	}
-	if (cfg->db_path == NULL || optind != argc ||
-	    (cfg->socket_path != NULL && cfg->listen_addr != NULL))
+	if (optind != argc || (given.src.flag[CFG_SOCKET] != NULL &&
+	    given.src.flag[CFG_LISTEN] != NULL))
 		return cmd_usage();
-	if (cfg->group != NULL && cfg->user == NULL) {
-		fprintf(stderr, "quire: --group goes with --user\n");
-		return 2;
-	}
 	return 0;
 }
 
@@ -145,7 +109,9 @@ migrate(const struct config *cfg)
 	if (db_migrate(db) == -1 || db_prepare(db) == -1 ||
 	    db_setting_load(db, &a, &s) == -1)
 		goto out;
-	if ((why = setting_check(SET_BASE_URL, s.v[SET_BASE_URL])) != NULL) {
+	/* base_url in the configuration wins (checked as it was read). */
+	if (cfg->base_url == NULL &&
+	    (why = setting_check(SET_BASE_URL, s.v[SET_BASE_URL])) != NULL) {
 		log_err("%s: the site's base URL \"%s\": %s Set it with: "
 		    "quire init --db %s --base-url https://your.site",
 		    cfg->db_path, s.v[SET_BASE_URL], why, cfg->db_path);
@@ -158,31 +124,85 @@ out:
 	return rc;
 }
 
+/* A reload's state: the configuration serve started with (on
+ * cmd_serve()'s stack; reloaded ones are on the heap). */
+struct serve_rl {
+	const struct config	*first;
+};
+
+static int
+same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* What a reload cannot change while the process runs: where the database
+ * and the socket are, and whom the socket and the workers belong to. A
+ * file that changes them is warned about and the running values kept. */
+static void
+keep_fixed(struct config *cfg, const struct config *first)
+{
+	if (!same(cfg->db_path, first->db_path) ||
+	    !same(cfg->socket_path, first->socket_path) ||
+	    !same(cfg->listen_addr, first->listen_addr) ||
+	    !same(cfg->user, first->user) || !same(cfg->group, first->group) ||
+	    cfg->socket_mode != first->socket_mode)
+		log_warn("reload: database, socket, listen, socket mode, user "
+		    "and group take effect at the next start; kept as they "
+		    "are");
+	cfg->db_path = first->db_path;
+	cfg->socket_path = first->socket_path;
+	cfg->listen_addr = first->listen_addr;
+	cfg->user = first->user;
+	cfg->group = first->group;
+	cfg->socket_mode = first->socket_mode;
+}
+
 /*
- * SIGHUP (supervise.h): the workers' next state. Today that is the
- * templates, compiled again from cfg->templates_dir (or the built-in
- * copy); a broken one is logged with file and line and -1 keeps the old
- * workers. The site's settings need nothing: a worker reads them from the
- * database for every request.
+ * SIGHUP (supervise.h): the workers' next state: the configuration built
+ * again (cmd_serve_config(): defaults, the file read anew, the same
+ * flags) and the templates compiled again from it. A mistake in either is
+ * logged with file and line, and -1 keeps the old workers. The site's
+ * settings need nothing: a worker reads them for every request.
  */
 static int
 serve_reload(void *arg, struct app *next)
 {
-	const struct config	*cfg = arg;
+	struct serve_rl	*st = arg;
+	struct config	*cfg;
 
-	if (app_init(next, cfg) == -1) {
-		app_free(next);
+	if ((cfg = calloc(1, sizeof(*cfg))) == NULL) {
+		log_err("reload: out of memory");
 		return -1;
 	}
+	if (cmd_serve_config(cfg, NULL) == -1)
+		goto fail;
+	keep_fixed(cfg, st->first);
+	if (app_init(next, cfg) == -1) {
+		app_free(next);
+		goto fail;
+	}
+	log_init(cfg->log_level);
 	return 0;
+fail:
+	config_free(cfg);
+	free(cfg);
+	return -1;
 }
 
-/* Frees an app the parent no longer starts workers from. */
+/* Frees an app the parent no longer starts workers from, and its
+ * configuration unless it is the first. */
 static void
 serve_release(void *arg, struct app *old)
 {
-	(void)arg;
+	struct serve_rl		*st = arg;
+	struct config		*cfg = (struct config *)old->cfg;
+
 	app_free(old);
+	if (cfg != NULL && cfg != st->first) {
+		config_free(cfg);
+		free(cfg);
+	}
 }
 
 int
@@ -190,22 +210,30 @@ cmd_serve(int argc, char *argv[])
 {
 	struct config	 cfg;
 	struct app	 app;
-	struct supervise_reload rl = { serve_reload, serve_release, &cfg };
+	struct serve_rl	 st = { &cfg };
+	struct supervise_reload rl = { serve_reload, serve_release, &st };
 	int		 rc, fd;
 
-	config_defaults(&cfg);
-	if ((rc = options(argc, argv, &cfg)) != 0)
+	if ((rc = options(argc, argv)) != 0)
 		return rc;
-	if (app_init(&app, &cfg) == -1) {
-		app_free(&app);
+	if (cmd_serve_config(&cfg, stderr) == -1)
 		return 1;
-	}
+	log_init(cfg.log_level);
+	rc = 1;
+	if (app_init(&app, &cfg) == -1)
+		goto out;
 	if ((fd = listen_open(&cfg)) == -1 || listen_drop(&cfg) == -1 ||
-	    migrate(&cfg) == -1) {
-		app_free(&app);
-		return 1;
-	}
+	    migrate(&cfg) == -1)
+		goto out;
 	rc = supervise_run(&app, fd, &rl);
+	/* After reloads, app is the last one workers ran from. */
+	if (app.cfg != &cfg) {
+		serve_release(&st, &app);
+		goto done;
+	}
+out:
 	app_free(&app);
+done:
+	config_free(&cfg);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /*
  * cmd_user: quire user add | passwd | list | del: the author accounts,
- * from the command line. Passwords are read from the terminal (twice,
+ * from the command line; the database is --db, else the configuration
+ * file's. Passwords are read from the terminal (twice,
  * without echo) or, when stdin is not a terminal, as one line.
  */
 #include <getopt.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "cfgfile.h"
 #include "auth.h"
 #include "clock.h"
 #include "cmd.h"
@@ -83,15 +85,18 @@ cmd_user(int argc, char *argv[])
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "name", required_argument, NULL, 'n' },
+		{ "config", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char	*path = NULL, *name = "", *verb, *login = NULL;
-	char		 pw[AUTH_PW_MAX + 2], hash[AUTH_HASH_MAX];
-	struct db	*db = NULL;
-	struct arena	 a;
-	struct user	*users;
-	size_t		 n, i;
-	int		 c, rc = 1, dup, want_login;
+	const char		*path, *name = "", *verb, *login = NULL;
+	struct cfgfile_src	 src;
+	struct config		 cfg;
+	char			 pw[AUTH_PW_MAX + 2], hash[AUTH_HASH_MAX];
+	struct db		*db = NULL;
+	struct arena		 a;
+	struct user		*users;
+	size_t			 n, i;
+	int			 c, rc = 1, dup, want_login;
 
 	if (argc < 2)
 		return cmd_usage();
@@ -103,16 +108,20 @@ cmd_user(int argc, char *argv[])
 		return cmd_usage();
 	}
 	argc--, argv++;
+	memset(&src, 0, sizeof(src));
+	src.out = stderr;
+	src.need_db = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': path = optarg; break;
+		case 'c': src.path = optarg; break;
+		case 'd': src.flag[CFG_DATABASE] = optarg; break;
 		case 'n': name = optarg; break;
 		default: return cmd_usage();
 		}
 	}
 	if (want_login && optind < argc)
 		login = argv[optind++];
-	if (path == NULL || optind != argc || (want_login && login == NULL))
+	if (optind != argc || (want_login && login == NULL))
 		return cmd_usage();
 	if (login != NULL && (*login == '\0' || valid_chars(login) > 64 ||
 	    !req_text_valid(login, strlen(login)) ||
@@ -125,6 +134,9 @@ cmd_user(int argc, char *argv[])
 		fprintf(stderr, "quire: --name: at most 100 characters of text\n");
 		return 2;
 	}
+	if (cfgfile_build(&cfg, &src) == -1)
+		return 1;
+	path = cfg.db_path;
 	if (auth_init() == -1 || (db = db_open(path, 0)) == NULL ||
 	    db_migrate(db) == -1 || db_prepare(db) == -1)
 		goto out;
@@ -159,6 +171,7 @@ cmd_user(int argc, char *argv[])
 out:
 	explicit_bzero(pw, sizeof(pw));
 	db_close(db);
+	config_free(&cfg);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "log.h"
 
 void
 config_defaults(struct config *cfg)
@@ -17,4 +18,13 @@ config_defaults(struct config *cfg)
 	cfg->max_age = 60;
 	cfg->max_body = 1024 * 1024;
 	cfg->session_hours = 12;
+	cfg->log_level = LOG_INFO;
+	arena_init(&cfg->mem);
+}
+
+void
+config_free(struct config *cfg)
+{
+	arena_free(&cfg->mem);
+	memset(cfg, 0, sizeof(*cfg));
 }

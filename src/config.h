@@ -1,10 +1,13 @@
 /*
- * config: the process configuration, filled once at start-up (command
- * line, or the environment in CGI mode) and read-only after. The one
- * struct every part of the process reads its settings from.
+ * config: the process configuration: the struct every part of the process
+ * reads its settings from, and its defaults. It is filled at start-up
+ * (src/cfgfile.c: the defaults, the configuration file, the command line;
+ * or the environment in CGI mode) and read-only after.
  */
 #ifndef QUIRE_CONFIG_H
 #define QUIRE_CONFIG_H
+
+#include "arena.h"
 
 struct config {
 	const char	*db_path;
@@ -22,10 +25,18 @@ struct config {
 	int		 session_hours;	/* how long a sign-in lasts */
 	int		 strict_templates; /* a value a template asks for and
 					   the page never set is an error */
+	const char	*base_url;	/* NULL: the database's base_url
+					   setting; else this wins over it */
+	int		 log_level;	/* an enum log_level (log.h) */
+	const char	*file;		/* the configuration file read, or NULL */
+	struct arena	 mem;		/* the strings the file gave */
 };
 
 /* The defaults: one worker per CPU, socket mode 0660, max-age 60 s, a
- * 1 MiB body limit, 12-hour sessions. */
+ * 1 MiB body limit, 12-hour sessions, log level info; no file read. */
 void	config_defaults(struct config *);
+/* Frees the strings the configuration file gave; config_defaults() makes
+ * it usable again. */
+void	config_free(struct config *);
 
 #endif

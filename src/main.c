@@ -19,28 +19,34 @@ static const struct {
 	{ "init", cmd_init },
 	{ "user", cmd_user },
 	{ "serve", cmd_serve },
+	{ "check", cmd_check },
+	{ "backup", cmd_backup },
 	{ "export", cmd_export },
 	{ "import", cmd_import },
-	{ "backup", cmd_backup },
 };
 
 static const char usage_text[] =
-"usage: quire init --db FILE [--demo] [--base-url URL]\n"
-"       quire user add LOGIN [--name NAME] --db FILE\n"
-"       quire user passwd LOGIN --db FILE\n"
-"       quire user list --db FILE\n"
-"       quire user del LOGIN --db FILE\n"
-"       quire serve --db FILE [--socket PATH | --listen HOST:PORT]\n"
+"usage: quire init [--config FILE] [--db FILE] [--demo] [--base-url URL]\n"
+"       quire user add LOGIN [--name NAME] [--config FILE] [--db FILE]\n"
+"       quire user passwd LOGIN [--config FILE] [--db FILE]\n"
+"       quire user list [--config FILE] [--db FILE]\n"
+"       quire user del LOGIN [--config FILE] [--db FILE]\n"
+"       quire serve [--config FILE] [--db FILE]\n"
+"                   [--socket PATH | --listen HOST:PORT]\n"
 "                   [--workers N] [--templates DIR] [--user USER]\n"
 "                   [--group GROUP] [--socket-mode MODE] [--max-age SECONDS]\n"
 "                   [--log-level LEVEL] [--max-body BYTES]\n"
 "                   [--trust-proxy ADDR,...] [--session-hours N]\n"
-"                   [--clock FILE] [--strict-templates]\n"
-"       quire export DIR --db FILE [--force]\n"
-"       quire import DIR | FILE.xml --db FILE\n"
-"       quire backup FILE --db DBFILE [--force]\n"
+"                   [--base-url URL] [--clock FILE] [--strict-templates]\n"
+"       quire check [--config FILE] [--db FILE] [--templates DIR] | --keys\n"
+"       quire backup FILE [--config FILE] [--db FILE] [--force]\n"
+"       quire export DIR [--config FILE] [--db FILE] [--force]\n"
+"       quire import DIR | FILE.xml [--config FILE] [--db FILE]\n"
 "       quire --help | --version\n"
 "\n"
+"The configuration file (--config FILE, else /etc/quire/quire.conf if it\n"
+"exists) gives the database and serve's options; flags win over it. quire\n"
+"check checks it, the templates and the database; --keys lists its keys.\n"
 "As a CGI program (GATEWAY_INTERFACE set), quire answers one request from\n"
 "the database named by QUIRE_DB (templates: QUIRE_TEMPLATES, else built in).\n"
 "With no --socket or --listen, serve uses systemd's LISTEN_FDS or fd 0\n"

@@ -79,6 +79,9 @@ suite backup bash tests/e2e/backup.sh build/quire
 suite backup-asan bash tests/e2e/backup.sh build/asan/quire
 suite lifecycle bash tests/e2e/lifecycle.sh build/quire
 suite lifecycle-asan bash tests/e2e/lifecycle.sh build/asan/quire
+suite config bash tests/e2e/config.sh build/quire
+suite config-asan bash tests/e2e/config.sh build/asan/quire
+suite man bash tests/docs/man.sh build/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

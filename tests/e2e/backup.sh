@@ -191,14 +191,25 @@ get self_after /
 check "quire backup --force onto the database itself or its -wal/-shm: refused (exit 1); the site still serves, intact" \
     "$bad; GET / $code" eval '[ -z "$bad" ] && [ "$code" = 200 ] && integrity "$DB"'
 bad=""
-for args in "" "$W/bk/u.db" "--db $DB" "$W/bk/u.db $W/bk/v.db --db $DB" "$W/bk/u.db --db $DB --bogus"; do
+for args in "" "--db $DB" "$W/bk/u.db $W/bk/v.db --db $DB" "$W/bk/u.db --db $DB --bogus"; do
 	# shellcheck disable=SC2086
 	"$QUIRE" backup $args >"$W/usage.out" 2>&1
 	rc=$?
 	[ $rc = 2 ] && grep -q "usage: " "$W/usage.out" || bad+="quire backup $args: exit $rc"$'\n'
 done
-check "quire backup with no FILE, no --db, two FILEs or an unknown option: exit 2 and the usage; nothing written" \
+check "quire backup with no FILE, two FILEs or an unknown option: exit 2 and the usage; nothing written" \
     "$bad$(ls "$W/bk")" eval '[ -z "$bad" ] && [ "$(ls "$W/bk")" = copy.db ]'
+"$QUIRE" backup "$W/bk/u.db" --config /dev/null >"$W/nodb.out" 2>&1
+rc=$?
+check "quire backup with no database (no --db, none in the configuration): exit 1, says so; nothing written" \
+    "exit $rc: $(cat "$W/nodb.out"); $(ls "$W/bk")" \
+    eval '[ $rc = 1 ] && grep -q "no database" "$W/nodb.out" && [ "$(ls "$W/bk")" = copy.db ]'
+printf 'database = %s\n' "$DB" > "$W/quire.conf"
+"$QUIRE" backup "$W/bk/c.db" --config "$W/quire.conf" >"$W/conf.out" 2>&1
+rc=$?
+check "quire backup --config FILE takes the database from the file" \
+    "exit $rc: $(cat "$W/conf.out")" eval '[ $rc = 0 ] && integrity "$W/bk/c.db"'
+rm -f "$W/bk/c.db"
 "$QUIRE" backup "$W/bk" --db "$DB" --force >"$W/folder.out" 2>&1
 rc=$?
 check "quire backup onto a folder, even with --force: exit 1, asks for a file's name; nothing written" \
