@@ -17,30 +17,17 @@ enum {
 	S__MAX
 };
 
-/* YYYYMM of a time, UTC, as archive_months keys it. */
-#define MONTH_OF(T) \
-	"CAST(strftime('%Y%m', " T ", 'unixepoch') AS INTEGER)"
-
-/* Visible articles per month in [:lo, :hi], newest first. */
-#define MONTHS \
-	"SELECT m.month AS month, m.articles - ifnull(s.n, 0) AS n" \
-	" FROM archive_months m LEFT JOIN (SELECT " MONTH_OF("published_at") \
-	" AS month, count(*) AS n FROM articles WHERE status = 'published'" \
-	" AND published_at > :now GROUP BY 1) s ON s.month = m.month" \
-	" WHERE m.month BETWEEN :lo AND :hi AND m.articles > ifnull(s.n, 0)" \
-	" ORDER BY m.month DESC"
-
 static const char *const sql[S__MAX] = {
 	/* S_MONTHS */
-	MONTHS,
+	DB_MONTHS,
 	/* S_STAMP: the months and counts in the order the page shows them;
 	 * the latest visible publication of the range, which is when a
 	 * scheduled article last changed a count. */
 	"SELECT ifnull(sum(n), 0), ifnull((SELECT published_at FROM articles"
 	" WHERE " DB_IN_RANGE " ORDER BY published_at DESC LIMIT 1), 0),"
-	" stamp_hash(month, n, NULL) FROM (" MONTHS ")",
+	" stamp_hash(month, n, NULL) FROM (" DB_MONTHS ")",
 	/* S_COUNT: one month's, [:from, :to) its times; no join to
-	 * materialise (a month page spent 45 us on MONTHS' temporary
+	 * materialise (a month page spent 45 us on DB_MONTHS' temporary
 	 * index). */
 	"SELECT articles - (SELECT count(*) FROM articles"
 	" WHERE status = 'published' AND published_at > :now"

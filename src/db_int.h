@@ -44,6 +44,20 @@
 	"status = 'published' AND published_at >= :from" \
 	" AND published_at < min(:to, :now + 1)"
 
+/* Visible articles per month in [:lo, :hi], newest first, and the
+ * month's latest save (0010): archive_months (published articles, kept by
+ * triggers) less the scheduled ones past :now, a short range of
+ * articles_published. */
+#define DB_MONTHS \
+	"SELECT m.month AS month, m.articles - ifnull(s.n, 0) AS n," \
+	" m.changed_at AS changed_at" \
+	" FROM archive_months m LEFT JOIN (SELECT" \
+	" CAST(strftime('%Y%m', published_at, 'unixepoch') AS INTEGER)" \
+	" AS month, count(*) AS n FROM articles WHERE status = 'published'" \
+	" AND published_at > :now GROUP BY 1) s ON s.month = m.month" \
+	" WHERE m.month BETWEEN :lo AND :hi AND m.articles > ifnull(s.n, 0)" \
+	" ORDER BY m.month DESC"
+
 /* The modules with prepared statements; a row each in db.c. */
 enum db_mod {
 	DBM_POST,

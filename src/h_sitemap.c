@@ -1,11 +1,14 @@
 /*
- * h_sitemap: the site's public addresses, from three queries: the home
- * page and the archive, every visible article, every archive month with
- * one, every published static page, /tags and every tag with a visible
- * article. One handler serves /sitemap.xml and the yearly files of an
- * index (/sitemap-YYYY.xml, args[0] the file name), which exist only when
- * the site is past SITEMAP_MAX. A new kind of address is one more list in
- * addresses().
+ * h_sitemap: the site's public addresses: the home page and the archive,
+ * every visible article, every archive month with one, every published
+ * static page, /tags and every tag with a visible article. One handler
+ * serves /sitemap.xml and the yearly files of an index (/sitemap-YYYY.xml,
+ * args[0] the file name), which exist only when the site is past
+ * SITEMAP_MAX. Whether it is, and the index itself, come from the plan:
+ * the archive's counts per year, the pages and the tags, never the
+ * articles, so the index of 100,000 articles reads a few hundred rows; a
+ * year's file reads that year's articles. A new kind of address is one
+ * more list in addresses() and one more count in plan_of().
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +22,6 @@
 #include "sitemap.h"
 #include "view.h"
 
-int
-h_sitemap_stamp(struct ctx *c)
-{
-	if (db_sitemap_stamp(c->app->db, c->now, &c->stamp) == -1)
-		return 500;
-	return 0;
-}
-
 static int
 year_of(long long t)
 {
@@ -34,6 +29,124 @@ year_of(long long t)
 
 	date_year_month(t, &y, &m);
 	return y;
+}
+
+/* What the site holds, without its articles: read once, by the stamp,
+ * and kept for the page. */
+struct plan {
+	struct db_sitemap_year	*y;	/* years with visible articles */
+	size_t			 ny;
+	struct db_sitemap_row	*pg;	/* published pages */
+	size_t			 np;
+	struct db_tag		*tg;	/* tags with visible articles */
+	size_t			 nt;
+	long long		 total;	/* addresses */
+	long long		 newest; /* the latest lastmod of any article */
+	int			 lists;	/* the year of /, /archive, tags */
+	struct sitemap_year	*files;	/* an index's, when split */
+	size_t			 nf;
+};
+
+static int
+plan_of(struct ctx *c, struct plan **out)
+{
+	struct plan	*p = c->stamp_data;
+	struct sitemap	 sm;
+	size_t		 i;
+
+	if (p != NULL) {
+		*out = p;
+		return 0;
+	}
+	p = arena_calloc(c->a, 1, sizeof(*p));
+	if (db_sitemap_years(c->app->db, c->a, c->now, &p->y, &p->ny) == -1 ||
+	    db_sitemap_pages(c->app->db, c->a, &p->pg, &p->np) == -1 ||
+	    db_tag_visible(c->app->db, c->a, c->now, &p->tg, &p->nt) == -1)
+		return -1;
+	p->lists = p->ny > 0 ? p->y[0].year : year_of(c->now);
+	p->total = 2 + (long long)p->np + (long long)p->nt + (p->nt > 0);
+	for (i = 0; i < p->ny; i++) {
+		p->total += p->y[i].articles + p->y[i].months;
+		if (p->y[i].lastmod > p->newest)
+			p->newest = p->y[i].lastmod;
+	}
+	if (p->total > SITEMAP_MAX) {
+		/* The index's files: the years of what addresses() would
+		 * list, each with its latest lastmod. */
+		sitemap_init(&sm, c->a);
+		for (i = 0; i < p->ny; i++)
+			sitemap_add(&sm, "", p->y[i].lastmod, p->y[i].year);
+		sitemap_add(&sm, "", p->newest, p->lists);
+		for (i = 0; i < p->np; i++)
+			sitemap_add(&sm, "", p->pg[i].lastmod,
+			    year_of(p->pg[i].lastmod));
+		for (i = 0; i < p->nt; i++)
+			sitemap_add(&sm, "", p->tg[i].last_mod, p->lists);
+		p->nf = sitemap_years(&sm, &p->files);
+	}
+	c->stamp_data = p;
+	*out = p;
+	return 0;
+}
+
+/* The year of the file asked for, 0 for /sitemap.xml; -1 for a file the
+ * index does not name (404). */
+static int
+file_of(struct ctx *c, const struct plan *p)
+{
+	size_t	 i;
+	int	 year;
+
+	if (c->args[0] == NULL)
+		return 0;
+	year = atoi(c->args[0] + strlen("sitemap-"));
+	for (i = 0; i < p->nf && p->files[i].year != year; i++)
+		;
+	return i < p->nf ? year : -1;
+}
+
+int
+h_sitemap_stamp(struct ctx *c)
+{
+	struct plan	*p;
+	long long	 from, to;
+	size_t		 i;
+	int		 year;
+
+	if (plan_of(c, &p) == -1)
+		return 500;
+	if ((year = file_of(c, p)) == -1)
+		return 404;
+	if (p->nf == 0) {
+		/* One file of everything (at most SITEMAP_MAX). */
+		if (db_sitemap_stamp(c->app->db, c->now, &c->stamp) == -1)
+			return 500;
+		return 0;
+	}
+	if (year == 0) {
+		/* The index: its files and their lastmods. */
+		memset(&c->stamp, 0, sizeof(c->stamp));
+		c->stamp.rows = (long long)p->nf;
+		for (i = 0; i < p->nf; i++) {
+			db_stamp_mix(&c->stamp, p->files[i].year,
+			    p->files[i].lastmod);
+			if (p->files[i].lastmod > c->stamp.last_mod)
+				c->stamp.last_mod = p->files[i].lastmod;
+		}
+		return 0;
+	}
+	/* A year's file: its articles, the pages, and the lists' year with
+	 * the tags' counts and changes. */
+	date_range(year, 0, &from, &to);
+	if (db_sitemap_stamp_range(c->app->db, c->now, from, to,
+	    &c->stamp) == -1)
+		return 500;
+	db_stamp_mix(&c->stamp, p->lists, p->newest);
+	for (i = 0; year == p->lists && i < p->nt; i++) {
+		db_stamp_mix(&c->stamp, p->tg[i].id, p->tg[i].count);
+		db_stamp_mix(&c->stamp, p->tg[i].last_mod, 0);
+	}
+	return 0;
 }
 
 /* Articles (newest first) and the archive month of each run of them. */
@@ -66,67 +179,61 @@ articles(struct ctx *c, struct sitemap *sm, const struct db_sitemap_row *r,
 	}
 }
 
+/* The addresses of year's file (0: all of them) into sm. */
 static int
-addresses(struct ctx *c, struct sitemap *sm)
+addresses(struct ctx *c, const struct plan *p, int year, struct sitemap *sm)
 {
-	struct db_sitemap_row	*art, *pg;
-	struct db_tag		*tg;
-	size_t			 na, np, nt, i;
-	long long		 newest = 0;
-	int			 year;
+	struct db_sitemap_row	*art;
+	long long		 from, to;
+	size_t			 na, i;
 
-	if (db_sitemap_articles(c->app->db, c->a, c->now, &art, &na) == -1 ||
-	    db_sitemap_pages(c->app->db, c->a, &pg, &np) == -1 ||
-	    db_tag_visible(c->app->db, c->a, c->now, &tg, &nt) == -1)
-		return -1;
-	for (i = 0; i < na; i++)
-		if (art[i].lastmod > newest)
-			newest = art[i].lastmod;
+	if (year == 0) {
+		if (db_sitemap_articles(c->app->db, c->a, c->now, &art,
+		    &na) == -1)
+			return -1;
+	} else {
+		date_range(year, 0, &from, &to);
+		if (db_sitemap_articles_range(c->app->db, c->a, c->now, from,
+		    to, &art, &na) == -1)
+			return -1;
+	}
 	/* The lists go in the newest year's file. */
-	year = year_of(na > 0 ? art[0].published_at : c->now);
-	sitemap_add(sm, "/", newest, year);
-	sitemap_add(sm, "/archive", newest, year);
+	sitemap_add(sm, "/", p->newest, p->lists);
+	sitemap_add(sm, "/archive", p->newest, p->lists);
 	articles(c, sm, art, na);
-	for (i = 0; i < np; i++)
-		sitemap_add(sm, arena_printf(c->a, "/%s", pg[i].slug),
-		    pg[i].lastmod, year_of(pg[i].lastmod));
+	for (i = 0; i < p->np; i++)
+		sitemap_add(sm, arena_printf(c->a, "/%s", p->pg[i].slug),
+		    p->pg[i].lastmod, year_of(p->pg[i].lastmod));
 	/* Tags, a list each, with the newest lists; a tag changes only
 	 * with its articles, so the stamp's rows cover them. */
-	if (nt > 0)
-		sitemap_add(sm, "/tags", newest, year);
-	for (i = 0; i < nt; i++)
-		sitemap_add(sm, h_tag_url(c, tg[i].slug, ""), tg[i].last_mod,
-		    year);
+	if (p->nt > 0)
+		sitemap_add(sm, "/tags", p->newest, p->lists);
+	for (i = 0; i < p->nt; i++)
+		sitemap_add(sm, h_tag_url(c, p->tg[i].slug, ""),
+		    p->tg[i].last_mod, p->lists);
 	return 0;
 }
 
 int
 h_sitemap(struct ctx *c)
 {
-	struct sitemap		 sm;
-	struct sitemap_year	*y;
-	const char		*base = view_abs_url(c, "");
-	size_t			 ny, i;
-	int			 year = 0;
+	struct sitemap	 sm;
+	struct plan	*p;
+	const char	*base = view_abs_url(c, "");
+	int		 year;
 
-	sitemap_init(&sm, c->a);
-	if (addresses(c, &sm) == -1)
+	if (plan_of(c, &p) == -1)
 		return 500;
-	if (c->args[0] != NULL) {
-		/* "sitemap-YYYY.xml": only the files an index names. */
-		year = atoi(c->args[0] + strlen("sitemap-"));
-		ny = sitemap_split(&sm, SITEMAP_MAX) ?
-		    sitemap_years(&sm, &y) : 0;
-		for (i = 0; i < ny && y[i].year != year; i++)
-			;
-		if (i == ny)
-			return view_error(c, 404, "There is no such sitemap.");
-	}
+	if ((year = file_of(c, p)) == -1)
+		return view_error(c, 404, "There is no such sitemap.");
 	c->resp->ctype = "application/xml; charset=utf-8";
-	if (year == 0 && sitemap_split(&sm, SITEMAP_MAX)) {
-		ny = sitemap_years(&sm, &y);
-		sitemap_index(&c->resp->body, c->a, base, y, ny);
-	} else
-		sitemap_urlset(&c->resp->body, base, &sm, year);
+	if (year == 0 && p->nf > 0) {
+		sitemap_index(&c->resp->body, c->a, base, p->files, p->nf);
+		return 200;
+	}
+	sitemap_init(&sm, c->a);
+	if (addresses(c, p, year, &sm) == -1)
+		return 500;
+	sitemap_urlset(&c->resp->body, base, &sm, year);
 	return 200;
 }
