@@ -19,6 +19,7 @@
 #include "html.h"
 #include "html2md.h"
 #include "log.h"
+#include "mdwrite.h"
 #include "wpautop.h"
 
 #define DEPTH_MAX	64	/* elements inside elements, walked */
@@ -77,33 +78,9 @@ struct walk {
 	int		 depth;
 };
 
-/* Inline Markdown being written: white space and breaks are held back
- * until more text comes, so none ends a paragraph or an emphasis. */
-struct inl {
-	struct buf	 b;
-	int		 bol;		/* at the beginning of a line */
-	int		 space, br;	/* due before more text */
-	int		 lead_space, lead_br; /* came before any text */
-	int		 no_br;		/* breaks as spaces: headings, cells */
-	int		 heading;	/* '#' escaped everywhere */
-};
-
-enum bk { BK_NONE, BK_PARA, BK_LIST, BK_OTHER, BK_CAPTION };
-
-/* Blocks being written, and the inline run they are gathering. */
-struct blocks {
-	struct buf	 b;
-	enum bk		 last;
-	char		 mark;		/* the last list's bullet or delimiter */
-	int		 tight;		/* a list item: a list follows a
-					   paragraph on the next line */
-	int		 loose;		/* a blank line went between blocks */
-	struct inl	 in;
-};
-
-static void	walk_blocks(struct walk *, xmlNode *, struct blocks *);
-static void	block_node(struct walk *, xmlNode *, struct blocks *);
-static void	inline_node(struct walk *, xmlNode *, struct inl *);
+static void	walk_blocks(struct walk *, xmlNode *, struct mdw_blocks *);
+static void	block_node(struct walk *, xmlNode *, struct mdw_blocks *);
+static void	inline_node(struct walk *, xmlNode *, struct mdw_inline *);
 
 static void
 note(struct walk *w, const char *what)
@@ -167,104 +144,7 @@ attr(struct walk *w, xmlNode *n, const char *name)
 }
 
 static void
-inl_init(struct inl *o, int bol)
-{
-	memset(o, 0, sizeof(*o));
-	buf_init(&o->b);
-	o->bol = bol;
-}
-
-/* What is due before more text: a hard break or a space. */
-static void
-due(struct inl *o)
-{
-	if (o->br && o->b.len > 0) {
-		buf_puts(&o->b, "\\\n");
-		o->bol = 1;
-	} else if (o->space && o->b.len > 0)
-		buf_putc(&o->b, ' ');
-	o->br = o->space = 0;
-}
-
-static void
-put_space(struct inl *o)
-{
-	if (o->b.len == 0)
-		o->lead_space = 1;
-	else
-		o->space = 1;
-}
-
-static void
-put_br(struct inl *o)
-{
-	if (o->no_br)
-		put_space(o);
-	else if (o->b.len == 0)
-		o->lead_br = 1;
-	else
-		o->br = 1;
-}
-
-/* Text, its white space collapsed as HTML does and every character that
- * could start markup escaped. */
-static void
-put_text(struct inl *o, const char *s)
-{
-	size_t	 n;
-
-	for (; *s != '\0'; s++) {
-		if (strchr(" \t\n\r\f\v", *s) != NULL) {
-			put_space(o);
-			continue;
-		}
-		due(o);
-		if (o->bol && isdigit((unsigned char)*s)) {
-			n = strspn(s, "0123456789");
-			buf_put(&o->b, s, n);
-			s += n;
-			if (*s != '.' && *s != ')') {
-				s--;
-				o->bol = 0;
-				continue;
-			}
-			buf_putc(&o->b, '\\');
-		} else if (strchr("\\`*_[]<", *s) != NULL ||
-		    (*s == '&' && (isalnum((unsigned char)s[1]) || s[1] == '#' ||
-		    s[1] == '\0')) || (*s == '#' && (o->bol || o->heading)) ||
-		    (o->bol && strchr("-+=>~", *s) != NULL))
-			buf_putc(&o->b, '\\');
-		buf_putc(&o->b, *s);
-		o->bol = 0;
-	}
-}
-
-/* Markdown of another writer (an emphasis, a link's text) into o,
- * between before and after, its leading and trailing space outside. */
-static void
-put_sub(struct inl *o, struct inl *sub, const char *before,
-    const char *after)
-{
-	if (sub->lead_br)
-		put_br(o);
-	else if (sub->lead_space)
-		put_space(o);
-	if (sub->b.len > 0) {
-		due(o);
-		buf_puts(&o->b, before);
-		buf_put(&o->b, sub->b.data, sub->b.len);
-		buf_puts(&o->b, after);
-		o->bol = 0;
-	}
-	if (sub->br)
-		put_br(o);
-	else if (sub->space)
-		put_space(o);
-	buf_free(&sub->b);
-}
-
-static void
-inline_children(struct walk *w, xmlNode *n, struct inl *o)
+inline_children(struct walk *w, xmlNode *n, struct mdw_inline *o)
 {
 	xmlNode	*c;
 
@@ -279,110 +159,60 @@ inline_children(struct walk *w, xmlNode *n, struct inl *o)
 }
 
 static void
-put_emph(struct walk *w, xmlNode *n, struct inl *o, const char *delim)
+put_emph(struct walk *w, xmlNode *n, struct mdw_inline *o, const char *delim)
 {
-	struct inl	 sub;
+	struct mdw_inline	 sub;
 
-	inl_init(&sub, 0);
+	mdw_inline_init(&sub, 0);
 	sub.no_br = o->no_br;
 	sub.heading = o->heading;
 	inline_children(w, n, &sub);
-	put_sub(o, &sub, delim, delim);
+	mdw_sub(o, &sub, delim, delim);
 }
 
-/* A URL as a link destination: bytes a destination cannot hold
- * percent-encoded, '\\' and '&' escaped, in <> when it has parentheses.
- * NULL if empty or its scheme is not allowed (html_url_allowed()). */
-static char *
-dest(struct walk *w, const char *url)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	struct buf		 b;
-	char			*r = NULL;
-	int			 angle = strpbrk(url, "()") != NULL;
-	const unsigned char	*p;
-
-	buf_init(&b);
-	for (p = (const unsigned char *)url; *p != '\0'; p++)
-		if (*p <= 0x20 || *p == 0x7f || *p == '<' || *p == '>' ||
-		    *p == '\\' || *p == '`') {
-			buf_putc(&b, '%');
-			buf_putc(&b, hex[*p >> 4]);
-			buf_putc(&b, hex[*p & 15]);
-		} else
-			buf_putc(&b, (char)*p);
-	if (b.len > 0 && html_url_allowed(b.data, b.len)) {
-		buf_putc(&b, '\0');
-		r = arena_printf(w->a, "%s", angle ? "<" : "");
-		for (p = (const unsigned char *)b.data; *p != '\0'; p++)
-			r = arena_printf(w->a, "%s%s%c", r, *p == '&' ?
-			    "\\" : "", *p);
-		r = arena_printf(w->a, "%s%s", r, angle ? ">" : "");
-	}
-	buf_free(&b);
-	return r;
-}
-
-/* ' "title"' for a link or image, or "". */
 static const char *
 title(struct walk *w, xmlNode *n)
 {
-	const char	*t = attr(w, n, "title");
-	struct buf	 b;
-	char		*r;
-
-	if (t == NULL || *t == '\0')
-		return "";
-	buf_init(&b);
-	buf_puts(&b, " \"");
-	for (; *t != '\0'; t++) {
-		if (strchr("\"\\&", *t) != NULL)
-			buf_putc(&b, '\\');
-		buf_putc(&b, strchr("\n\r\t", *t) != NULL ? ' ' : *t);
-	}
-	buf_putc(&b, '"');
-	r = arena_strndup(w->a, b.data, b.len);
-	buf_free(&b);
-	return r;
+	return mdw_title(w->a, attr(w, n, "title"));
 }
 
 static void
-put_link(struct walk *w, xmlNode *n, struct inl *o)
+put_link(struct walk *w, xmlNode *n, struct mdw_inline *o)
 {
 	const char	*href = attr(w, n, "href"), *d, *t;
-	struct inl	 sub;
+	struct mdw_inline	 sub;
 
 	if (w->in_link || href == NULL) {
 		inline_children(w, n, o);
 		return;
 	}
-	if ((d = dest(w, href)) == NULL) {
+	if ((d = mdw_dest(w->a, href)) == NULL) {
 		note(w, "dropped a link's empty or refused address");
 		inline_children(w, n, o);
 		return;
 	}
 	t = title(w, n);
-	inl_init(&sub, 0);
+	mdw_inline_init(&sub, 0);
 	w->in_link = 1;
 	inline_children(w, n, &sub);
 	w->in_link = 0;
-	put_sub(o, &sub, "[", arena_printf(w->a, "](%s%s)", d, t));
+	mdw_sub(o, &sub, "[", arena_printf(w->a, "](%s%s)", d, t));
 }
 
 static void
-put_img(struct walk *w, xmlNode *n, struct inl *o)
+put_img(struct walk *w, xmlNode *n, struct mdw_inline *o)
 {
 	const char	*src = attr(w, n, "src"), *alt = attr(w, n, "alt"), *d;
-	struct inl	 sub;
+	struct mdw_inline	 sub;
 
-	inl_init(&sub, 0);
-	put_text(&sub, alt != NULL ? alt : "");
-	if (src == NULL || (d = dest(w, src)) == NULL) {
+	mdw_inline_init(&sub, 0);
+	mdw_text(&sub, alt != NULL ? alt : "");
+	if (src == NULL || (d = mdw_dest(w->a, src)) == NULL) {
 		note(w, "dropped an image's empty or refused address");
-		put_sub(o, &sub, "", "");
+		mdw_sub(o, &sub, "", "");
 		return;
 	}
-	due(o);
+	mdw_due(o);
 	buf_puts(&o->b, "![");
 	if (sub.b.len > 0)
 		buf_put(&o->b, sub.b.data, sub.b.len);
@@ -391,49 +221,20 @@ put_img(struct walk *w, xmlNode *n, struct inl *o)
 	buf_free(&sub.b);
 }
 
-/* An inline code span: its text on one line, between enough backticks. */
 static void
-put_code(struct walk *w, xmlNode *n, struct inl *o)
+put_code(struct walk *w, xmlNode *n, struct mdw_inline *o)
 {
-	xmlChar		*v = xmlNodeGetContent(n);
-	char		*s, *p;
-	size_t		 run = 0, max = 0, i, len;
+	xmlChar	*v = xmlNodeGetContent(n);
 
-	s = arena_strdup(w->a, v != NULL ? (const char *)v : "");
+	mdw_code(w->a, o, v != NULL ? (const char *)v : "");
 	xmlFree(v);
-	for (p = s; *p != '\0'; p++) {
-		if (strchr("\t\n\r\f\v", *p) != NULL)
-			*p = ' ';
-		run = *p == '`' ? run + 1 : 0;
-		if (run > max)
-			max = run;
-	}
-	len = strlen(s);
-	if (strspn(s, " ") == len) {
-		if (len > 0)
-			put_space(o);
-		return;
-	}
-	due(o);
-	for (i = 0; i <= max; i++)
-		buf_putc(&o->b, '`');
-	if (s[0] == '`' || s[0] == ' ' || s[len - 1] == '`' ||
-	    s[len - 1] == ' ')
-		buf_putc(&o->b, ' ');
-	buf_puts(&o->b, s);
-	if (s[0] == '`' || s[0] == ' ' || s[len - 1] == '`' ||
-	    s[len - 1] == ' ')
-		buf_putc(&o->b, ' ');
-	for (i = 0; i <= max; i++)
-		buf_putc(&o->b, '`');
-	o->bol = 0;
 }
 
 static void
-inline_node(struct walk *w, xmlNode *n, struct inl *o)
+inline_node(struct walk *w, xmlNode *n, struct mdw_inline *o)
 {
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		put_text(o, n->content != NULL ? (const char *)n->content :
+		mdw_text(o, n->content != NULL ? (const char *)n->content :
 		    "");
 		return;
 	}
@@ -446,7 +247,7 @@ inline_node(struct walk *w, xmlNode *n, struct inl *o)
 	case R_DROP:
 		break;
 	case R_BR:
-		put_br(o);
+		mdw_break(o);
 		break;
 	case R_EM:
 		put_emph(w, n, o, "*");
@@ -470,152 +271,49 @@ inline_node(struct walk *w, xmlNode *n, struct inl *o)
 		break;
 	default:
 		/* A block inside a line: its text, set apart. */
-		put_space(o);
+		mdw_space(o);
 		inline_children(w, n, o);
-		put_space(o);
+		mdw_space(o);
 		break;
 	}
 }
 
-/* s, each line after prefix (the first after first), empty lines as
- * empty_line, into b. */
 static void
-put_lines(struct buf *b, const char *s, const char *first,
-    const char *prefix, const char *empty_line)
+put_heading(struct walk *w, xmlNode *n, struct mdw_blocks *bl)
 {
-	size_t	 n;
-	int	 i;
+	struct mdw_inline	 o;
 
-	for (i = 0; *s != '\0'; i++) {
-		n = strcspn(s, "\n");
-		buf_puts(b, n == 0 ? empty_line : i == 0 ? first : prefix);
-		buf_put(b, s, n);
-		s += n;
-		if (*s == '\n' && *++s != '\0')
-			buf_putc(b, '\n');
-	}
-}
-
-static void
-add_block(struct blocks *bl, enum bk kind, int interrupts, const char *s)
-{
-	if (bl->b.len > 0) {
-		if (kind == BK_CAPTION && bl->last == BK_PARA)
-			buf_puts(&bl->b, "\\\n");
-		else if (bl->tight && bl->last == BK_PARA && interrupts)
-			buf_putc(&bl->b, '\n');
-		else {
-			buf_puts(&bl->b, "\n\n");
-			bl->loose = 1;
-		}
-	}
-	buf_puts(&bl->b, s);
-	bl->last = kind == BK_CAPTION ? BK_PARA : kind;
-}
-
-static char *
-take(struct walk *w, struct buf *b)
-{
-	char	*s = arena_strndup(w->a, b->len > 0 ? b->data : "", b->len);
-
-	buf_free(b);
-	return s;
-}
-
-static void
-flush_para(struct walk *w, struct blocks *bl)
-{
-	struct inl	*o = &bl->in;
-
-	if (o->b.len > 0)
-		add_block(bl, BK_PARA, 0, take(w, &o->b));
-	buf_free(&o->b);
-	inl_init(o, 1);
-}
-
-static void
-blocks_init(struct blocks *bl, int tight)
-{
-	memset(bl, 0, sizeof(*bl));
-	buf_init(&bl->b);
-	inl_init(&bl->in, 1);
-	bl->tight = tight;
-}
-
-static void
-put_heading(struct walk *w, xmlNode *n, struct blocks *bl)
-{
-	struct inl	 o;
-
-	inl_init(&o, 0);
+	mdw_inline_init(&o, 0);
 	o.no_br = o.heading = 1;
 	inline_children(w, n, &o);
 	if (o.b.len > 0)
-		add_block(bl, BK_OTHER, 0, arena_printf(w->a, "%.*s %s",
-		    n->name[1] - '0', "######", take(w, &o.b)));
+		mdw_add(bl, MDW_OTHER, 0, arena_printf(w->a, "%.*s %s",
+		    n->name[1] - '0', "######", mdw_take(w->a, &o.b)));
 	buf_free(&o.b);
 }
 
 static void
-put_quote(struct walk *w, xmlNode *n, struct blocks *bl)
+put_quote(struct walk *w, xmlNode *n, struct mdw_blocks *bl)
 {
-	struct blocks	 sub;
-	struct buf	 b;
+	struct mdw_blocks	 sub;
 
-	blocks_init(&sub, 0);
+	mdw_blocks_init(&sub, 0);
 	walk_blocks(w, n->children, &sub);
-	flush_para(w, &sub);
-	buf_init(&b);
-	if (sub.b.len > 0) {
-		put_lines(&b, take(w, &sub.b), "> ", "> ", ">");
-		add_block(bl, BK_OTHER, 0, take(w, &b));
-	}
-	buf_free(&sub.b);
-	buf_free(&b);
-}
-
-/* One list item, its blocks indented under its marker; 1 if it had
- * any (an empty item is left out). */
-static int
-put_item(struct walk *w, struct blocks *item, struct buf *out, int *loose,
-    const char *marker)
-{
-	char	*pad;
-	int	 some = 0;
-
-	flush_para(w, item);
-	if (item->b.len > 0) {
-		pad = arena_printf(w->a, "%*s", (int)strlen(marker), "");
-		if (out->len > 0)
-			buf_putc(out, '\n');
-		put_lines(out, take(w, &item->b), marker, pad, "");
-		buf_putc(out, '\001');	/* between items, for the join */
-		*loose |= item->loose;
-		some = 1;
-	}
-	buf_free(&item->b);
-	return some;
-}
-
-static const char *
-marker(struct walk *w, int ordered, long num, char mark)
-{
-	return ordered ? arena_printf(w->a, "%ld%c ", num, mark) :
-	    arena_printf(w->a, "%c ", mark);
+	mdw_quote(w->a, bl, &sub);
 }
 
 /* A list; what stands between its items (a nested list where an item
  * should be, stray text) goes into the item before. */
 static void
-put_list(struct walk *w, xmlNode *n, struct blocks *bl, int ordered)
+put_list(struct walk *w, xmlNode *n, struct mdw_blocks *bl, int ordered)
 {
-	struct blocks	 item;
-	struct buf	 out, b;
-	const char	*s;
-	xmlNode		*c;
-	long		 start = 1, num;
-	int		 loose = 0, open = 0;
-	char		 mark;
+	struct mdw_blocks	 item;
+	struct mdw_list		 l;
+	const char		*s;
+	xmlNode			*c;
+	long			 start = 1, num;
+	int			 open = 0;
+	char			 mark;
 
 	if (ordered && (s = attr(w, n, "start")) != NULL)
 		start = strtol(s, NULL, 10);
@@ -623,16 +321,17 @@ put_list(struct walk *w, xmlNode *n, struct blocks *bl, int ordered)
 		start = 1;
 	num = start;
 	mark = ordered ? '.' : '-';
-	if (bl->last == BK_LIST && bl->mark == mark)
+	if (bl->last == MDW_LIST && bl->mark == mark)
 		mark = ordered ? ')' : '*';
-	buf_init(&out);
+	memset(&l, 0, sizeof(l));
+	buf_init(&l.out);
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE &&
 		    strcasecmp((const char *)c->name, "li") == 0) {
-			if (open && put_item(w, &item, &out, &loose,
-			    marker(w, ordered, num, mark)))
+			if (open && mdw_item(w->a, &l, &item,
+			    mdw_marker(w->a, ordered, num, mark)))
 				num++;
-			blocks_init(&item, 1);
+			mdw_blocks_init(&item, 1);
 			open = 1;
 			visit(w, c);
 			walk_blocks(w, c->children, &item);
@@ -643,26 +342,15 @@ put_list(struct walk *w, xmlNode *n, struct blocks *bl, int ordered)
 		    strlen((const char *)c->content))
 			continue;
 		if (!open) {
-			blocks_init(&item, 1);
+			mdw_blocks_init(&item, 1);
 			open = 1;
 		}
 		block_node(w, c, &item);
 	}
 	if (open)
-		put_item(w, &item, &out, &loose, marker(w, ordered, num,
+		mdw_item(w->a, &l, &item, mdw_marker(w->a, ordered, num,
 		    mark));
-	buf_init(&b);
-	for (s = out.len > 0 ? take(w, &out) : ""; *s != '\0'; s++)
-		if (*s != '\001')
-			buf_putc(&b, *s);
-		else if (loose && s[1] != '\0')
-			buf_putc(&b, '\n');
-	if (b.len > 0) {
-		add_block(bl, BK_LIST, !ordered || start == 1, take(w, &b));
-		bl->mark = mark;
-	}
-	buf_free(&out);
-	buf_free(&b);
+	mdw_list_end(w->a, bl, &l, !ordered || start == 1, mark);
 }
 
 /* The text of a <pre>, its <br> as newlines, dropped elements left out. */
@@ -724,33 +412,20 @@ code_lang(struct walk *w, xmlNode *n)
 }
 
 static void
-put_pre(struct walk *w, xmlNode *n, struct blocks *bl)
+put_pre(struct walk *w, xmlNode *n, struct mdw_blocks *bl)
 {
 	struct buf	 b;
-	const char	*s, *lang = code_lang(w, n);
-	size_t		 run = 0, max = 2, i;
-	char		*fence;
 
 	buf_init(&b);
 	pre_text(w, n, &b);
-	s = take(w, &b);
-	for (i = 0; s[i] != '\0'; i++) {
-		run = s[i] == '`' ? run + 1 : 0;
-		if (run > max)
-			max = run;
-	}
-	fence = arena_printf(w->a, "%.*s", (int)(max + 1), "");
-	memset(fence, '`', max + 1);
-	fence[max + 1] = '\0';
-	i = strlen(s);
-	add_block(bl, BK_OTHER, 0, arena_printf(w->a, "%s%s\n%s%s%s", fence,
-	    lang, s, i > 0 && s[i - 1] != '\n' ? "\n" : "", fence));
+	mdw_add(bl, MDW_OTHER, 0, mdw_fence(w->a, mdw_take(w->a, &b),
+	    code_lang(w, n)));
 }
 
 /* Rows found under n (through thead, tbody, tfoot), each a line with its
  * cells joined by " | ". */
 static void
-table_rows(struct walk *w, xmlNode *n, struct inl *o, int *rows)
+table_rows(struct walk *w, xmlNode *n, struct mdw_inline *o, int *rows)
 {
 	xmlNode	*c, *cell;
 	int	 cells;
@@ -768,7 +443,7 @@ table_rows(struct walk *w, xmlNode *n, struct inl *o, int *rows)
 		}
 		if ((*rows)++ > 0) {
 			o->no_br = 0;
-			put_br(o);
+			mdw_break(o);
 		}
 		o->no_br = 1;
 		cells = 0;
@@ -776,7 +451,7 @@ table_rows(struct walk *w, xmlNode *n, struct inl *o, int *rows)
 			if (cell->type != XML_ELEMENT_NODE)
 				continue;
 			if (cells++ > 0) {
-				due(o);
+				mdw_due(o);
 				buf_puts(&o->b, o->b.len > 0 ? " | " : "");
 			}
 			inline_children(w, cell, o);
@@ -785,19 +460,19 @@ table_rows(struct walk *w, xmlNode *n, struct inl *o, int *rows)
 }
 
 static void
-put_table(struct walk *w, xmlNode *n, struct blocks *bl)
+put_table(struct walk *w, xmlNode *n, struct mdw_blocks *bl)
 {
 	int	 rows = 0;
 
-	flush_para(w, bl);
+	mdw_flush(w->a, bl);
 	table_rows(w, n, &bl->in, &rows);
-	flush_para(w, bl);
+	mdw_flush(w->a, bl);
 }
 
 static void
-block_node(struct walk *w, xmlNode *n, struct blocks *bl)
+block_node(struct walk *w, xmlNode *n, struct mdw_blocks *bl)
 {
-	struct inl	 o;
+	struct mdw_inline	 o;
 
 	if (n->type != XML_ELEMENT_NODE) {
 		inline_node(w, n, &bl->in);
@@ -828,48 +503,48 @@ block_node(struct walk *w, xmlNode *n, struct blocks *bl)
 		walk_blocks(w, n->children, bl);
 		break;
 	case R_H:
-		flush_para(w, bl);
+		mdw_flush(w->a, bl);
 		put_heading(w, n, bl);
 		break;
 	case R_QUOTE:
-		flush_para(w, bl);
+		mdw_flush(w->a, bl);
 		put_quote(w, n, bl);
 		break;
 	case R_UL:
 	case R_OL:
-		flush_para(w, bl);
+		mdw_flush(w->a, bl);
 		put_list(w, n, bl, role(n) == R_OL);
 		break;
 	case R_PRE:
-		flush_para(w, bl);
+		mdw_flush(w->a, bl);
 		put_pre(w, n, bl);
 		break;
 	case R_HR:
-		flush_para(w, bl);
-		add_block(bl, BK_OTHER, 0, "***");
+		mdw_flush(w->a, bl);
+		mdw_add(bl, MDW_OTHER, 0, "***");
 		break;
 	case R_TABLE:
 		put_table(w, n, bl);
 		break;
 	case R_FIGCAPTION:
-		flush_para(w, bl);
-		inl_init(&o, 0);
+		mdw_flush(w->a, bl);
+		mdw_inline_init(&o, 0);
 		put_emph(w, n, &o, "*");
 		if (o.b.len > 0)
-			add_block(bl, BK_CAPTION, 0, take(w, &o.b));
+			mdw_add(bl, MDW_CAPTION, 0, mdw_take(w->a, &o.b));
 		buf_free(&o.b);
 		break;
 	default:	/* p, li, figure, div and the like */
-		flush_para(w, bl);
+		mdw_flush(w->a, bl);
 		walk_blocks(w, n->children, bl);
-		flush_para(w, bl);
+		mdw_flush(w->a, bl);
 		break;
 	}
 	w->depth--;
 }
 
 static void
-walk_blocks(struct walk *w, xmlNode *n, struct blocks *bl)
+walk_blocks(struct walk *w, xmlNode *n, struct mdw_blocks *bl)
 {
 	for (; n != NULL; n = n->next)
 		block_node(w, n, bl);
@@ -879,7 +554,7 @@ int
 html2md(struct arena *a, const char *html, size_t len, struct html2md *out)
 {
 	struct walk	 w;
-	struct blocks	 bl;
+	struct mdw_blocks	 bl;
 	const char	**unk;
 	size_t		  nunk, i;
 	char		 *h;
@@ -906,11 +581,11 @@ html2md(struct arena *a, const char *html, size_t len, struct html2md *out)
 		log_err("%s: libxml2 cannot parse the body", __func__);
 		return -1;
 	}
-	blocks_init(&bl, 0);
+	mdw_blocks_init(&bl, 0);
 	walk_blocks(&w, doc->children, &bl);
-	flush_para(&w, &bl);
+	mdw_flush(w.a, &bl);
 	buf_putc(&bl.b, '\n');
-	out->md = take(&w, &bl.b);
+	out->md = mdw_take(w.a, &bl.b);
 	buf_free(&bl.in.b);
 	xmlFreeDoc(doc);
 notes:
