@@ -584,7 +584,8 @@ html2md(struct arena *a, const char *html, size_t len, struct html2md *out)
 	mdw_blocks_init(&bl, 0);
 	walk_blocks(&w, doc->children, &bl);
 	mdw_flush(w.a, &bl);
-	buf_putc(&bl.b, '\n');
+	if (bl.b.len > 0)
+		buf_putc(&bl.b, '\n');
 	out->md = mdw_take(w.a, &bl.b);
 	buf_free(&bl.in.b);
 	xmlFreeDoc(doc);

@@ -7,12 +7,14 @@
  * Tags, comments and <pre>/<script>/<style> are copied whole, so a blank
  * line inside them is no paragraph break. libxml2's HTML parser (in
  * html2md.c) then reads the result however broken the author's HTML was.
+ * Invalid UTF-8 becomes U+FFFD here, and a NUL ends the body.
  */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "wpautop.h"
 
 /* Marks in the text between the passes (the input's own are dropped):
@@ -33,6 +35,10 @@ static const char *const blocks[] = {
 	"menu", "nav", "ol", "p", "pre", "section", "style", "summary",
 	"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 };
+
+/* WordPress's own shortcodes, noted even without attributes. */
+static const char *const core[] = { "audio", "caption", "code", "embed",
+    "gallery", "playlist", "sourcecode", "video", "wp_caption" };
 
 /* Elements whose content is copied whole. */
 static const char *const raw[] = { "pre", "script", "style", "textarea" };
@@ -252,6 +258,11 @@ shortcode(struct arena *ar, struct buf *b, const char *s,
 	    strcmp(name, "sourcecode") == 0))
 		put_code(ar, b, s + 1 + n, alen, in, (size_t)(stop - in));
 	else {
+		/* "[sic]" is text; a shortcode has attributes or is one
+		 * of WordPress's own. */
+		if (memchr(s + 1 + n, '=', alen) == NULL &&
+		    !in_list(core, sizeof(core) / sizeof(core[0]), name))
+			return 0;
 		for (i = 0; i < *nunk; i++)
 			if (strcmp((*unk)[i], name) == 0)
 				return 0;
@@ -282,7 +293,15 @@ pass_shortcodes(struct arena *ar, struct buf *b, const char *s, size_t len,
 			buf_putc(b, '\n');
 		else if (t[i] == SEP || t[i] == OPEN || t[i] == SHUT)
 			continue;
-		else
+		else if ((unsigned char)t[i] >= 0x80) {
+			/* libxml2 would pass invalid UTF-8 on. */
+			if (utf8_decode((const unsigned char *)t + i, len - i,
+			    &n) < 0)
+				buf_puts(b, "\xef\xbf\xbd");
+			else
+				buf_put(b, t + i, n);
+			i += n - 1;
+		} else
 			buf_putc(b, t[i]);
 		if (t[i] == '\r' && t[i + 1] == '\n')
 			i++;
