@@ -48,6 +48,8 @@ struct rd {
 	struct note	{ const char *what; size_t n; } *skip;
 	size_t		 nskip, capskip;
 	char		*error;
+	int		 xml_line;	/* libxml2's first error */
+	const char	*xml_msg;
 };
 
 static int
@@ -455,6 +457,20 @@ read_channel(struct rd *r, xmlNode *ch, struct port_set *set,
 	return 0;
 }
 
+/* libxml2's errors: the first one is the one to show (after it, the
+ * parser reports what followed from it: "Premature end of data"). */
+static void
+xml_error(void *ctxp, xmlErrorPtr e)
+{
+	struct rd	*r = ((xmlParserCtxtPtr)ctxp)->_private;
+
+	if (r->xml_msg == NULL && e != NULL && e->level >= XML_ERR_ERROR) {
+		r->xml_line = e->line;
+		r->xml_msg = arena_strdup(r->a, e->message != NULL ?
+		    e->message : "not XML");
+	}
+}
+
 int
 wxr_read(struct arena *a, const char *name, const char *data, size_t len,
     struct port_set *set, struct wxr_report *rep)
@@ -463,7 +479,6 @@ wxr_read(struct arena *a, const char *name, const char *data, size_t len,
 	xmlParserCtxtPtr	 ctx = NULL;
 	xmlDocPtr		 doc = NULL;
 	xmlNode			*root, *ch;
-	const xmlError		*e;
 	const char		*v;
 	size_t			 n0 = set->n, i, len0;
 	int			 rc = -1;
@@ -481,25 +496,23 @@ wxr_read(struct arena *a, const char *name, const char *data, size_t len,
 		r.error = arena_printf(a, "%s: libxml2 has no memory", name);
 		goto out;
 	}
+	ctx->_private = &r;
+	ctx->sax->serror = xml_error;
 	/* No network, no DTD, no entity from outside; CDATA as text. */
 	doc = xmlCtxtReadMemory(ctx, data, (int)len, name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
-	if (doc == NULL) {
-		e = xmlCtxtGetLastError(ctx);
-		v = e != NULL && e->message != NULL ? e->message :
-		    "not XML\n";
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (doc == NULL || r.xml_msg != NULL) {
+		v = r.xml_msg != NULL ? r.xml_msg : "not XML";
 		len0 = strlen(v);
 		while (len0 > 0 && isspace((unsigned char)v[len0 - 1]))
 			len0--;
-		r.error = arena_printf(a, "%s:%d: %.*s", name, e != NULL ?
-		    e->line : 0, (int)len0, v);
+		r.error = arena_printf(a, "%s:%d: %.*s", name, r.xml_line,
+		    (int)len0, v);
 		goto out;
 	}
 	if (doc->intSubset != NULL) {
-		r.error = arena_printf(a, "%s:%ld: a DOCTYPE has no place in "
-		    "a WordPress export", name,
-		    xmlGetLineNo((xmlNode *)doc->intSubset));
+		r.error = arena_printf(a, "%s: a DOCTYPE has no place in a "
+		    "WordPress export", name);
 		goto out;
 	}
 	root = xmlDocGetRootElement(doc);
