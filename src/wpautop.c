@@ -278,33 +278,42 @@ static void
 pass_shortcodes(struct arena *ar, struct buf *b, const char *s, size_t len,
     const char ***unk, size_t *nunk)
 {
-	const char	*t = arena_strndup(ar, s, len);
+	struct buf	 c;
+	const char	*t;
 	size_t		 i, n, cap = 0;
 
-	len = strlen(t);	/* a NUL in the body ends it */
-	for (i = 0; i < len; i++) {
+	/* First the text itself: a NUL ends it, line ends become '\n',
+	 * the marks go, and invalid UTF-8 (libxml2 would pass it on)
+	 * becomes U+FFFD. */
+	buf_init(&c);
+	len = strnlen(s, len);
+	for (i = 0; i < len; i++)
+		if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+			continue;
+		else if (s[i] == '\r')
+			buf_putc(&c, '\n');
+		else if (s[i] == SEP || s[i] == OPEN || s[i] == SHUT)
+			continue;
+		else if ((unsigned char)s[i] < 0x80)
+			buf_putc(&c, s[i]);
+		else if (utf8_decode((const unsigned char *)s + i, len - i,
+		    &n) < 0)
+			buf_puts(&c, "\xef\xbf\xbd");
+		else {
+			buf_put(&c, s + i, n);
+			i += n - 1;
+		}
+	t = c.len > 0 ? arena_strndup(ar, c.data, c.len) : "";
+	buf_free(&c);
+	for (i = 0, len = strlen(t); i < len; i++) {
 		if (t[i] == '[' && t[i + 1] == '[') {
 			buf_put(b, "[[", 2);
 			i++;
 		} else if (t[i] == '[' &&
 		    (n = shortcode(ar, b, t + i, unk, nunk, &cap)) > 0)
 			i += n - 1;
-		else if (t[i] == '\r')
-			buf_putc(b, '\n');
-		else if (t[i] == SEP || t[i] == OPEN || t[i] == SHUT)
-			continue;
-		else if ((unsigned char)t[i] >= 0x80) {
-			/* libxml2 would pass invalid UTF-8 on. */
-			if (utf8_decode((const unsigned char *)t + i, len - i,
-			    &n) < 0)
-				buf_puts(b, "\xef\xbf\xbd");
-			else
-				buf_put(b, t + i, n);
-			i += n - 1;
-		} else
+		else
 			buf_putc(b, t[i]);
-		if (t[i] == '\r' && t[i + 1] == '\n')
-			i++;
 	}
 }
 
