@@ -38,7 +38,8 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             redirect db_redirect h_redirect h_admin_redirects \
             feed h_feed h_disclaimer \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
-            port wpautop mdwrite html2md wpdate wxr \
+            port \
+            wpautop mdwrite html2md wpdate wxr \
             listen stop worker supervise cgi
 PROGRAM   = main cmd_init cmd_user cmd_serve
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql

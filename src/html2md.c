@@ -16,7 +16,6 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
-#include "html.h"
 #include "html2md.h"
 #include "log.h"
 #include "mdwrite.h"

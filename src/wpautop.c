@@ -222,11 +222,13 @@ put_embed(struct buf *b, const char *in, size_t len)
  * (returns the bytes it took), else its name recorded in *unk and 0. */
 static size_t
 shortcode(struct arena *ar, struct buf *b, const char *s,
-    const char ***unk, size_t *nunk, size_t *capunk)
+    const char ***unk, size_t *nunk, size_t *capunk, unsigned *missing)
 {
+	static const char *const closes[] = { "[/caption]", "[/embed]",
+	    "[/code]", "[/sourcecode]" };
 	char		 name[NAME_MAX_LEN + 1], *close;
 	const char	*end, *in, *stop;
-	size_t		 n = 0, alen, i;
+	size_t		 n = 0, alen, i, k;
 
 	if (!isalpha((unsigned char)s[1]) && s[1] != '_')
 		return 0;
@@ -244,11 +246,16 @@ shortcode(struct arena *ar, struct buf *b, const char *s,
 	close = arena_printf(ar, "[/%s]", strcmp(name, "wp_caption") == 0 ?
 	    "caption" : name);
 	in = end + 1;
-	/* Only for the names Quire knows: looking for every "[x"'s closing
-	 * tag would take quadratic time. */
-	stop = strcmp(name, "caption") == 0 || strcmp(name, "wp_caption") ==
-	    0 || strcmp(name, "embed") == 0 || strcmp(name, "code") == 0 ||
-	    strcmp(name, "sourcecode") == 0 ? strcasestr(in, close) : NULL;
+	/* Only for the names Quire knows, and once a name's closing tag is
+	 * known to be missing, not again: a search for each "[x" would take
+	 * quadratic time. */
+	for (k = 0; k < sizeof(closes) / sizeof(closes[0]); k++)
+		if (strcmp(close, closes[k]) == 0)
+			break;
+	stop = NULL;
+	if (k < sizeof(closes) / sizeof(closes[0]) && !(*missing & 1u << k) &&
+	    (stop = strcasestr(in, close)) == NULL)
+		*missing |= 1u << k;
 	if (stop != NULL && (strcmp(name, "caption") == 0 ||
 	    strcmp(name, "wp_caption") == 0))
 		put_caption(ar, b, s + 1 + n, alen, in, (size_t)(stop - in));
@@ -281,6 +288,7 @@ pass_shortcodes(struct arena *ar, struct buf *b, const char *s, size_t len,
 	struct buf	 c;
 	const char	*t;
 	size_t		 i, n, cap = 0;
+	unsigned	 missing = 0;	/* closing tags not in the rest */
 
 	/* First the text itself: a NUL ends it, line ends become '\n',
 	 * the marks go, and invalid UTF-8 (libxml2 would pass it on)
@@ -310,7 +318,7 @@ pass_shortcodes(struct arena *ar, struct buf *b, const char *s, size_t len,
 			buf_put(b, "[[", 2);
 			i++;
 		} else if (t[i] == '[' &&
-		    (n = shortcode(ar, b, t + i, unk, nunk, &cap)) > 0)
+		    (n = shortcode(ar, b, t + i, unk, nunk, &cap, &missing)) > 0)
 			i += n - 1;
 		else
 			buf_putc(b, t[i]);

@@ -232,10 +232,11 @@ item_tags(struct rd *r, xmlNode *item, struct port_item *it)
 			add(r->a, &it->notes, &it->nnotes, arena_printf(r->a,
 			    "dropped %s \"%s\"", dom != NULL ? (char *)dom :
 			    "category", name));
-		else if (strchr(name, ',') != NULL ||
-		    (why = tag_check(name)) != NULL || *name == '\0')
+		else if ((why = strchr(name, ',') != NULL ? "it has a comma" :
+		    tag_check(name)) != NULL || *name == '\0')
 			add(r->a, &it->notes, &it->nnotes, arena_printf(r->a,
-			    "dropped tag \"%s\": not a Quire tag", name));
+			    "dropped tag \"%s\": %s", name, why != NULL ? why :
+			    "empty"));
 		else if (it->ntags >= TAG_PER_ARTICLE)
 			add(r->a, &it->notes, &it->nnotes, arena_printf(r->a,
 			    "dropped tag \"%s\": more than %d", name,
