@@ -40,6 +40,7 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             feed h_feed h_disclaimer \
             h_admin_auth h_admin_list h_admin_post h_admin_settings \
             port db_port fm fmdir fmw cfgfile db_check \
+            wpautop mdwrite html2md wpdate wxr \
             listen stop worker supervise cgi
 PROGRAM   = main cmd_init cmd_user cmd_serve cmd_export cmd_import \
             cmd_backup cmd_check
