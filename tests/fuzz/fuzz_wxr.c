@@ -27,7 +27,7 @@ text_ok(const char *s)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct port_set		 set = { NULL, 0, 0 };
+	struct port_set		 set = { 0 };
 	struct wxr_report	 rep;
 	struct port_item	*it;
 	size_t			 i, j;

@@ -118,7 +118,7 @@ golden(const char *got, const char *want, const char *file)
 static void
 fixture(const char *xml, const char *expect)
 {
-	struct port_set		 set = { NULL, 0, 0 };
+	struct port_set		 set = { 0 };
 	struct wxr_report	 rep;
 
 	assert_int_equal(wxr_read_file(&A, xml, &set, &rep), 0);
@@ -197,7 +197,7 @@ static const struct {
 static void
 bad_exports(void **state)
 {
-	struct port_set		 set = { NULL, 0, 0 };
+	struct port_set		 set = { 0 };
 	struct wxr_report	 rep;
 	size_t			 i;
 
@@ -257,7 +257,7 @@ static const struct {
 static void
 one_items(void **state)
 {
-	struct port_set		 set = { NULL, 0, 0 };
+	struct port_set		 set = { 0 };
 	struct wxr_report	 rep;
 	struct port_item	*it;
 	size_t			 i;
