@@ -19,18 +19,24 @@
 #include "db_migrate.h"
 #include "fmdir.h"
 #include "port.h"
+#include "wxr.h"
 
-/* A .xml file: the WordPress reader's. */
+/* A .xml file: the WordPress reader's; what it left out is said. */
 static int
 read_wxr(struct arena *a, const char *path, struct port_set *set,
     const char **why)
 {
-	/* WXR: the merge wires wxr_read() (src/wxr.c) here:
-	 *	return wxr_read(a, path, set, why);
-	 */
-	(void)set;
-	*why = arena_printf(a, "%s: WordPress import: not built yet", path);
-	return -1;
+	struct wxr_report	 rep;
+	size_t			 i;
+
+	if (wxr_read_file(a, path, set, &rep) == -1) {
+		*why = rep.error;
+		return -1;
+	}
+	printf("%s: %zu posts, %zu pages\n", path, rep.posts, rep.pages);
+	for (i = 0; i < rep.nskipped; i++)
+		printf("%s: skipped %s\n", path, rep.skipped[i]);
+	return 0;
 }
 
 static int

@@ -43,9 +43,10 @@ static const char *const sql[S__MAX] = {
 	/* S_COMES */
 	"SELECT path FROM redirects WHERE target = :path ORDER BY path"
 	" LIMIT 1",
-	/* S_INSERT */
-	"INSERT INTO redirects (path, target, created_at)"
-	" VALUES (:path, :target, :now)",
+	/* S_INSERT: manual (:target) or an imported article's old address
+	 * (:article), the other NULL. */
+	"INSERT INTO redirects (path, target, article_id, created_at)"
+	" VALUES (:path, :target, :article, :now)",
 	/* S_DELETE */
 	"DELETE FROM redirects WHERE id = :id",
 	/* S_MOVED: a manual redirect at the address gives way: the
@@ -138,9 +139,10 @@ one_text(struct db *db, struct arena *a, int s, const char *path,
 	return db_done(db, st, rc) == -1 ? -1 : 0;
 }
 
-int
-db_redirect_add(struct db *db, struct arena *a, const char *from,
-    const char *to, long long now, const char **why,
+/* from -> to, to being article's address when article is not 0. */
+static int
+add(struct db *db, struct arena *a, const char *from, const char *to,
+    long long article, long long now, const char **why,
     enum redirect_end *end)
 {
 	struct redirect_facts	 f;
@@ -158,7 +160,10 @@ db_redirect_add(struct db *db, struct arena *a, const char *from,
 		return 0;
 	}
 	if (db_bind_text(db, st, ":path", from) == -1 ||
-	    db_bind_text(db, st, ":target", to) == -1 ||
+	    (article != 0 ? db_bind_null(db, st, ":target") :
+	    db_bind_text(db, st, ":target", to)) == -1 ||
+	    (article != 0 ? db_bind_int(db, st, ":article", article) :
+	    db_bind_null(db, st, ":article")) == -1 ||
 	    db_bind_int(db, st, ":now", now) == -1 ||
 	    db_run(db, st) == -1 || db_commit(db) == -1)
 		goto fail;
@@ -167,6 +172,22 @@ fail:
 	sqlite3_clear_bindings(st);
 	db_rollback(db);
 	return -1;
+}
+
+int
+db_redirect_add(struct db *db, struct arena *a, const char *from,
+    const char *to, long long now, const char **why,
+    enum redirect_end *end)
+{
+	return add(db, a, from, to, 0, now, why, end);
+}
+
+int
+db_redirect_alias(struct db *db, struct arena *a, const char *from,
+    long long article, const char *to, long long now, const char **why,
+    enum redirect_end *end)
+{
+	return add(db, a, from, to, article, now, why, end);
 }
 
 int

@@ -38,6 +38,12 @@ int	db_redirect_list(struct db *, struct arena *, long long now,
 int	db_redirect_add(struct db *, struct arena *, const char *from,
 	    const char *to, long long now, const char **why,
 	    enum redirect_end *end);
+/* As db_redirect_add(), an automatic redirect from an imported article's
+ * old address: it follows the article (to is its address now, for the
+ * refusals) and answers only while readers may see it. */
+int	db_redirect_alias(struct db *, struct arena *, const char *from,
+	    long long article, const char *to, long long now,
+	    const char **why, enum redirect_end *end);
 /* 1 deleted, 0 not there, -1 error. */
 int	db_redirect_delete(struct db *, long long id);
 

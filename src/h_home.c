@@ -11,6 +11,7 @@
 #include "db_post.h"
 #include "db_stamp.h"
 #include "h_home.h"
+#include "h_redirect.h"
 #include "view.h"
 
 
@@ -44,6 +45,10 @@ h_home_stamp(struct ctx *c)
 
 	const struct newer *nw;
 
+	/* WordPress's /?p=ID is an old address, not the home page: a
+	 * redirect (h_redirect.c) or a 404. */
+	if (h_redirect_wp(c))
+		return 404;
 	per_page = view_cursor(c, &bt, &bid);
 	if (db_stamp_home(c->app->db, c->now, bt, bid, per_page,
 	    &c->stamp) == -1)
@@ -71,6 +76,8 @@ h_home(struct ctx *c)
 	size_t		 n, shown;
 	int		 per_page, rc = 0;
 
+	if (h_redirect_wp(c))
+		return view_error(c, 404, "There is no page at this address.");
 	per_page = view_cursor(c, &bt, &bid);
 	if (db_post_list_page(c->app->db, c->a, c->now, bt, bid, per_page + 1,
 	    VIEW_EXCERPT_SOURCE, &p, &n) == -1)

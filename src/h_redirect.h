@@ -12,5 +12,9 @@
  * request's path is a redirect's source and its target is live; 0 when
  * there is none (nothing touched); 500 on error. */
 int	h_redirect(struct ctx *);
+/* 1 when the request is WordPress's /?p=ID or /?page_id=ID: an old
+ * address, never the home page (which answers 404 to it, so that the
+ * pipeline asks h_redirect()). */
+int	h_redirect_wp(struct ctx *);
 
 #endif

@@ -144,10 +144,12 @@ check_item(struct arena *a, struct port_item *it)
 		    "author: ignored"));
 	keep = arena_calloc(a, it->naliases + 1, sizeof(*keep));
 	for (i = n = 0; i < it->naliases; i++) {
-		if (strchr(it->aliases[i], '?') != NULL) {
+		if (strchr(it->aliases[i], '?') != NULL &&
+		    !redirect_wp_query(it->aliases[i])) {
 			port_note(a, it, fault(a, it, arena_printf(a, "alias "
 			    "\"%s\" skipped: a redirect's address is a path, "
-			    "with no query", it->aliases[i])));
+			    "with no query but WordPress's /?p=ID",
+			    it->aliases[i])));
 			continue;
 		}
 		if ((why = redirect_path_valid(it->aliases[i])) != NULL)
@@ -275,9 +277,20 @@ same_post(const struct post *p, const struct post *old,
 }
 
 /* from -> to (decoded paths) as a manual redirect, unless it is there. */
+static void
+report_note(struct arena *a, struct port_report *r, const char *text)
+{
+	r->notes = arena_grow(a, r->notes, r->nnotes, &r->capnotes,
+	    sizeof(*r->notes));
+	r->notes[r->nnotes++] = text;
+}
+
+/* from -> to; an article's (article not 0) follows it and answers only
+ * while readers may see it, so a draft's old address tells nothing. */
 static int
 redirect(struct db *db, struct arena *a, const char *from, const char *to,
-    long long now, struct port_report *r, const char **why)
+    long long article, long long now, struct port_report *r,
+    const char **why)
 {
 	struct redirect		 rd;
 	enum redirect_end	 end;
@@ -296,8 +309,9 @@ redirect(struct db *db, struct arena *a, const char *from, const char *to,
 		if (db_redirect_delete(db, rd.id) == -1)
 			return -1;
 	}
-	if ((rc = db_redirect_add(db, a, from, to, now, &refusal,
-	    &end)) == -1)
+	if ((rc = article != 0 ? db_redirect_alias(db, a, from, article, to,
+	    now, &refusal, &end) : db_redirect_add(db, a, from, to, now,
+	    &refusal, &end)) == -1)
 		return -1;
 	if (rc == 0) {
 		*why = arena_printf(a, "redirect %s -> %s: %s", from, to,
@@ -372,26 +386,21 @@ item(struct db *db, struct arena *a, const struct port_item *it,
 			r->created++;
 	}
 	if (it->naliases > 0 && p.kind == POST_ARTICLE && !p.has_date) {
-		*why = "a draft with no date has no address for its aliases "
-		    "to lead to";
-		return -1;
+		report_note(a, r, fault(a, it, arena_printf(a, "a draft with "
+		    "no date has no address yet: its %zu old address%s not "
+		    "redirected", it->naliases, it->naliases == 1 ? " is" :
+		    "es are")));
+		return 0;
 	}
 	to = post_path(a, &p);
 	for (i = 0; i < it->naliases; i++) {
 		from = redirect_path_norm(a, it->aliases[i]);
 		if (strcmp(from, to) != 0 &&
-		    redirect(db, a, from, to, now, r, why) == -1)
+		    redirect(db, a, from, to, p.kind == POST_ARTICLE ? p.id : 0,
+		    now, r, why) == -1)
 			return -1;
 	}
 	return 0;
-}
-
-static void
-report_note(struct arena *a, struct port_report *r, const char *text)
-{
-	r->notes = arena_grow(a, r->notes, r->nnotes, &r->capnotes,
-	    sizeof(*r->notes));
-	r->notes[r->nnotes++] = text;
 }
 
 /* The settings of the set, checked and stored where they differ. */
@@ -456,7 +465,7 @@ redirects(struct db *db, struct arena *a, const struct port_set *s,
 			return -1;
 		}
 		if (redirect(db, a, redirect_path_norm(a, p->key),
-		    redirect_path_norm(a, p->value), now, r, why) == -1) {
+		    redirect_path_norm(a, p->value), 0, now, r, why) == -1) {
 			if (*why != NULL)
 				*why = arena_printf(a, "%s:%ld: %s", p->source,
 				    p->line, *why);

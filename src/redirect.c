@@ -9,6 +9,22 @@
 #include "redirect.h"
 #include "req.h"
 
+int
+redirect_wp_query(const char *s)
+{
+	const char	*d;
+	size_t		 n;
+
+	if (strncmp(s, "/?p=", 4) == 0)
+		d = s + 4;
+	else if (strncmp(s, "/?page_id=", 10) == 0)
+		d = s + 10;
+	else
+		return 0;
+	n = strspn(d, "0123456789");
+	return n > 0 && n <= 10 && d[n] == '\0' && d[0] != '0';
+}
+
 const char *
 redirect_path_valid(const char *typed)
 {
@@ -27,9 +43,11 @@ redirect_path_valid(const char *typed)
 	if (typed[1] == '/' || typed[1] == '\\')
 		return "A path may not start with '//': that names another "
 		    "site.";
+	if (redirect_wp_query(typed))
+		return NULL;
 	if (strpbrk(typed, "?#") != NULL)
-		return "Paths only: no query (?) or fragment (#). A query "
-		    "such as ?p=123 cannot be redirected.";
+		return "Paths only: no query (?) or fragment (#), but for "
+		    "WordPress's /?p=ID and /?page_id=ID.";
 	if ((n = req_pct_decode(typed, len, 0, out)) == -1)
 		return "Malformed percent-escape: % must be followed by two "
 		    "hex digits.";
@@ -73,6 +91,8 @@ redirect_path_url(struct arena *a, const char *path)
 	struct buf	 b;
 	char		*out;
 
+	if (redirect_wp_query(path))
+		return arena_strdup(a, path);
 	buf_init(&b);
 	html_pct_path(&b, path, strlen(path));
 	out = arena_strndup(a, b.data != NULL ? b.data : "", b.len);
@@ -85,6 +105,8 @@ redirect_refusal(struct arena *a, const char *from, const char *to,
     const struct redirect_facts *f, enum redirect_end *end)
 {
 	*end = RE_TO;
+	if (redirect_wp_query(to))
+		return "A redirect goes to a path of the site, with no query.";
 	if (strcmp(from, to) == 0)
 		return "A redirect to itself would loop.";
 	if (f->to_goes != NULL && strcmp(f->to_goes, from) == 0)

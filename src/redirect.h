@@ -14,10 +14,16 @@
 /* Longest path kept, in bytes, typed or decoded. */
 #define REDIRECT_PATH_MAX	1000
 
+/* WordPress's own address of a post or a page, "/?p=ID" or
+ * "/?page_id=ID" (ID 1 to 10 digits, no leading 0), exactly: the one query
+ * a redirect's source may have, so that an imported site's old links keep
+ * working. 1 or 0. */
+int		 redirect_wp_query(const char *);
 /* A path as an author types it: a leading '/', not "//", no query or
- * fragment, strict percent-escapes, decoding to UTF-8 text with no control
- * character and no "." or ".." segment. NULL when it holds, else a
- * message (static). A valid_fn for the form's fields. */
+ * fragment (but redirect_wp_query()'s), strict percent-escapes, decoding
+ * to UTF-8 text with no control character and no "." or ".." segment.
+ * NULL when it holds, else a message (static). A valid_fn for the form's
+ * fields. */
 const char	*redirect_path_valid(const char *typed);
 /* The decoded path of a typed one that redirect_path_valid() passed, in
  * the arena; NULL if it does not pass. */

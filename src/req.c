@@ -26,6 +26,8 @@ static const struct qfield {
 	{ "next", 2048, valid_next },	/* QF_NEXT */
 	{ "done", 16, valid_done },	/* QF_DONE */
 	{ "q", SEARCH_Q_BYTES, search_valid },	/* QF_Q */
+	{ "p", 10, valid_wp_id },	/* QF_WP_P */
+	{ "page_id", 10, valid_wp_id },	/* QF_WP_PAGE_ID */
 };
 
 static const struct ffield {

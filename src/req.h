@@ -31,6 +31,8 @@ enum req_qfield {
 	QF_NEXT,	/* where sign-in returns to: a local /admin path */
 	QF_DONE,	/* what the last action did, for the message shown */
 	QF_Q,		/* a search, as typed: any text, SEARCH_Q_MAX chars */
+	QF_WP_P,	/* WordPress's /?p=ID: an imported post's old address */
+	QF_WP_PAGE_ID,	/* WordPress's /?page_id=ID: a page's */
 	QF__MAX
 };
 

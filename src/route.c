@@ -89,7 +89,8 @@ static const struct route {
 } routes[ROUTE__MAX] = {
 	/* ROUTE_HOME: nginx serves /static/ and /favicon.ico itself; the
 	 * discovery pages to come keep their names from now on. */
-	{ "/", M_GET, RK_READER, Q(QF_BEFORE), h_home, h_home_stamp,
+	{ "/", M_GET, RK_READER, Q(QF_BEFORE) | Q(QF_WP_P) | Q(QF_WP_PAGE_ID),
+	    h_home, h_home_stamp,
 	    "static favicon-ico feed feeds search sitemap tags" },
 	/* ROUTE_ARCHIVE */
 	{ "/archive", M_GET, RK_READER, 0, h_archive, h_archive_stamp, NULL },

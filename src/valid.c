@@ -83,6 +83,13 @@ valid_count(const char *s)
 }
 
 const char *
+valid_wp_id(const char *s)
+{
+	return all_digits(s) && strlen(s) <= 10 && s[0] != '0' ? NULL :
+	    "Give a whole number.";
+}
+
+const char *
 valid_per_page(const char *s)
 {
 	if (valid_count(s) != NULL)

@@ -27,6 +27,8 @@ const char	*valid_date(const char *);
 const char	*valid_time(const char *);
 /* A positive whole number of 1 to 6 digits, no leading zero. */
 const char	*valid_count(const char *);
+/* A WordPress id: 1 to 10 digits, no leading zero. */
+const char	*valid_wp_id(const char *);
 /* A whole number from 1 to 100: how many articles a page lists. */
 const char	*valid_per_page(const char *);
 /* A revision: "0" (a new post) or 1 to 18 digits, no leading zero. */

@@ -82,6 +82,8 @@ suite lifecycle-asan bash tests/e2e/lifecycle.sh build/asan/quire
 suite config bash tests/e2e/config.sh build/quire
 suite config-asan bash tests/e2e/config.sh build/asan/quire
 suite man bash tests/docs/man.sh build/quire
+suite wxr bash tests/e2e/wxr.sh build/quire
+suite wxr-asan bash tests/e2e/wxr.sh build/asan/quire
 suite sitemap bash tests/e2e/sitemap.sh build/quire
 suite sitemap-asan bash tests/e2e/sitemap.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire

@@ -191,6 +191,21 @@ check "GET /caf%C3%A9/: 301" "status $code; Location $loc" [ "$mv" = 1 ]
 add a3 /2019/05/hello/ '/new place/x'
 moved m9 /2019/05/hello/ '/new%20place/x'
 check "a target is written percent-encoded in Location" "status $code; Location $loc" [ "$mv" = 1 ]
+# WordPress's own old addresses: /?p=ID and /?page_id=ID.
+add a4 '/?p=123' /about
+moved m10 '/?p=123' /about
+check "WordPress's /?p=123 can be a source: GET /?p=123 is a 301 to /about, not the home page" \
+    "status $code; Location $loc" [ "$mv" = 1 ]
+add a5 '/?page_id=7' /contribute
+moved m11 '/?page_id=7' /contribute
+check "... and /?page_id=7: 301 to /contribute" "status $code; Location $loc" [ "$mv" = 1 ]
+get wp404 '/?p=124'
+check "/?p=124, which no redirect has: 404, not the home page" "status $code" [ "$code" = 404 ]
+get wp400 '/?p=abc'
+check "/?p=abc: 400" "status $code" [ "$code" = 400 ]
+get listed_wp /admin/redirects -b "$JAR"
+check "the list shows /?p=123 as it is (a link to /?p=123, not /%3Fp=123)" "status $code" \
+    eval '[ "$code" = 200 ] && has listed_wp "<code>/?p=123</code>" && ! grep -q "%3Fp=123" "$H/listed_wp.b"'
 
 # Refusals: a message next to the field, what was typed kept, nothing stored.
 n=$(q "SELECT count(*) FROM redirects")
@@ -226,9 +241,11 @@ refused r8 /archive /about "the site&#39;s own"
 check "a route of the site as source is refused (/archive)" "status $code; $(errs)" [ "$rf" = 1 ]
 refused r9 /2020/02/why-start-a-blog-now /about 'answers at or under its slug'
 check "a live article's address (under any month) is refused" "status $code; $(errs)" [ "$rf" = 1 ]
-refused r10 "/?p=123" /about "no query"
-check "a query is refused (?p=123), the input kept" "status $code" \
-    eval '[ "$rf" = 1 ] && has r10 "value=\"/?p=123\""'
+refused r10 "/index.php?p=123" /about "no query"
+check "any other query is refused (/index.php?p=123), the input kept" "status $code" \
+    eval '[ "$rf" = 1 ] && has r10 "value=\"/index.php?p=123\""'
+refused r10b /wp-old "/?p=5" "with no query"
+check "a WordPress query as a target is refused" "status $code; $(errs)" [ "$rf" = 1 ]
 refused r11 old/page /about 'starts with'
 check "a path without a leading / is refused" "status $code; $(errs)" [ "$rf" = 1 ]
 refused r12 /elsewhere //evil.example/ "may not start with"

@@ -406,13 +406,15 @@ rules(void **state)
 	why = check1("A.md", "---\ntitle: T\naliases: [no-slash]\n---\n", &s);
 	assert_non_null(why);
 	assert_memory_equal(why, "A.md:1: alias \"no-slash\"", 24);
-	/* A query cannot be a redirect's source: skipped, noted. */
-	assert_null(check1("A.md", "---\ntitle: T\naliases: [\"/?p=12\", "
-	    "/ok]\n---\n", &s));
-	assert_int_equal(s.items[0].naliases, 1);
+	/* A query cannot be a redirect's source, but WordPress's /?p=ID:
+	 * skipped, noted. */
+	assert_null(check1("A.md", "---\ntitle: T\naliases: [\"/old?x=1\", "
+	    "/ok, \"/?p=12\"]\n---\n", &s));
+	assert_int_equal(s.items[0].naliases, 2);
 	assert_string_equal(s.items[0].aliases[0], "/ok");
+	assert_string_equal(s.items[0].aliases[1], "/?p=12");
 	assert_int_equal(s.items[0].nnotes, 1);
-	assert_non_null(strstr(s.items[0].notes[0], "\"/?p=12\" skipped"));
+	assert_non_null(strstr(s.items[0].notes[0], "\"/old?x=1\" skipped"));
 
 	/* Two items for one address. */
 	memset(&s, 0, sizeof(s));

@@ -104,15 +104,20 @@ twice(void **state)
 	assert_int_equal(port_import(db, &A, &s, NOW, 0, &r, &why), 0);
 	assert_null(why);
 	assert_int_equal(r.created, 2);
-	assert_int_equal(r.redirects, 1);	/* the query is noted, not stored */
-	assert_int_equal(s.items[0].nnotes, 1);
+	assert_int_equal(r.redirects, 2);	/* WordPress's /?p=12 too */
+	assert_int_equal(s.items[0].nnotes, 0);
 	p = stored(POST_ARTICLE, "first-light");
 	assert_int_equal(p.published_at, T1);
 	assert_int_equal(p.updated_at, T1 + 60);
 	assert_int_equal(p.revision, 1);
+	/* An article's old address follows the article (automatic). */
 	assert_int_equal(db_redirect_find(db, &A, "/old/first-light", NOW,
 	    &rd), 1);
-	assert_string_equal(rd.target, "/2024/03/first-light");
+	assert_null(rd.target);
+	assert_true(rd.has_article && rd.visible);
+	assert_string_equal(post_path(&A, &rd.article), "/2024/03/first-light");
+	assert_int_equal(db_redirect_find(db, &A, "/?p=12", NOW, &rd), 1);
+	assert_string_equal(post_path(&A, &rd.article), "/2024/03/first-light");
 
 	fill(&s);
 	assert_int_equal(port_import(db, &A, &s, NOW + 10, 0, &r, &why), 0);
@@ -120,7 +125,7 @@ twice(void **state)
 	assert_int_equal(r.updated, 0);
 	assert_int_equal(r.unchanged, 2);
 	assert_int_equal(r.redirects, 0);
-	assert_int_equal(r.redirects_same, 1);
+	assert_int_equal(r.redirects_same, 2);
 	assert_int_equal(stored(POST_ARTICLE, "first-light").revision, 1);
 
 	/* The file wins: a new body and date update the post, and the alias
@@ -132,14 +137,18 @@ twice(void **state)
 	assert_int_equal(port_import(db, &A, &s, NOW + 20, 0, &r, &why), 0);
 	assert_int_equal(r.updated, 1);
 	assert_int_equal(r.unchanged, 1);
-	assert_int_equal(r.redirects, 1);
+	assert_int_equal(r.redirects, 0);	/* they followed it */
+	assert_int_equal(r.redirects_same, 2);
 	p = stored(POST_ARTICLE, "first-light");
 	assert_string_equal(p.body, "New body.");
 	assert_int_equal(p.revision, 2);
 	assert_int_equal(p.updated_at, NOW + 20);
 	assert_int_equal(db_redirect_find(db, &A, "/old/first-light", NOW,
 	    &rd), 1);
-	assert_string_equal(rd.target, "/2024/04/first-light");
+	assert_string_equal(post_path(&A, &rd.article), "/2024/04/first-light");
+	/* ...and its March address is one too (the save's own). */
+	assert_int_equal(db_redirect_find(db, &A, "/2024/03/first-light",
+	    NOW, &rd), 1);
 
 	/* No date in the file: the stored one stays, nothing changes. */
 	fill(&s);
