@@ -281,12 +281,32 @@ ref_tags(const char *v, int sure)
  * bytes, "/" but not "//" or "/\\" first (typed or decoded), no '?' or
  * '#', strict %XX escapes (no '+' rule: a path), decoding to text with no
  * control character and no "." or ".." segment. */
+/* WordPress's /?p=ID or /?page_id=ID, ID 1-10 digits, no leading 0. */
+static int
+ref_wp(const char *v)
+{
+	const char	*d = NULL;
+	size_t		 n;
+
+	if (strncmp(v, "/?p=", 4) == 0)
+		d = v + 4;
+	else if (strncmp(v, "/?page_id=", 10) == 0)
+		d = v + 10;
+	if (d == NULL)
+		return 0;
+	for (n = 0; d[n] >= '0' && d[n] <= '9'; n++)
+		;
+	return n >= 1 && n <= 10 && d[n] == '\0' && d[0] != '0';
+}
+
 static int
 ref_path(const char *v)
 {
 	char	 out[1001];
 	size_t	 len = strlen(v), i, o = 0, seg;
 
+	if (ref_wp(v))
+		return 1;
 	if (len == 0 || len > 1000 || v[0] != '/' || v[1] == '/' ||
 	    v[1] == '\\' || strpbrk(v, "?#") != NULL)
 		return 0;
