@@ -79,6 +79,8 @@ suite backup bash tests/e2e/backup.sh build/quire
 suite backup-asan bash tests/e2e/backup.sh build/asan/quire
 suite lifecycle bash tests/e2e/lifecycle.sh build/quire
 suite lifecycle-asan bash tests/e2e/lifecycle.sh build/asan/quire
+suite tools bash tests/e2e/tools.sh build/quire
+suite tools-asan bash tests/e2e/tools.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
