@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,10 +129,17 @@ zipdir_unpack(struct arena *a, const void *data, size_t len, const char *dir,
 	struct archive_entry	*e;
 	const char		*name, *bad;
 	char			*rel;
+	locale_t		 u8, old = (locale_t)0;
 	long long		 total = 0;
 	size_t			 count = 0, n;
 	int			 r, rc = -1;
 
+	/* Names are UTF-8 (the zip's flag, or read as such): libarchive
+	 * converts them to the locale's charset, which under "C" cannot
+	 * hold them, so this thread reads in C.UTF-8 while unpacking. */
+	if ((u8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0)) !=
+	    (locale_t)0)
+		old = uselocale(u8);
 	if ((ar = archive_read_new()) == NULL)
 		oom(__func__);
 	if (archive_read_support_format_zip(ar) != ARCHIVE_OK ||
@@ -139,7 +147,7 @@ zipdir_unpack(struct arena *a, const void *data, size_t len, const char *dir,
 		*why = "not a zip archive";
 		goto out;
 	}
-	/* A warning is a name in another character set: kept as bytes. */
+	/* A warning is a name that is not UTF-8: refused by its NULL. */
 	while ((r = archive_read_next_header(ar, &e)) == ARCHIVE_OK ||
 	    r == ARCHIVE_WARN) {
 		name = archive_entry_pathname(e);
@@ -188,6 +196,10 @@ zipdir_unpack(struct arena *a, const void *data, size_t len, const char *dir,
 	rc = 0;
 out:
 	archive_read_free(ar);
+	if (u8 != (locale_t)0) {
+		uselocale(old);
+		freelocale(u8);
+	}
 	return rc;
 }
 

@@ -308,6 +308,16 @@ req mp_bad /admin/tools/import -b "$JAR" -H 'Content-Type: multipart/form-data; 
     --data-binary $'--xyz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--xyz--\r\n'
 check "a malformed multipart body (a part without a name): 400" "status $code" [ "$code" = 400 ]
 
+# A file name that is not ASCII (the zip's UTF-8 flag; quire serves in
+# the C locale).
+mkdir -p "$W/utf8/posts"
+printf -- '---\ntitle: Caf\xc3\xa9 au lait\n---\nBody.\n' > "$W/utf8/posts/caf"$'\xc3\xa9'".md"
+mkzip "$W/zips/utf8.zip" "$W/utf8"
+upload utf8 "$W/zips/utf8.zip"
+check "a zip with a UTF-8 file name (posts/café.md): 1 created" \
+    "status $code; $(msg "$H/utf8.b")" \
+    eval '[ "$code" = 200 ] && [ "$(report "$H/utf8.b" Created)" = 1 ] && tmp_empty'
+
 # ---------------------------------------------------------------------------
 # HTML validation, logs
 
