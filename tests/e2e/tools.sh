@@ -18,7 +18,7 @@
 # Nu HTML Checker. KEEP_E2E=1 keeps the temporary folder.
 
 # Checks pass single-quoted conditions to eval, on purpose:
-# shellcheck disable=SC2016
+# shellcheck disable=SC2016,SC2034
 set -u
 
 # shellcheck source=tests/e2e/lib.sh
