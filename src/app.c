@@ -16,6 +16,7 @@
 #include "httpcache.h"
 #include "log.h"
 #include "mediatype.h"
+#include "multipart.h"
 #include "route.h"
 #include "view.h"
 
@@ -67,9 +68,10 @@ app_free(struct app *app)
 
 /* Reads and parses a POST body within the limit. 0, or the status. */
 static int
-read_form(struct ctx *c, struct req *req, app_read_fn rd, void *rctx,
-    const char **why)
+read_form(struct ctx *c, struct req *req, int upload, app_read_fn rd,
+    void *rctx, const char **why)
 {
+	const char	*boundary = NULL;
 	char		*body;
 	size_t		 got = 0;
 	long		 n;
@@ -84,8 +86,12 @@ read_form(struct ctx *c, struct req *req, app_read_fn rd, void *rctx,
 		    "bytes this site accepts.", c->app->cfg->max_body);
 		return 413;
 	}
-	if (!mediatype_form(req->content_type)) {
-		*why = "Forms must be sent as application/x-www-form-urlencoded.";
+	/* Only the upload form takes multipart/form-data. */
+	if (!mediatype_form(req->content_type) && (!upload ||
+	    (boundary = multipart_boundary(c->a, req->content_type)) == NULL)) {
+		*why = upload ? "This form must be sent as multipart/form-data "
+		    "(or application/x-www-form-urlencoded)." :
+		    "Forms must be sent as application/x-www-form-urlencoded.";
 		return 415;
 	}
 	body = arena_alloc(c->a, (size_t)req->content_length + 1);
@@ -98,6 +104,8 @@ read_form(struct ctx *c, struct req *req, app_read_fn rd, void *rctx,
 		got += (size_t)n;
 	}
 	body[got] = '\0';
+	if (boundary != NULL)
+		return req_parse_multipart(req, c->a, boundary, body, got, why);
 	return req_parse_form(req, c->a, body, got, why);
 }
 
@@ -209,7 +217,7 @@ dispatch(struct ctx *c, struct req *req, app_read_fn rd, void *rctx)
 	}
 	take_route(c, &m);
 	if (req->method == METHOD_POST &&
-	    (status = read_form(c, req, rd, rctx, &why)) != 0)
+	    (status = read_form(c, req, m.upload, rd, rctx, &why)) != 0)
 		return view_error(c, status, why);
 	if (c->kind != RK_READER) {
 		if (gate_session(c) == -1)

@@ -1,15 +1,13 @@
 /*
  * cmd_import: quire import PATH --db FILE: a folder of Markdown files
- * with front matter (an export of quire, a Hugo or Jekyll site; fmdir.c)
- * or a WordPress export (FILE.xml) into the database, all or nothing
- * (port.c), then a report: what was created, updated, left alone, and
- * every note of the readers.
+ * with front matter (an export of quire, a Hugo or Jekyll site; fmdir.c),
+ * a zip of one, or a WordPress export (FILE.xml), read by port_load.c,
+ * into the database, all or nothing (port.c), then a report: what was
+ * created, updated, left alone, and every note of the readers.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -17,35 +15,8 @@
 #include "cmd.h"
 #include "db.h"
 #include "db_migrate.h"
-#include "fmdir.h"
 #include "port.h"
-#include "wxr.h"
-
-/* A .xml file: the WordPress reader's; what it left out is said. */
-static int
-read_wxr(struct arena *a, const char *path, struct port_set *set,
-    const char **why)
-{
-	struct wxr_report	 rep;
-	size_t			 i;
-
-	if (wxr_read_file(a, path, set, &rep) == -1) {
-		*why = rep.error;
-		return -1;
-	}
-	printf("%s: %zu posts, %zu pages\n", path, rep.posts, rep.pages);
-	for (i = 0; i < rep.nskipped; i++)
-		printf("%s: skipped %s\n", path, rep.skipped[i]);
-	return 0;
-}
-
-static int
-has_suffix(const char *s, const char *suffix)
-{
-	size_t	n = strlen(s), m = strlen(suffix);
-
-	return n > m && strcasecmp(s + n - m, suffix) == 0;
-}
+#include "port_load.h"
 
 static void
 report(const struct port_set *set, const struct port_report *r)
@@ -55,6 +26,8 @@ report(const struct port_set *set, const struct port_report *r)
 	for (i = 0; i < set->n; i++)
 		for (j = 0; j < set->items[i].nnotes; j++)
 			printf("note: %s\n", set->items[i].notes[j]);
+	for (i = 0; i < set->nnotes; i++)
+		printf("note: %s\n", set->notes[i]);
 	for (i = 0; i < r->nnotes; i++)
 		printf("note: %s\n", r->notes[i]);
 	printf("import: %zu created, %zu updated, %zu unchanged; "
@@ -75,7 +48,6 @@ cmd_import(int argc, char *argv[])
 	struct arena		 a;
 	struct port_set		 set;
 	struct port_report	 r;
-	struct stat		 st;
 	int			 c, rc = 1;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -89,22 +61,8 @@ cmd_import(int argc, char *argv[])
 	src = argv[optind];
 	arena_init(&a);
 	memset(&set, 0, sizeof(set));
-	if (stat(src, &st) == -1) {
-		fprintf(stderr, "quire: import: %s: no such file or folder\n",
-		    src);
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		if (fmdir_read(&a, src, &set, &why) == -1)
-			goto refused;
-	} else if (has_suffix(src, ".xml")) {
-		if (read_wxr(&a, src, &set, &why) == -1)
-			goto refused;
-	} else {
-		fprintf(stderr, "quire: import: %s: neither a folder of "
-		    "Markdown files nor a WordPress export (.xml)\n", src);
-		goto out;
-	}
+	if (port_load(&a, src, src, &set, &why) == -1)
+		goto refused;
 	if ((db = db_open(path, 0)) == NULL || db_migrate(db) == -1 ||
 	    db_prepare(db) == -1)
 		goto out;

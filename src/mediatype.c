@@ -67,7 +67,7 @@ int
 mediatype_parse(const char *s, struct mediatype *m)
 {
 	size_t	 n, vlen;
-	int	 charset;
+	int	 charset, boundary;
 
 	memset(m, 0, sizeof(*m));
 	s += ows(s);
@@ -95,6 +95,7 @@ mediatype_parse(const char *s, struct mediatype *m)
 		if ((n = token(s)) == 0 || s[n] != '=')
 			return -1;
 		charset = n == 7 && strncasecmp(s, "charset", 7) == 0;
+		boundary = n == 8 && strncasecmp(s, "boundary", 8) == 0;
 		s += n + 1;
 		if ((vlen = *s == '"' ? quoted(s) : token(s)) == 0)
 			return -1;
@@ -104,6 +105,12 @@ mediatype_parse(const char *s, struct mediatype *m)
 				return -1;
 			m->charset = s;
 			m->charset_len = vlen;
+		}
+		if (boundary) {
+			if (m->boundary != NULL)
+				return -1;
+			m->boundary = s;
+			m->boundary_len = vlen;
 		}
 		s += vlen;
 	}

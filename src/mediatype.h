@@ -21,6 +21,8 @@ struct mediatype {
 	size_t		 subtype_len;
 	const char	*charset;
 	size_t		 charset_len;
+	const char	*boundary;	/* multipart's, raw as charset; or NULL */
+	size_t		 boundary_len;
 };
 
 /*
@@ -28,7 +30,7 @@ struct mediatype {
  * ";" name "=" (token / quoted-string), with optional whitespace around
  * the field and each ";". Names compare case-insensitively, so the caller
  * must too. Returns 0, or -1 if s does not follow that grammar or names
- * charset twice (m is then undefined). No allocation, no logging: the caller
+ * charset or boundary twice (m is then undefined). No allocation, no logging: the caller
  * answers the request.
  */
 int	mediatype_parse(const char *s, struct mediatype *m);

@@ -22,6 +22,14 @@
 #include "tag.h"
 #include "valid.h"
 
+void
+port_set_note(struct arena *a, struct port_set *s, const char *text)
+{
+	s->notes = arena_grow(a, s->notes, s->nnotes, &s->capnotes,
+	    sizeof(*s->notes));
+	s->notes[s->nnotes++] = text;
+}
+
 struct port_item *
 port_set_add(struct arena *a, struct port_set *s)
 {

@@ -62,8 +62,14 @@ struct port_set {
 	size_t		  nsettings, capsettings;
 	struct port_pair *redirects;
 	size_t		  nredirects, capredirects;
+	const char	**notes;	/* about the set (port_set_note()) */
+	size_t		  nnotes, capnotes;
 };
 
+/* A note about the set as a whole (a WordPress export's skipped items),
+ * for the import report; text is kept as given (arena or static). */
+void		  port_set_note(struct arena *, struct port_set *,
+		    const char *text);
 /* Room for one more item at the end of the set, zeroed. */
 struct port_item *port_set_add(struct arena *, struct port_set *);
 /* Adds a note to the item (a copy of text, in the arena). */

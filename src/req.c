@@ -268,6 +268,35 @@ req_parse_form(struct req *r, struct arena *a, const char *body, size_t len,
 	return parse_pairs(r, a, body, len, 256, "form", form_pair, why);
 }
 
+int
+req_parse_multipart(struct req *r, struct arena *a, const char *boundary,
+    const char *body, size_t len, const char **why)
+{
+	struct multipart_part	*parts, *files;
+	size_t			 n, i;
+	int			 rc;
+
+	if (multipart_parse(a, boundary, body, len, &parts, &n, why) == -1)
+		return 400;
+	files = arena_calloc(a, n + 1, sizeof(*files));
+	for (i = 0; i < n; i++) {
+		if (parts[i].filename != NULL) {
+			files[r->nfiles++] = parts[i];
+			continue;
+		}
+		if (!req_text_valid(parts[i].data, parts[i].len)) {
+			*why = "The form is not valid UTF-8 text (or holds a "
+			    "NUL byte).";
+			return 400;
+		}
+		if ((rc = form_pair(r, parts[i].name, arena_strndup(a,
+		    parts[i].data, parts[i].len), parts[i].len, why)) != 0)
+			return rc;
+	}
+	r->files = files;
+	return 0;
+}
+
 /* The value of one cookie in a Cookie header, or NULL. */
 static const char *
 cookie_get(struct arena *a, const char *hdr, const char *name)

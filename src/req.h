@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "multipart.h"
 #include "setting.h"
 
 enum req_method {
@@ -93,6 +94,10 @@ struct req {
 	const char	*form_err[FF__MAX]; /* why a field is invalid, or NULL */
 	const char	*setting[SET__MAX]; /* settings fields as sent, or NULL */
 	const char	*setting_err[SET__MAX];
+	/* The files of a multipart/form-data body (a route that takes
+	 * uploads), in the arena; their bytes point into the body. */
+	const struct multipart_part *files;
+	size_t		 nfiles;
 };
 
 /*
@@ -110,6 +115,15 @@ int	req_parse(struct req *r, struct arena *, char *const *env,
  */
 int	req_parse_form(struct req *r, struct arena *, const char *body,
 	    size_t len, const char **why);
+/*
+ * Parses a multipart/form-data body (multipart.c) with the boundary of its
+ * Content-Type: a part without a file name is a form field, read by the
+ * same rules as req_parse_form() (valid UTF-8 without NUL, then each
+ * field's rule), so the CSRF token is checked as any form's; the file
+ * parts go to r->files. 0, or 400 with *why.
+ */
+int	req_parse_multipart(struct req *r, struct arena *, const char *boundary,
+	    const char *body, size_t len, const char **why);
 /* Sets r->client_addr: the last X-Forwarded-For address when the peer is
  * one of the trusted proxies (comma-separated addresses; NULL: none). */
 void	req_trust(struct req *r, const char *trusted);

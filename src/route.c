@@ -13,6 +13,7 @@
 #include "h_admin_post.h"
 #include "h_admin_redirects.h"
 #include "h_admin_settings.h"
+#include "h_admin_tools.h"
 #include "h_archive.h"
 #include "h_article.h"
 #include "h_disclaimer.h"
@@ -29,6 +30,7 @@
 #define M_GET	(1u << METHOD_GET | 1u << METHOD_HEAD)
 #define M_POST	(1u << METHOD_POST)
 #define M_FORM	(M_GET | M_POST)
+#define M_UPLOAD (1u << METHOD__MAX)	/* with M_POST: multipart too */
 
 #define Q(f)	(1u << (f))
 #define Q_ADMIN	Q(QF_DONE)
@@ -72,6 +74,9 @@ enum route_id {
 	ROUTE_ADMIN_ACCOUNT,
 	ROUTE_ADMIN_REDIRECTS,
 	ROUTE_ADMIN_REDIRECT_DELETE,
+	ROUTE_ADMIN_TOOLS,
+	ROUTE_ADMIN_TOOLS_EXPORT,
+	ROUTE_ADMIN_TOOLS_IMPORT,
 	ROUTE_PAGE,
 	ROUTE__MAX
 };
@@ -192,6 +197,15 @@ static const struct route {
 	/* ROUTE_ADMIN_REDIRECT_DELETE */
 	{ "/admin/redirects/{id}/delete", M_POST, RK_ADMIN, 0,
 	    h_admin_redirect_delete, NULL, NULL },
+	/* ROUTE_ADMIN_TOOLS: the import and export forms. */
+	{ "/admin/tools", M_GET, RK_ADMIN, Q_ADMIN, h_admin_tools, NULL,
+	    NULL },
+	/* ROUTE_ADMIN_TOOLS_EXPORT: answers a zip. */
+	{ "/admin/tools/export", M_POST, RK_ADMIN, 0, h_admin_tools_export,
+	    NULL, NULL },
+	/* ROUTE_ADMIN_TOOLS_IMPORT: the one form sent as multipart. */
+	{ "/admin/tools/import", M_POST | M_UPLOAD, RK_ADMIN, 0,
+	    h_admin_tools_import, NULL, NULL },
 	/* ROUTE_PAGE */
 	{ "/{slug}", M_GET, RK_READER, 0, h_page, h_page_stamp, NULL },
 };
@@ -319,6 +333,7 @@ route_match(struct arena *a, const char *path, enum req_method method,
 		m->handler = routes[i].handler;
 		m->stamp = routes[i].stamp;
 		m->query = routes[i].query;
+		m->upload = (routes[i].methods & M_UPLOAD) != 0;
 		return 0;
 	}
 	return 404;

@@ -20,6 +20,8 @@ struct route_match {
 	enum route_kind	 kind;
 	unsigned	 query;		/* 1 << QF_* the page takes */
 	const char	*allow;		/* "GET, HEAD": for 405's Allow */
+	int		 upload;	/* its POST may be multipart/form-data
+					   (req->files): the upload form */
 	const char	*args[ROUTE_ARGS_MAX];	/* captures, arena strings */
 };
 

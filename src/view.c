@@ -33,6 +33,7 @@ static const char *const tmpl_names[T__MAX] = {
 	"admin/settings", /* T_ADMIN_SETTINGS */
 	"admin/account", /* T_ADMIN_ACCOUNT */
 	"admin/redirects", /* T_ADMIN_REDIRECTS */
+	"admin/tools",	/* T_ADMIN_TOOLS */
 	"admin/error",	/* T_ADMIN_ERROR */
 };
 

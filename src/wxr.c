@@ -535,8 +535,7 @@ out:
 	if (rc == -1) {
 		set->n = n0;
 		rep->posts = rep->pages = 0;
-		rep->error = r.error;
-		log_err("%s: %s", __func__, r.error);
+		rep->error = r.error;	/* the caller's to say: bad input */
 	}
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctx);
@@ -544,8 +543,8 @@ out:
 }
 
 int
-wxr_read_file(struct arena *a, const char *path, struct port_set *set,
-    struct wxr_report *rep)
+wxr_read_file(struct arena *a, const char *path, const char *name,
+    struct port_set *set, struct wxr_report *rep)
 {
 	FILE	*f;
 	char	*data = NULL;
@@ -553,8 +552,10 @@ wxr_read_file(struct arena *a, const char *path, struct port_set *set,
 	int	 rc = -1;
 
 	memset(rep, 0, sizeof(*rep));
+	if (name == NULL)
+		name = path;
 	if ((f = fopen(path, "rb")) == NULL) {
-		rep->error = arena_printf(a, "%s: %s", path, strerror(errno));
+		rep->error = arena_printf(a, "%s: %s", name, strerror(errno));
 		log_err("%s: %s", __func__, rep->error);
 		return -1;
 	}
@@ -570,10 +571,10 @@ wxr_read_file(struct arena *a, const char *path, struct port_set *set,
 		len += n;
 	} while (n > 0 && len <= (size_t)WXR_MAX_BYTES);
 	if (ferror(f)) {
-		rep->error = arena_printf(a, "%s: %s", path, strerror(errno));
+		rep->error = arena_printf(a, "%s: %s", name, strerror(errno));
 		log_err("%s: %s", __func__, rep->error);
 	} else
-		rc = wxr_read(a, path, data, len, set, rep);
+		rc = wxr_read(a, name, data, len, set, rep);
 	fclose(f);
 	free(data);
 	return rc;

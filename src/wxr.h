@@ -32,13 +32,16 @@ struct wxr_report {
 /*
  * Reads the export data[0..len), called name in messages, and adds its
  * posts and pages to set. All or nothing: on -1 (the reason in
- * report->error, also logged) the set is as it was. A malformed file, an
- * item with neither title nor body, or a bad date fails the whole read.
+ * report->error, for the caller to say: bad input is not logged) the set
+ * is as it was. A malformed file, an item with neither title nor body, or
+ * a bad date fails the whole read.
  */
 int	wxr_read(struct arena *, const char *name, const char *data,
 	    size_t len, struct port_set *, struct wxr_report *);
-/* The same for the file at path, read whole (at most WXR_MAX_BYTES). */
-int	wxr_read_file(struct arena *, const char *path, struct port_set *,
-	    struct wxr_report *);
+/* The same for the file at path, read whole (at most WXR_MAX_BYTES), named
+ * name in messages (NULL: path; an upload's temporary file is named by the
+ * name it was sent with). */
+int	wxr_read_file(struct arena *, const char *path, const char *name,
+	    struct port_set *, struct wxr_report *);
 
 #endif

@@ -86,6 +86,8 @@ suite wxr bash tests/e2e/wxr.sh build/quire
 suite wxr-asan bash tests/e2e/wxr.sh build/asan/quire
 suite sitemap bash tests/e2e/sitemap.sh build/quire
 suite sitemap-asan bash tests/e2e/sitemap.sh build/asan/quire
+suite tools bash tests/e2e/tools.sh build/quire
+suite tools-asan bash tests/e2e/tools.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

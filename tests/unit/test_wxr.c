@@ -121,7 +121,7 @@ fixture(const char *xml, const char *expect)
 	struct port_set		 set = { 0 };
 	struct wxr_report	 rep;
 
-	assert_int_equal(wxr_read_file(&A, xml, &set, &rep), 0);
+	assert_int_equal(wxr_read_file(&A, xml, NULL, &set, &rep), 0);
 	assert_null(rep.error);
 	golden(dump(&set, &rep), slurp(expect), expect);
 }
@@ -213,10 +213,10 @@ bad_exports(void **state)
 		assert_int_equal(set.n, 1);
 		assert_int_equal(rep.posts + rep.pages, 0);
 	}
-	assert_int_equal(wxr_read_file(&A, DIR "broken.xml", &set, &rep), -1);
+	assert_int_equal(wxr_read_file(&A, DIR "broken.xml", NULL, &set, &rep), -1);
 	assert_string_equal(rep.error, DIR "broken.xml:30: Opening and "
 	    "ending tag mismatch: title line 23 and item");
-	assert_int_equal(wxr_read_file(&A, DIR "none.xml", &set, &rep), -1);
+	assert_int_equal(wxr_read_file(&A, DIR "none.xml", NULL, &set, &rep), -1);
 	assert_string_equal(rep.error, DIR "none.xml: No such file or "
 	    "directory");
 	assert_int_equal(set.n, 1);
