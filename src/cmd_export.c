@@ -1,7 +1,7 @@
 /*
- * cmd_export: quire export DIR --db FILE [--force]: every article
- * (DIR/posts/YYYY-MM-DD-slug.md, or slug.md with no date) and page
- * (DIR/pages/slug.md) as Markdown with YAML front matter, every setting
+ * cmd_export: quire export DIR [--config FILE] [--db FILE] [--force]:
+ * every article (DIR/posts/YYYY-MM-DD-slug.md, or slug.md with no date) and
+ * page (DIR/pages/slug.md) as Markdown with YAML front matter, every setting
  * (DIR/settings.yaml) and every redirect (DIR/redirects.yaml), written by
  * port_export.c, what quire import reads back.
  */
@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "cfgfile.h"
 #include "clock.h"
 #include "cmd.h"
+#include "config.h"
 #include "db.h"
 #include "db_migrate.h"
 #include "port_export.h"
@@ -20,11 +22,13 @@ int
 cmd_export(int argc, char *argv[])
 {
 	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char	*path = NULL, *dir, *why;
+	const char	*conf = NULL, *dbflag = NULL, *dir, *why;
+	struct config	 cfg;
 	struct db	*db = NULL;
 	struct arena	 a;
 	size_t		 n = 0;
@@ -32,16 +36,19 @@ cmd_export(int argc, char *argv[])
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': path = optarg; break;
+		case 'c': conf = optarg; break;
+		case 'd': dbflag = optarg; break;
 		case 'f': force = 1; break;
 		default: return cmd_usage();
 		}
 	}
-	if (path == NULL || optind != argc - 1)
+	if (optind != argc - 1)
 		return cmd_usage();
 	dir = argv[optind];
+	if (cfgfile_for_db(&cfg, conf, dbflag) == -1)
+		return 1;
 	arena_init(&a);
-	if ((db = db_open(path, 0)) == NULL || db_migrate(db) == -1 ||
+	if ((db = db_open(cfg.db_path, 0)) == NULL || db_migrate(db) == -1 ||
 	    db_prepare(db) == -1)
 		goto out;
 	if (port_export(db, &a, dir, force, clock_now(),
@@ -56,5 +63,6 @@ out:
 	if (db != NULL)
 		db_close(db);
 	arena_free(&a);
+	config_free(&cfg);
 	return rc;
 }

@@ -1,9 +1,9 @@
 /*
- * cmd_import: quire import PATH --db FILE: a folder of Markdown files
- * with front matter (an export of quire, a Hugo or Jekyll site; fmdir.c),
- * a zip of one, or a WordPress export (FILE.xml), read by port_load.c,
- * into the database, all or nothing (port.c), then a report: what was
- * created, updated, left alone, and every note of the readers.
+ * cmd_import: quire import PATH [--config FILE] [--db FILE]: a folder of
+ * Markdown files with front matter (an export of quire, a Hugo or Jekyll
+ * site; fmdir.c), a zip of one, or a WordPress export (FILE.xml), read by
+ * port_load.c, into the database, all or nothing (port.c), then a report:
+ * what was created, updated, left alone, and every note of the readers.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "cfgfile.h"
 #include "clock.h"
 #include "cmd.h"
+#include "config.h"
 #include "db.h"
 #include "db_migrate.h"
 #include "port.h"
@@ -40,10 +42,12 @@ int
 cmd_import(int argc, char *argv[])
 {
 	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char		*path = NULL, *src, *why = NULL;
+	const char		*conf = NULL, *dbflag = NULL, *src, *why = NULL;
+	struct config		 cfg;
 	struct db		*db = NULL;
 	struct arena		 a;
 	struct port_set		 set;
@@ -52,18 +56,21 @@ cmd_import(int argc, char *argv[])
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': path = optarg; break;
+		case 'c': conf = optarg; break;
+		case 'd': dbflag = optarg; break;
 		default: return cmd_usage();
 		}
 	}
-	if (path == NULL || optind != argc - 1)
+	if (optind != argc - 1)
 		return cmd_usage();
 	src = argv[optind];
+	if (cfgfile_for_db(&cfg, conf, dbflag) == -1)
+		return 1;
 	arena_init(&a);
 	memset(&set, 0, sizeof(set));
 	if (port_load(&a, src, src, &set, &why) == -1)
 		goto refused;
-	if ((db = db_open(path, 0)) == NULL || db_migrate(db) == -1 ||
+	if ((db = db_open(cfg.db_path, 0)) == NULL || db_migrate(db) == -1 ||
 	    db_prepare(db) == -1)
 		goto out;
 	if (port_import(db, &a, &set, clock_now(), isatty(STDERR_FILENO),
@@ -83,5 +90,6 @@ out:
 	if (db != NULL)
 		db_close(db);
 	arena_free(&a);
+	config_free(&cfg);
 	return rc;
 }

@@ -104,9 +104,14 @@ check "import into an empty database: every post created" \
     eval '[ "$rc" = 0 ] && out_has im1 "$NPOSTS created, 0 updated, 0 unchanged"'
 check "no progress counter when stderr is not a terminal" "$(cat -A "$W/im1.err")" \
     eval '! grep -q $'"'"'\r'"'"' "$W/im1.err"'
-run ex2 export "$W/e2" --db "$B"
-check "export of the imported site: the same tree (diff -r)" \
+printf 'database = %s\n' "$B" > "$W/quire.conf"
+run ex2 export "$W/e2" --config "$W/quire.conf"
+check "export of the imported site (the database from --config FILE): the same tree (diff -r)" \
     "$(diff -r "$W/e1" "$W/e2" | head -n 20)" diff -r -q "$W/e1" "$W/e2"
+run im1c import "$W/e1" --config "$W/quire.conf"
+check "import --config FILE: the file's database, every post unchanged" \
+    "status $rc: $(cat "$W/im1c.out" "$W/im1c.err")" \
+    eval '[ "$rc" = 0 ] && out_has im1c "0 created, 0 updated, $NPOSTS unchanged"'
 check "the search index, tags and archive counts came with the posts" \
     "$(q "$B" "SELECT count(*) FROM articles_fts; SELECT count(*) FROM article_tags; SELECT sum(articles) FROM archive_months")" \
     eval '[ "$(q "$A" "SELECT count(*) FROM articles_fts; SELECT count(*) FROM article_tags; SELECT sum(articles) FROM archive_months")" = "$(q "$B" "SELECT count(*) FROM articles_fts; SELECT count(*) FROM article_tags; SELECT sum(articles) FROM archive_months")" ]'
