@@ -1,6 +1,7 @@
 /*
  * dbfile: a scratch database file in /tmp for the database tests, opened
- * and migrated, and its removal with what SQLite writes beside it.
+ * and migrated, its removal with what SQLite writes beside it, and SQL run
+ * on it behind the module's back (dbfile_exec(), dbfile_int()).
  * Include once, after cmocka.h.
  */
 #ifndef QUIRE_TEST_DBFILE_H
@@ -9,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "db.h"
 #include "db_migrate.h"
@@ -61,6 +64,40 @@ dbfile_close(struct db *db, const char *path)
 {
 	db_close(db);
 	dbfile_remove(path);
+}
+
+/* Runs SQL on the file through a connection of its own (what sqlite3 or
+ * the bench would do behind quire's back). */
+static inline void
+dbfile_exec(const char *path, const char *sql)
+{
+	sqlite3	*h;
+	char	*err = NULL;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	if (sqlite3_exec(h, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err != NULL ? err : "?");
+	sqlite3_close(h);
+}
+
+/* The integer the query's first row holds, the same way. */
+static inline long long
+dbfile_int(const char *path, const char *sql)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*st;
+	long long	 v;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
 }
 
 #endif

@@ -47,37 +47,6 @@ struct fx {
 	long long	 now;
 };
 
-/* Runs one SQL statement on the file through a separate connection. */
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3	*h;
-	char	*err = NULL;
-
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	if (sqlite3_exec(h, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err != NULL ? err : "?");
-	sqlite3_close(h);
-}
-
-/* The integer the query's first row holds. */
-static long long
-raw_int(const char *path, const char *sql)
-{
-	sqlite3		*h;
-	sqlite3_stmt	*st;
-	long long	 v;
-
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
-}
-
 static struct fx	 F;
 
 /* A fresh file; the database is opened by the test. */
@@ -183,7 +152,7 @@ settings_defaults(void **state)
 	assert_string_equal(s.v[SET_SUBTITLE], "");
 	assert_string_equal(s.v[SET_AUTHOR], "");
 	assert_string_equal(s.v[SET_PER_PAGE], "10");
-	raw_exec(FX->path, "INSERT INTO settings VALUES ('no_such_key', 'x'),"
+	dbfile_exec(FX->path, "INSERT INTO settings VALUES ('no_such_key', 'x'),"
 	    " ('subtitle', 'Sub <b>')");
 	assert_int_equal(db_setting_load(FX->db, &FX->a, &s), 0);
 	assert_string_equal(s.v[SET_TITLE], "Quire");
@@ -366,7 +335,7 @@ articles_page_ties(void **state)
 	long long	 ids[80];
 	size_t		 n, i, j, found;
 
-	raw_exec(FX->path,
+	dbfile_exec(FX->path,
 	    "INSERT INTO articles (slug, title, status, published_at,"
 	    " created_at, updated_at) VALUES"
 	    " ('tie-a', 'Tie A', 'published', 1650000000, 1, 1),"
@@ -479,7 +448,7 @@ page_by_slug(void **state)
 	assert_int_equal(db_post_page(FX->db, &FX->a, "nope", &p), 0);
 	assert_int_equal(db_post_page(FX->db, &FX->a, "About", &p), 0);
 	/* A draft page is not shown. */
-	raw_exec(FX->path, "INSERT INTO pages (slug, title, status, created_at,"
+	dbfile_exec(FX->path, "INSERT INTO pages (slug, title, status, created_at,"
 	    " updated_at) VALUES ('secret', 'Secret', 'draft', 1, 1)");
 	assert_int_equal(db_post_page(FX->db, &FX->a, "secret", &p), 0);
 	/* Statements reset cleanly: "about" again after a miss. */
@@ -509,18 +478,18 @@ migrate_twice(void **state)
 
 	/* The binary knows the newest migration in sql/migrations. */
 	assert_int_equal(db_migrate_version(), newest_migration());
-	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"),
+	assert_int_equal(dbfile_int(FX->path, "PRAGMA user_version"),
 	    db_migrate_version());
-	objects = raw_int(FX->path, "SELECT count(*) FROM sqlite_master");
-	rows = raw_int(FX->path, "SELECT count(*) FROM articles");
+	objects = dbfile_int(FX->path, "SELECT count(*) FROM sqlite_master");
+	rows = dbfile_int(FX->path, "SELECT count(*) FROM articles");
 	assert_int_equal(rows, 52);
 	assert_int_equal(db_migrate(FX->db), 0);
 	assert_int_equal(db_migrate(FX->db), 0);
-	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"),
+	assert_int_equal(dbfile_int(FX->path, "PRAGMA user_version"),
 	    db_migrate_version());
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sqlite_master"),
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM sqlite_master"),
 	    objects);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"),
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM articles"),
 	    rows);
 }
 
@@ -529,27 +498,27 @@ migrate_twice(void **state)
 static void
 migrate_fresh(void **state)
 {
-	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"), 0);
+	assert_int_equal(dbfile_int(FX->path, "PRAGMA user_version"), 0);
 	assert_int_equal(db_migrate(FX->db), 0);
-	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"),
+	assert_int_equal(dbfile_int(FX->path, "PRAGMA user_version"),
 	    db_migrate_version());
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sqlite_master"
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM sqlite_master"
 	    " WHERE type = 'table' AND name IN ('articles', 'pages',"
 	    " 'settings')"), 3);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 0);
-	assert_int_equal(raw_int(FX->path, "SELECT journal_mode = 'wal'"
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM articles"), 0);
+	assert_int_equal(dbfile_int(FX->path, "SELECT journal_mode = 'wal'"
 	    " FROM pragma_journal_mode"), 1);
 }
 
 static void
 migrate_refuses_newer(void **state)
 {
-	raw_exec(FX->path, "PRAGMA user_version = 99");
+	dbfile_exec(FX->path, "PRAGMA user_version = 99");
 	assert_non_null(FX->db = db_open(FX->path, 0));
 	assert_int_equal(db_migrate(FX->db), -1);
 	/* Refused, and left alone. */
-	assert_int_equal(raw_int(FX->path, "PRAGMA user_version"), 99);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sqlite_master"),
+	assert_int_equal(dbfile_int(FX->path, "PRAGMA user_version"), 99);
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM sqlite_master"),
 	    0);
 }
 
@@ -557,8 +526,8 @@ static void
 load_demo_twice(void **state)
 {
 	assert_int_equal(db_migrate_demo(FX->db), -1);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 52);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM pages"), 2);
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM articles"), 52);
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM pages"), 2);
 }
 
 /* Any row makes a database non-empty. */
@@ -567,12 +536,12 @@ load_demo_not_empty(void **state)
 {
 	/* A row the demo would not collide with: only the emptiness check
 	 * can refuse. */
-	raw_exec(FX->path, "INSERT INTO articles (slug, title, created_at,"
+	dbfile_exec(FX->path, "INSERT INTO articles (slug, title, created_at,"
 	    " updated_at) VALUES ('my-own-draft', 'Mine', 1, 1)");
 	assert_int_equal(db_migrate_demo(FX->db), -1);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 1);
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM articles"), 1);
 	/* Only the triggers' note of the change, none of the demo's. */
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM settings"
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM settings"
 	    " WHERE key != 'changed_at'"), 0);
 }
 
@@ -661,7 +630,7 @@ users(void **state)
 	assert_int_equal(list[0].created_at, NOW + 5);
 	assert_string_equal(list[0].pwhash, "");
 	assert_string_equal(list[1].pwhash, "");
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM users"), 2);
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM users"), 2);
 }
 
 /* A new password ends every session of its user, and only theirs. */
@@ -688,7 +657,7 @@ user_passwd_ends_sessions(void **state)
 	assert_int_equal(db_user_passwd(FX->db, "miriam", HASH_B, NOW + 60), 1);
 	assert_int_equal(db_user_by_login(FX->db, &FX->a, "miriam", &u), 1);
 	assert_string_equal(u.pwhash, HASH_B);
-	assert_int_equal(raw_int(FX->path, "SELECT updated_at FROM users"
+	assert_int_equal(dbfile_int(FX->path, "SELECT updated_at FROM users"
 	    " WHERE login = 'miriam'"), NOW + 60);
 	assert_int_equal(db_session_user(FX->db, &FX->a, d1, NOW + 61, &u), 0);
 	assert_int_equal(db_session_user(FX->db, &FX->a, d2, NOW + 61, &u), 0);
@@ -699,7 +668,7 @@ user_passwd_ends_sessions(void **state)
 	assert_string_equal(u.pwhash, HASH_A);
 
 	assert_int_equal(db_user_passwd(FX->db, "nobody", HASH_B, NOW), 0);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM users"
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM users"
 	    " WHERE pwhash = '" HASH_B "'"), 1);
 	/* No transaction is left open: a write still goes through. */
 	assert_int_equal(db_user_add(FX->db, "zoe", "", HASH_A, NOW, &dup), 0);
@@ -727,7 +696,7 @@ user_del_cascades(void **state)
 
 	assert_int_equal(db_user_del(FX->db, "miriam"), 1);
 	assert_int_equal(db_user_by_login(FX->db, &FX->a, "miriam", &u), 0);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM sessions"),
 	    1);
 	assert_int_equal(db_session_user(FX->db, &FX->a, d1, NOW + 1, &u), 0);
 	assert_int_equal(db_session_user(FX->db, &FX->a, d2, NOW + 1, &u), 1);
@@ -775,11 +744,11 @@ sessions(void **state)
 	/* Adding a session purges the expired ones. */
 	assert_int_equal(db_session_add(FX->db, d2, mid, NOW + 50, NOW + 500),
 	    0);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM sessions"),
 	    2);
 	assert_int_equal(db_session_add(FX->db, d3, mid, NOW + 200, NOW + 900),
 	    0);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM sessions"),
 	    2);
 
 	/* Signing out. */
@@ -789,7 +758,7 @@ sessions(void **state)
 	assert_int_equal(db_session_del(FX->db, d2), 0);
 	assert_int_equal(db_session_del_user(FX->db, mid), 0);
 	assert_int_equal(db_session_user(FX->db, &FX->a, d3, NOW + 201, &u), 0);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM sessions"),
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM sessions"),
 	    0);
 }
 
@@ -849,11 +818,11 @@ failures(void **state)
 	assert_int_equal(count, 3);
 
 	/* An attempt purges rows at or before its cut-off, for every key. */
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM"
 	    " login_failures"), 4);
 	assert_int_equal(db_failure_try(FX->db, keys + 1, 1, NOW + 5000,
 	    NOW + 100, 99, ids, &retry), 1);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM"
 	    " login_failures"), 3);
 	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
 	    &oldest), 0);
@@ -883,7 +852,7 @@ failure_try_limit(void **state)
 	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 10, NOW + 10 - 900,
 	    3, ids, &retry), 0);
 	assert_int_equal(retry, NOW + 900);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM"
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM"
 	    " login_failures"), 6);
 	/* Another address is refused too: the login's key is full. */
 	assert_int_equal(db_failure_try(FX->db, (const char *const[]){
@@ -997,7 +966,7 @@ post_save_article(void **state)
 	article_init(&q, "undated", "Undated");
 	q.status = "published";
 	assert_int_equal(db_post_save(FX->db, &q, NOW), -1);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 1);
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM articles"), 1);
 	/* The statements still work after that failure. */
 	article_init(&q, "undated", "Undated");
 	assert_int_equal(db_post_save(FX->db, &q, NOW), DB_SAVED);
@@ -1053,7 +1022,7 @@ post_save_duplicate(void **state)
 	article_init(&a2, "taken", "Two");
 	assert_int_equal(db_post_save(FX->db, &a2, NOW), DB_DUPLICATE);
 	assert_int_equal(a2.id, 0);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 1);
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM articles"), 1);
 	/* Renaming onto a taken slug. */
 	a2.slug = "free";
 	assert_int_equal(db_post_save(FX->db, &a2, NOW), DB_SAVED);
@@ -1169,7 +1138,7 @@ post_delete(void **state)
 	    1);
 	/* Saving a deleted article is a conflict, not a silent insert. */
 	assert_int_equal(db_post_save(FX->db, &p, NOW + 1), DB_CONFLICT);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM articles"), 0);
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM articles"), 0);
 	/* Its slug is free again. */
 	p.id = 0;
 	assert_int_equal(db_post_save(FX->db, &p, NOW + 2), DB_SAVED);
@@ -1372,7 +1341,7 @@ settings_round_trip(void **state)
 		if (strcmp(got.v[i], s.v[i]) != 0)
 			fail_msg("%s: \"%s\", want \"%s\"", keys[i], got.v[i],
 			    s.v[i]);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM settings"),
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM settings"),
 	    SET__MAX - 1);
 
 	/* Saving again overwrites, row for row. */
@@ -1383,7 +1352,7 @@ settings_round_trip(void **state)
 	assert_string_equal(got.v[SET_TITLE], "Second title");
 	assert_string_equal(got.v[SET_SHARE_X], "1");
 	assert_string_equal(got.v[SET_SHARE_FACEBOOK], "0");
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM settings"),
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM settings"),
 	    SET__MAX - 1);
 
 	/* One bad value (NULL breaks NOT NULL) saves nothing: it is one
@@ -1423,7 +1392,7 @@ settings_share_defaults_demo(void **state)
 static long long
 months_off(const char *path)
 {
-	return raw_int(path, "SELECT (SELECT count(*) FROM (" TABLE
+	return dbfile_int(path, "SELECT (SELECT count(*) FROM (" TABLE
 	    " EXCEPT " RECOUNT ")) + (SELECT count(*) FROM (" RECOUNT
 	    " EXCEPT " TABLE "))");
 }
@@ -1492,7 +1461,7 @@ archive_months_triggers(void **state)
 {
 	struct post	 p;
 	struct db_stamp	 s0, s1;
-	long long	 before = raw_int(FX->path, "SELECT articles FROM"
+	long long	 before = dbfile_int(FX->path, "SELECT articles FROM"
 			    " archive_months WHERE month = 202203");
 
 	assert_int_equal(db_archive_stamp(FX->db, FX->now, 0, 999912,
@@ -1505,7 +1474,7 @@ archive_months_triggers(void **state)
 	p.published_at = T_2022_03_01 + 3600;
 	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
 	assert_int_equal(months_off(FX->path), 0);
-	assert_int_equal(raw_int(FX->path, "SELECT articles FROM archive_months"
+	assert_int_equal(dbfile_int(FX->path, "SELECT articles FROM archive_months"
 	    " WHERE month = 202203"), before + 1);
 	assert_int_equal(db_archive_stamp(FX->db, FX->now, 0, 999912,
 	    LLONG_MIN, LLONG_MAX, &s1), 1);
@@ -1520,12 +1489,12 @@ archive_months_triggers(void **state)
 	p.published_at = 1262304000LL;	/* 2010-01-01 */
 	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
 	assert_int_equal(months_off(FX->path), 0);
-	assert_int_equal(raw_int(FX->path, "SELECT articles FROM archive_months"
+	assert_int_equal(dbfile_int(FX->path, "SELECT articles FROM archive_months"
 	    " WHERE month = 201001"), 1);
 	p.published_at = T_2032_01_01;
 	assert_int_equal(db_post_save(FX->db, &p, NOW), DB_SAVED);
 	assert_int_equal(months_off(FX->path), 0);
-	assert_int_equal(raw_int(FX->path, "SELECT count(*) FROM archive_months"
+	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM archive_months"
 	    " WHERE month = 201001"), 0);
 	/* Unpublished, published, deleted. */
 	p.status = "draft";
@@ -1536,10 +1505,10 @@ archive_months_triggers(void **state)
 	assert_int_equal(months_off(FX->path), 0);
 	assert_int_equal(db_post_delete(FX->db, POST_ARTICLE, p.id, NOW), 1);
 	assert_int_equal(months_off(FX->path), 0);
-	assert_int_equal(raw_int(FX->path, "SELECT articles FROM archive_months"
+	assert_int_equal(dbfile_int(FX->path, "SELECT articles FROM archive_months"
 	    " WHERE month = 202203"), before);
 	/* Anything else writing articles (the bench's generator, sqlite3). */
-	raw_exec(FX->path, "UPDATE articles SET status = 'draft'"
+	dbfile_exec(FX->path, "UPDATE articles SET status = 'draft'"
 	    " WHERE id % 3 = 0; DELETE FROM articles WHERE id % 5 = 0;"
 	    " UPDATE articles SET published_at = published_at + 86400 * 20"
 	    " WHERE id % 7 = 0 AND published_at IS NOT NULL");
@@ -1556,7 +1525,7 @@ archive_month_pages(void **state)
 	long long	 ids[251], count, bt = LLONG_MAX, bid = LLONG_MAX;
 	size_t		 n, i, k, seen = 0;
 
-	raw_exec(FX->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+	dbfile_exec(FX->path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
 	    " SELECT i + 1 FROM n WHERE i < 250) INSERT INTO articles (slug,"
 	    " title, status, published_at, created_at, updated_at) SELECT"
 	    " 'bulk-' || i, 'Bulk ' || i, 'published', 1341100800 + i / 2 *"
@@ -1595,7 +1564,7 @@ archive_month_pages(void **state)
 	assert_int_equal(count, 0);
 	/* A scheduled article of the month is counted and listed from its
 	 * time on, not before. */
-	raw_exec(FX->path, "UPDATE articles SET published_at = 1343700000"
+	dbfile_exec(FX->path, "UPDATE articles SET published_at = 1343700000"
 	    " WHERE slug = 'bulk-1'");
 	assert_int_equal(db_archive_count(FX->db, 1343600000LL, 201207, from,
 	    to, &count), 0);

@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "arena.h"
 #include "dbfile.h"
@@ -382,45 +381,13 @@ pages_and_stamps(void **state)
 	assert_int_equal(s1.rows, 0);
 }
 
-/* One number from the file through a connection of its own. */
-static long long
-raw_int(const char *sql)
-{
-	sqlite3		*h;
-	sqlite3_stmt	*st;
-	long long	 v;
-
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
-}
-
-static void
-raw_exec(const char *sql)
-{
-	sqlite3		*h;
-	char		*err = NULL;
-
-	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	if (sqlite3_exec(h, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err != NULL ? err : "?");
-	sqlite3_close(h);
-}
-
 /* What the triggers of 0010 keep, against the articles themselves: links
  * whose publication time is not their article's, and tags whose count is
  * not their published links'. */
 static long long
 counts_off(void)
 {
-	return raw_int("SELECT (SELECT count(*) FROM article_tags x"
+	return dbfile_int(path, "SELECT (SELECT count(*) FROM article_tags x"
 	    " JOIN articles a ON a.id = x.article_id WHERE x.published_at IS NOT"
 	    " (CASE WHEN a.status = 'published' THEN a.published_at END))"
 	    " + (SELECT count(*) FROM tags t WHERE t.articles <>"
@@ -490,7 +457,7 @@ counts_follow_every_change(void **state)
 	/* Anything else writing articles and links (the bench, sqlite3). */
 	article("c", "published", T0 + 7, "Other, Count");
 	article("d", "published", T0 + 8, "count");
-	raw_exec("UPDATE articles SET status = 'draft' WHERE slug = 'c';"
+	dbfile_exec(path, "UPDATE articles SET status = 'draft' WHERE slug = 'c';"
 	    " INSERT INTO article_tags (article_id, tag_id) SELECT a.id,"
 	    " t.id FROM articles a, tags t WHERE a.slug = 'd'"
 	    " AND t.slug = 'other';"
