@@ -24,7 +24,9 @@
 #include "supervise.h"
 
 /* The command line as given, kept so that the configuration can be built
- * again from it (cmd_serve_config()). Strings point into argv. */
+ * again from it (cmd_serve_config()). Strings point into argv. Process
+ * configuration, set once by options() before anything forks and read
+ * only after: the style's one kind of global. */
 static struct {
 	struct cfgfile_src	 src;
 	int			 strict_templates;

@@ -58,8 +58,10 @@ int
 db_commit(struct db *db)
 {
 	if (db->depth > 1) {
+		if (db_exec(db, "RELEASE nested", "commit") == -1)
+			return -1;
 		db->depth--;
-		return db_exec(db, "RELEASE nested", "commit");
+		return 0;
 	}
 	if (db_exec(db, "COMMIT", "commit") == -1)
 		return -1;

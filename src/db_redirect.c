@@ -26,7 +26,9 @@ enum {
 	"strftime('/%Y/%m/', " A ".published_at, 'unixepoch') || " A ".slug"
 #define COLS \
 	"r.id, r.path, r.target, a.id, a.slug, a.published_at, a.title," \
-	" ifnull(a.status = 'published' AND a.published_at <= :now, 0)"
+	" ifnull(a.status = 'published' AND a.published_at <= :now, 0)," \
+	" EXISTS (SELECT 1 FROM pages pg WHERE r.target = '/' || pg.slug" \
+	"  AND pg.status <> 'published')"
 
 static const char *const sql[S__MAX] = {
 	/* S_FIND */
@@ -86,6 +88,7 @@ read_row(sqlite3_stmt *st, struct arena *a, struct redirect *r)
 	r->article.published_at = sqlite3_column_int64(st, 5);
 	r->title = db_col_text(st, a, 6);
 	r->visible = sqlite3_column_int(st, 7);
+	r->hidden_page = sqlite3_column_int(st, 8);
 }
 
 int

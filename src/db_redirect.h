@@ -24,6 +24,9 @@ struct redirect {
 	int		 visible;
 	struct post	 article;
 	const char	*title;		/* the article's, for the list */
+	/* Manual: the target is a static page readers cannot see (a
+	 * draft): the redirect would tell its address. */
+	int		 hidden_page;
 };
 
 /* The redirect whose source is path (decoded). */

@@ -1,7 +1,8 @@
 /*
  * h_redirect: old addresses. An automatic redirect goes to its article's
  * address of now (so A -> B -> C is one hop from A), and only while the
- * article is visible; a manual one to its local target. WordPress's
+ * article is visible; a manual one to its local target, unless that is a
+ * static page readers cannot see (its address would be told). WordPress's
  * /?p=ID and /?page_id=ID are looked up as such (redirect_wp_query()). Both are 301 from
  * the base URL, with the reader pages' Cache-Control (httpcache.c).
  */
@@ -43,6 +44,8 @@ h_redirect(struct ctx *c)
 	    &r)) == -1)
 		return 500;
 	if (rc == 0)
+		return 0;
+	if (r.target != NULL && r.hidden_page)
 		return 0;
 	if (r.target != NULL)
 		to = redirect_path_url(c->a, r.target);

@@ -438,13 +438,16 @@ settings(struct db *db, struct arena *a, const struct port_set *s,
 			    "\"%s\" ignored", p->source, p->line, p->key));
 			continue;
 		}
+		/* What the site holds already changes nothing, whatever the
+		 * rule says of it (a site with no base URL yet exports one
+		 * that is empty). */
+		if (strcmp(have.v[k], p->value) == 0)
+			continue;
 		if ((bad = setting_check(k, p->value)) != NULL) {
 			*why = arena_printf(a, "%s:%ld: %s: %s", p->source,
 			    p->line, p->key, bad);
 			return -1;
 		}
-		if (strcmp(have.v[k], p->value) == 0)
-			continue;
 		if (db_setting_put(db, k, p->value) == -1)
 			return *why = NULL, -1;
 		r->settings++;

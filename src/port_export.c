@@ -114,6 +114,7 @@ posts(struct db *db, struct arena *a, const char *dir, enum post_kind kind,
 	size_t			 n, i;
 	char			 day[16];
 	time_t			 t;
+	struct tm		 tm;
 	const char		*path;
 	int			 rc = -1, tty = progress;
 
@@ -128,14 +129,18 @@ posts(struct db *db, struct arena *a, const char *dir, enum post_kind kind,
 		if (fmw_item(&b, &it) == -1)
 			goto out;
 		t = (time_t)p.published_at;
+		/* One file a post: slugs are unique per kind, and a post
+		 * with no date is a draft, in a folder of its own (in
+		 * posts/ "2024-01-01-x" undated and "x" of that day would
+		 * be one file). */
 		if (kind == POST_PAGE)
 			path = arena_printf(a, "%s/pages/%s.md", dir, p.slug);
 		else if (p.has_date && strftime(day, sizeof(day), "%Y-%m-%d",
-		    gmtime(&t)) > 0)
+		    gmtime_r(&t, &tm)) > 0)
 			path = arena_printf(a, "%s/posts/%s-%s.md", dir, day,
 			    p.slug);
 		else
-			path = arena_printf(a, "%s/posts/%s.md", dir, p.slug);
+			path = arena_printf(a, "%s/drafts/%s.md", dir, p.slug);
 		if (write_file(a, path, &b, why) == -1)
 			goto out;
 		if (tty && n > PORT_PROGRESS_MIN && (i + 1) % 50 == 0)
@@ -225,6 +230,7 @@ port_export(struct db *db, struct arena *a, const char *dir, int force,
 	if (make_dir(a, dir, why) == -1 ||
 	    make_dir(a, arena_printf(a, "%s/posts", dir), why) == -1 ||
 	    make_dir(a, arena_printf(a, "%s/pages", dir), why) == -1 ||
+	    make_dir(a, arena_printf(a, "%s/drafts", dir), why) == -1 ||
 	    posts(db, a, dir, POST_ARTICLE, progress, n, why) == -1 ||
 	    posts(db, a, dir, POST_PAGE, progress, n, why) == -1 ||
 	    settings(db, a, dir, why) == -1 ||

@@ -83,14 +83,26 @@ run ex1 export "$W/e1" --db "$A"
 check "export of the demo site: status 0" "status $rc: $(cat "$W/ex1.err")" [ "$rc" = 0 ]
 check "one file per article and page, settings.yaml and redirects.yaml" \
     "$(find "$W/e1" -type f | wc -l) files for $NPOSTS posts" \
-    eval '[ "$(find "$W/e1/posts" "$W/e1/pages" -name "*.md" | wc -l)" = "$NPOSTS" ] && [ -f "$W/e1/settings.yaml" ] && [ -f "$W/e1/redirects.yaml" ]'
+    eval '[ "$(find "$W/e1/posts" "$W/e1/pages" "$W/e1/drafts" -name "*.md" | wc -l)" = "$NPOSTS" ] && [ -f "$W/e1/settings.yaml" ] && [ -f "$W/e1/redirects.yaml" ]'
 f=$(find "$W/e1/posts" -name '20*.md' | sort | head -n 1)
 check "an article's file: posts/YYYY-MM-DD-slug.md with the front matter's fields" \
     "$(head -n 12 "$f")" \
     eval 'head -n 1 "$f" | grep -qx -- "---" && grep -q "^title: \"" "$f" && grep -q "^slug: " "$f" && grep -qE "^date: [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z$" "$f" && grep -qE "^updated: .*Z$" "$f" && grep -q "^status: published" "$f"'
-check "a draft with no date is posts/SLUG.md, status draft" \
-    "$(ls "$W/e1/posts" | grep -v '^20' | head -n 3)" \
-    eval '[ "$(q "$A" "SELECT count(*) FROM articles WHERE published_at IS NULL")" = "$(ls "$W/e1/posts" | grep -vc "^20")" ]'
+check "a draft with no date is drafts/SLUG.md, status draft" \
+    "$(ls "$W/e1/drafts" | head -n 3)" \
+    eval '[ "$(q "$A" "SELECT count(*) FROM articles WHERE published_at IS NULL")" = "$(ls "$W/e1/drafts" | grep -c "\.md$")" ] && [ -z "$(ls "$W/e1/posts" | grep -v "^20")" ]'
+# An undated draft "2024-01-01-x" and an article "x" of 2024-01-01 are two
+# files (in posts/ they were one, and the export lost a post).
+"$QUIRE" init --db "$W/clash.db" >/dev/null 2>&1
+q "$W/clash.db" "INSERT INTO articles (slug, title, body, status, published_at, created_at, updated_at)
+   VALUES ('2024-01-01-x', 'The draft', 'd', 'draft', NULL, 1, 1),
+          ('x', 'The article', 'a', 'published', 1704103200, 1, 1)"
+run clash export "$W/clash" --db "$W/clash.db"
+"$QUIRE" init --db "$W/clash2.db" >/dev/null 2>&1
+run clash2 import "$W/clash" --db "$W/clash2.db"
+check "an undated draft 2024-01-01-x and an article x of that day: two files, both imported back" \
+    "export $rc: $(cat "$W/clash.err"); $(find "$W/clash" -name "*.md")" \
+    eval '[ "$(find "$W/clash" -name "*.md" | wc -l)" = 2 ] && [ "$(q "$W/clash2.db" "SELECT group_concat(slug || \":\" || status, \" \") FROM (SELECT * FROM articles ORDER BY slug)")" = "2024-01-01-x:draft x:published" ]'
 
 run ex1b export "$W/e1" --db "$A"
 check "export into a folder that is not empty: refused (status 1), says --force" \

@@ -199,6 +199,18 @@ check "WordPress's /?p=123 can be a source: GET /?p=123 is a 301 to /about, not 
 add a5 '/?page_id=7' /contribute
 moved m11 '/?page_id=7' /contribute
 check "... and /?page_id=7: 301 to /contribute" "status $code; Location $loc" [ "$mv" = 1 ]
+# A redirect to a static page readers cannot see tells nothing: 404 while
+# it is a draft, a 301 once it is published.
+q "INSERT INTO pages (slug, title, body, status, created_at, updated_at)
+   VALUES ('secret-plan', 'Secret', 'x', 'draft', 1, 1)"
+add a6 '/?page_id=42' /secret-plan
+get wphidden '/?page_id=42'
+check "a redirect to a draft page: 404, its address not told" \
+    "status $code; $(hdr "$H/wphidden.h" Location)" \
+    eval '[ "$code" = 404 ] && ! grep -qi "secret-plan" "$H/wphidden.h" "$H/wphidden.b"'
+q "UPDATE pages SET status = 'published' WHERE slug = 'secret-plan'"
+moved m12 '/?page_id=42' /secret-plan
+check "... and a 301 to it once the page is published" "status $code; Location $loc" [ "$mv" = 1 ]
 get wp404 '/?p=124'
 check "/?p=124, which no redirect has: 404, not the home page" "status $code" [ "$code" = 404 ]
 get wp400 '/?p=abc'

@@ -208,6 +208,10 @@ errors(void **state)
 	    "a.md:3: tags: a text value is wanted, not a mapping");
 	read_bad("a.md", "---\ntitle: [a]\n---\n",
 	    "a.md:2: title: a text value is wanted, not a list");
+	/* An alias is its anchor's text again: a few bytes could ask for
+	 * gigabytes, so none is read. */
+	read_bad("a.md", "---\ntitle: &x Long text\naliases: [*x, *x]\n---\n",
+	    "a.md:2: aliases: YAML aliases (*name) are not read");
 	read_bad("a.md", "---\ntitle: T\naliases: [[/a]]\n---\n",
 	    "a.md:3: aliases: a text value is wanted");
 	read_bad("a.md", "---\ntitle: T\n\n\ndate: 2024-02-30\n---\n",
