@@ -1,9 +1,9 @@
 /*
  * cmd_export: quire export DIR [--config FILE] [--db FILE] [--force]:
- * every article (DIR/posts/YYYY-MM-DD-slug.md, or slug.md with no date) and
- * page (DIR/pages/slug.md) as Markdown with YAML front matter, every setting
- * (DIR/settings.yaml) and every redirect (DIR/redirects.yaml), written by
- * port_export.c, what quire import reads back.
+ * every article (DIR/posts/YYYY-MM-DD-slug.md; DIR/drafts/slug.md with no
+ * date) and page (DIR/pages/slug.md) as Markdown with YAML front matter,
+ * every setting (DIR/settings.yaml) and every redirect (DIR/redirects.yaml),
+ * written by port_export.c, what quire import reads back.
  */
 #include <getopt.h>
 #include <stdio.h>

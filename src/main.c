@@ -57,11 +57,11 @@ static const char usage_text[] =
 "a template asks for and a page never set an error. user add and passwd read\n"
 "the password twice from the terminal or, when stdin is not a terminal, one\n"
 "line from stdin. export writes every article, page, setting and redirect\n"
-"as Markdown with YAML front matter (DIR/posts, DIR/pages, settings.yaml,\n"
-"redirects.yaml) into an empty DIR (--force: any); import reads such a\n"
-"folder (or Hugo's, Jekyll's) back, all or nothing, and twice changes\n"
-"nothing. backup copies the database to FILE while the site serves\n"
-"(refusing to replace FILE without --force).\n";
+"as Markdown with YAML front matter (DIR/posts, DIR/drafts, DIR/pages,\n"
+"settings.yaml, redirects.yaml) into an empty DIR (--force: any); import\n"
+"reads such a folder (or Hugo's, Jekyll's) back, all or nothing, and\n"
+"twice changes nothing. backup copies the database to FILE while the site\n"
+"serves (refusing to replace FILE without --force).\n";
 
 int
 cmd_usage(void)
