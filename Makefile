@@ -71,7 +71,8 @@ DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang wrk:wrk \
              java:default-jre-headless npm:npm \
              chromium:chromium ruby:ruby mandoc:mandoc \
-             systemd-analyze:systemd
+             systemd-analyze:systemd man:man-db col:bsdextrautils \
+             ss:iproute2 unzip:unzip pgrep:procps xxd:xxd
 
 .PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install \
         uninstall
