@@ -17,7 +17,9 @@
 #include "log.h"
 #include "mediatype.h"
 #include "multipart.h"
+#include "rcache.h"
 #include "route.h"
+#include "sitecache.h"
 #include "view.h"
 
 /* Response buffers up to this size are kept for the next request. */
@@ -40,6 +42,8 @@ app_init(struct app *app, const struct config *cfg)
 	arena_init(&app->arena);
 	resp_init(&app->resp);
 	app->started = clock_now();
+	app->site = sitecache_new();
+	app->rcache = rcache_new((size_t)cfg->cache_mb * 1024 * 1024);
 	return view_init(app);
 }
 
@@ -60,6 +64,8 @@ void
 app_free(struct app *app)
 {
 	db_close(app->db);
+	sitecache_free(app->site);
+	rcache_free(app->rcache);
 	view_free(app);
 	arena_free(&app->arena);
 	resp_free(&app->resp);
@@ -249,7 +255,7 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	struct ctx		 c;
 	struct timespec		 t0, t1;
 	const char		*why;
-	int			 status, site_ok;
+	int			 status, site_ok, changed;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&c, 0, sizeof(c));
@@ -266,10 +272,13 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	 * the admin's headers and pages. */
 	if (strncmp(req.path != NULL ? req.path : req.target, "/admin", 6) == 0)
 		c.kind = RK_SIGNIN;
-	site_ok = db_setting_load(app->db, c.a, &c.site) == 0;
 	/* base_url in the configuration wins over the stored setting. */
-	if (site_ok && app->cfg->base_url != NULL)
-		c.site.v[SET_BASE_URL] = app->cfg->base_url;
+	site_ok = sitecache_get(app->site, app->db, app->cfg->base_url,
+	    &c.site, &changed) == 0;
+	/* Written since: by quire, each body's revision moved with it; by
+	 * anything else (sqlite3), nothing kept is trusted. */
+	if (changed)
+		rcache_clear(app->rcache);
 	if (!site_ok)
 		status = 500;
 	else if (*c.site.v[SET_BASE_URL] == '\0') {

@@ -51,6 +51,8 @@ enum route_kind {
 
 #define ROUTE_ARGS_MAX	4
 
+struct rcache;
+struct sitecache;
 struct view_cache;
 struct tmpl_set;
 
@@ -63,6 +65,8 @@ struct app {
 	struct arena		 arena;		/* reset after each request */
 	struct resp		 resp;
 	struct view_cache	*view;		/* for the worker's lifetime */
+	struct sitecache	*site;		/* the settings, kept */
+	struct rcache		*rcache;	/* rendered bodies, kept */
 };
 
 /* One request, as a handler sees it. Everything lives in the arena. */

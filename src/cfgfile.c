@@ -78,6 +78,10 @@ static const struct cfg_def defs[CFG__MAX] = {
 	/* CFG_SOCKET_MODE */
 	{ "socket_mode", "socket-mode", "MODE", CT_OCTAL, 0, 0777,
 	    F(socket_mode), "0660", "The unix socket's permissions, in octal." },
+	/* CFG_CACHE_MB */
+	{ "cache_mb", "cache-mb", "MB", CT_INT, 0, 1024, F(cache_mb), "2",
+	    "Megabytes of rendered Markdown (article and page bodies) each "
+	    "worker keeps, the least recently read out first; 0 keeps none." },
 };
 
 const struct cfg_def *

@@ -32,6 +32,7 @@ enum cfg_key {
 	CFG_USER,
 	CFG_GROUP,
 	CFG_SOCKET_MODE,
+	CFG_CACHE_MB,
 	CFG__MAX
 };
 

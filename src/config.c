@@ -16,6 +16,7 @@ config_defaults(struct config *cfg)
 	cfg->workers = ncpu > 0 && ncpu < 64 ? (int)ncpu : 2;
 	cfg->socket_mode = 0660;
 	cfg->max_age = 60;
+	cfg->cache_mb = 2;
 	cfg->max_body = 1024 * 1024;
 	cfg->session_hours = 12;
 	cfg->log_level = LOG_INFO;

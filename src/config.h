@@ -20,6 +20,7 @@ struct config {
 	int		 socket_mode;	/* permissions of the unix socket */
 	int		 workers;
 	int		 max_age;	/* Cache-Control max-age, seconds */
+	int		 cache_mb;	/* rendered Markdown a worker keeps */
 	long long	 max_body;	/* request body limit, bytes (413) */
 	const char	*trust_proxy;	/* proxies whose X-Forwarded-For counts */
 	int		 session_hours;	/* how long a sign-in lasts */

@@ -10,15 +10,18 @@
 enum {
 	S_ALL,
 	S_SET,
+	S_VERSION,
 	S__MAX
 };
 
 static const char *const sql[S__MAX] = {
 	/* S_ALL */
 	"SELECT key, value FROM settings",
-	/* S_SET */
-	"INSERT INTO settings (key, value) VALUES (:key, :value)"
-	" ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	/* S_SET (in parentheses: one string, as clang asks) */
+	("INSERT INTO settings (key, value) VALUES (:key, :value)"
+	" ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+	/* S_VERSION: moves when another connection commits. */
+	"PRAGMA data_version",
 };
 
 const struct db_sql db_setting_sql = { "db_setting", sql, S__MAX };
@@ -78,5 +81,20 @@ db_setting_put(struct db *db, enum setting i, const char *value)
 	    db_bind_text(db, st, ":value", value) == -1 ||
 	    db_run(db, st) == -1)
 		return -1;
+	return 0;
+}
+
+int
+db_setting_version(struct db *db, long long v[2])
+{
+	sqlite3_stmt	*st = ST(S_VERSION);
+	int		 rc;
+
+	v[0] = v[1] = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		v[0] = sqlite3_column_int64(st, 0);
+	if (db_done(db, st, rc) == -1)
+		return -1;
+	v[1] = sqlite3_total_changes64(db->h);
 	return 0;
 }

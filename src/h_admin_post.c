@@ -79,7 +79,7 @@ editor(struct ctx *c, int status, const struct post *p, struct tv *values,
 	if (preview != NULL) {
 		if (md_render(c->a, p->body, strlen(p->body), &body) == -1)
 			return 500;
-		m = view_article(c, p, body);
+		m = view_article(c, p, body, post_minutes(p->body));
 		tv_set(c->a, m, "tags", preview);
 		tv_set(c->a, root, p->kind == POST_PAGE ? "static" : "article",
 		    m);

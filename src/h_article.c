@@ -65,6 +65,7 @@ h_article(struct ctx *c)
 	struct tv		*root, *m, *links;
 	struct tag		*tags;
 	const char		*url;
+	long long		 minutes;
 	size_t			 ntags;
 	int			 rc;
 
@@ -82,14 +83,14 @@ h_article(struct ctx *c)
 		resp_header(c->resp, "Location", view_abs_url(c, url));
 		return 301;
 	}
-	if (md_render(c->a, p.body, strlen(p.body), &body) == -1)
+	if (view_body(c, &p, &body, &minutes) == -1)
 		return 500;
 	if (db_tag_of_article(c->app->db, c->a, p.id, &tags, &ntags) == -1)
 		return 500;
 	links = h_tag_links(c, tags, ntags);
 	root = view_post_page(c, &p, links);
 	view_nav(c, root, "archive");
-	m = view_article(c, &p, body);
+	m = view_article(c, &p, body, minutes);
 	tv_set(c->a, m, "tags", links);
 	tv_set(c->a, root, "article", m);
 	if (neighbour(c, root, &p, 1, "prev") == -1 ||

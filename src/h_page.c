@@ -25,16 +25,17 @@ h_page(struct ctx *c)
 	struct post		 p;
 	struct safe_html	 body;
 	struct tv		*root;
+	long long		 minutes;
 	int			 rc;
 
 	if ((rc = db_post_page(c->app->db, c->a, c->args[0], &p)) == -1)
 		return 500;
 	if (rc == 0)
 		return view_error(c, 404, "There is no page at this address.");
-	if (md_render(c->a, p.body, strlen(p.body), &body) == -1)
+	if (view_body(c, &p, &body, &minutes) == -1)
 		return 500;
 	root = view_post_page(c, &p, NULL);
 	view_nav(c, root, p.slug);
-	tv_set(c->a, root, "static", view_article(c, &p, body));
+	tv_set(c->a, root, "static", view_article(c, &p, body, minutes));
 	return view_render(c, T_PAGE, root);
 }

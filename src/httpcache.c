@@ -14,6 +14,7 @@
 #include "date.h"
 #include "db_stamp.h"
 #include "httpcache.h"
+#include "sitecache.h"
 #include "tmpl.h"
 #include "version.h"
 #include "view.h"
@@ -45,10 +46,10 @@ etag(struct ctx *c)
 	crypto_generichash_update(&h, (const unsigned char *)&year,
 	    sizeof(year));
 	/* What the settings say, not when they or the content changed:
-	 * the times only set Last-Modified's floor. */
-	for (i = 0; i < SET__MAX; i++)
-		if (setting_def(i)->kind != SK_INTERNAL)
-			hash_str(&h, c->site.v[i]);
+	 * the times only set Last-Modified's floor. Hashed once a load
+	 * (sitecache.c). */
+	crypto_generichash_update(&h, sitecache_digest(c->app->site),
+	    SITECACHE_DIGEST);
 	hash_str(&h, c->req->path);
 	for (i = 0; i < QF__MAX; i++)
 		hash_str(&h, c->req->query[i] != NULL && (c->query & (1u << i)) ?

@@ -13,6 +13,7 @@
 #include "embed.h"
 #include "log.h"
 #include "markdown.h"
+#include "rcache.h"
 #include "route.h"
 #include "valid.h"
 #include "view.h"
@@ -481,8 +482,33 @@ view_author(struct ctx *c, const struct post *p)
 	return *p->author != '\0' ? p->author : c->site.v[SET_AUTHOR];
 }
 
+int
+view_body(struct ctx *c, const struct post *p, struct safe_html *body,
+    long long *minutes)
+{
+	enum rcache_kind	 kind = p->kind == POST_PAGE ? RC_PAGE :
+				    RC_ARTICLE;
+	const char		*text;
+	size_t			 len;
+
+	if (rcache_get(c->app->rcache, kind, p->id, p->revision, &text, &len,
+	    minutes)) {
+		/* The arena's copy: the entry may go at the next put. */
+		body->s = arena_strndup(c->a, text, len);
+		body->len = len;
+		return 0;
+	}
+	if (md_render(c->a, p->body, strlen(p->body), body) == -1)
+		return -1;
+	*minutes = post_minutes(p->body);
+	rcache_put(c->app->rcache, kind, p->id, p->revision, body->s,
+	    body->len, *minutes);
+	return 0;
+}
+
 struct tv *
-view_article(struct ctx *c, const struct post *p, struct safe_html body)
+view_article(struct ctx *c, const struct post *p, struct safe_html body,
+    long long minutes)
 {
 	struct tv	*m;
 	int		 y, mo;
@@ -496,7 +522,7 @@ view_article(struct ctx *c, const struct post *p, struct safe_html body)
 	tv_text(c->a, m, "date", date_human(c->a, p->published_at));
 	tv_text(c->a, m, "datetime", date_iso(c->a, p->published_at));
 	tv_text(c->a, m, "author", view_author(c, p));
-	tv_int(c->a, m, "minutes", post_minutes(p->body));
+	tv_int(c->a, m, "minutes", minutes);
 	tv_text(c->a, m, "abs_url", view_abs_url(c, post_path(c->a, p)));
 	tv_text(c->a, m, "archive_url", arena_printf(c->a, "/archive/%d/%02d",
 	    y, mo));
@@ -523,15 +549,26 @@ struct tv *
 view_excerpts(struct ctx *c, const struct post *p, size_t n)
 {
 	struct tv	*list, *m;
-	const char	*src;
-	size_t		 i;
+	const char	*src, *text;
+	char		*x;
+	size_t		 i, len;
+	long long	 unused;
 
 	list = tv_list(c->a);
 	for (i = 0; i < n; i++) {
 		m = view_list_item(c, list, &p[i]);
+		/* Kept by the article's revision, as its body (view_body()). */
+		if (rcache_get(c->app->rcache, RC_EXCERPT, p[i].id,
+		    p[i].revision, &text, &len, &unused)) {
+			tv_text(c->a, m, "excerpt", arena_strndup(c->a, text,
+			    len));
+			continue;
+		}
 		src = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
-		tv_text(c->a, m, "excerpt", md_excerpt(c->a, src, strlen(src),
-		    VIEW_EXCERPT_MAX));
+		x = md_excerpt(c->a, src, strlen(src), VIEW_EXCERPT_MAX);
+		rcache_put(c->app->rcache, RC_EXCERPT, p[i].id, p[i].revision,
+		    x, strlen(x), 0);
+		tv_text(c->a, m, "excerpt", x);
 	}
 	return list;
 }

@@ -80,9 +80,15 @@ char		*view_abs_url(struct ctx *, const char *path);
 /* The author shown for a post: its own, else the site's default. */
 const char	*view_author(struct ctx *, const struct post *);
 /* The map the _article partial draws (title, date, author, reading time,
- * body, share and archive links); for a page: title and body. */
+ * body, share and archive links); for a page: title and body. minutes is
+ * the reading time (post_minutes()). */
 struct tv	*view_article(struct ctx *, const struct post *,
-		    struct safe_html body);
+		    struct safe_html body, long long minutes);
+/* A stored post's body rendered (md_render()) and its reading time, from
+ * what the worker kept of that post's revision (rcache.h) or rendered now
+ * and kept; the HTML lives in the arena. 0/-1. */
+int		 view_body(struct ctx *, const struct post *,
+		    struct safe_html *body, long long *minutes);
 #define VIEW_EXCERPT_SOURCE 1500	/* characters of body a list fetches */
 #define VIEW_EXCERPT_MAX 320		/* bytes of excerpt it shows */
 

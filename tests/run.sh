@@ -88,6 +88,8 @@ suite sitemap bash tests/e2e/sitemap.sh build/quire
 suite sitemap-asan bash tests/e2e/sitemap.sh build/asan/quire
 suite tools bash tests/e2e/tools.sh build/quire
 suite tools-asan bash tests/e2e/tools.sh build/asan/quire
+suite stale bash tests/e2e/stale.sh build/quire
+suite stale-asan bash tests/e2e/stale.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

@@ -22,6 +22,8 @@
  *   req_us URL     the whole of app_handle() for GET URL against DB:
  *                  parse, route, queries, render, headers (log level warn,
  *                  so no access-log line is written)
+ *   req_cold_us URL  the same after letting go what the worker kept
+ *                  rendered (rcache.h): its first request after a save
  *   req304_us URL  the same with If-None-Match: the ETag of the first
  *                  answer ("n/a" when there is no ETag)
  *   bytes URL      size of the answer, headers included
@@ -41,6 +43,7 @@
 #include "db_setting.h"
 #include "log.h"
 #include "markdown.h"
+#include "rcache.h"
 #include "tmpl.h"
 
 #define BATCHES	15	/* of about 50 ms; the median resists a noisy neighbour */
@@ -317,6 +320,15 @@ bench_req(struct bench *b)
 	app_handle(b->app, b->env, no_body, NULL, collect, b);
 }
 
+/* The worker's first request after a change: what it kept rendered let
+ * go (the settings stay: they are read again only when changed). */
+static void
+bench_req_cold(struct bench *b)
+{
+	rcache_clear(b->app->rcache);
+	bench_req(b);
+}
+
 /* The CGI environment of GET url, in b->env (uri and qs hold strings). */
 static void
 set_env(struct bench *b, const char *url, char *uri, size_t urisz, char *qs,
@@ -410,6 +422,8 @@ main(int argc, char *argv[])
 			printf("req_us %s %.2f\n", argv[i], us[3]);
 		} else
 			printf("req_us %s %.2f\n", argv[i], measure(bench_req, &b));
+		printf("req_cold_us %s %.2f\n", argv[i],
+		    measure(bench_req_cold, &b));
 		/* The conditional request, when the page has an ETag. */
 		tag = NULL;
 		for (q = b.head; (q = strstr(q, "\r\n")) != NULL; q += 2)

@@ -215,6 +215,12 @@ EOF
 			printf ' %s |' "$(v "$n,req_us,$a")"
 		done
 		echo
+		printf '| the same, the worker'"'"'s first after a change (rendered again), %s, µs |' "$name"
+		for n in $SIZES; do
+			a=$(v "$n,$name,url")
+			printf ' %s |' "$(v "$n,req_cold_us,$a")"
+		done
+		echo
 		printf '| the same with If-None-Match (304), %s, µs |' "$name"
 		for n in $SIZES; do
 			a=$(v "$n,$name,url")
