@@ -102,17 +102,25 @@ arena_strdup(struct arena *a, const char *s)
 char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
-	va_list	 ap;
-	int	 n;
-	char	*p;
+	struct arena_chunk	*c = a->head;
+	va_list			 ap;
+	size_t			 room = c != NULL ? c->size - c->off : 0;
+	int			 n;
+	char			*p;
 
+	/* Formatted straight into the chunk's free end, once; only a text
+	 * that does not fit there is formatted again (a quarter of the
+	 * time of a page was vsnprintf, half of it measuring). */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(room > 0 ? (char *)c->data + c->off : NULL, room, fmt,
+	    ap);
 	va_end(ap);
 	if (n < 0) {
 		log_err("%s: bad format \"%s\"", __func__, fmt);
 		abort();
 	}
+	if ((size_t)n < room)
+		return arena_alloc(a, (size_t)n + 1);
 	p = arena_alloc(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

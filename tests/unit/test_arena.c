@@ -208,6 +208,37 @@ reset_then_reuse(void **state)
 	arena_free(&a);
 }
 
+/* arena_printf() formats into the chunk's free end, and again elsewhere
+ * when the text does not fit: at every room left around the text's size,
+ * the text is whole, the earlier allocations untouched, and the next
+ * allocation does not overlap it. */
+static void
+printf_at_chunk_end(void **state)
+{
+	struct arena	 a;
+	char		*fill, *s, *next;
+	char		 want[64];
+	size_t		 left, i;
+
+	(void)state;
+	memset(want, 'y', 40);
+	want[40] = '\0';
+	for (left = 0; left <= 96; left += 16) {
+		arena_init(&a);
+		fill = arena_alloc(&a, 64 * 1024 - left);
+		memset(fill, 'f', 64 * 1024 - left);
+		s = arena_printf(&a, "%s", want);
+		assert_string_equal(s, want);
+		next = arena_alloc(&a, 16);
+		memset(next, 'n', 16);
+		assert_string_equal(s, want);
+		for (i = 0; i < 64 * 1024 - left; i++)
+			if (fill[i] != 'f')
+				fail_msg("room %zu: byte %zu overwritten", left, i);
+		arena_free(&a);
+	}
+}
+
 int
 main(void)
 {
@@ -218,6 +249,7 @@ main(void)
 		cmocka_unit_test(calloc_zeroes),
 		cmocka_unit_test(strings),
 		cmocka_unit_test(printf_long),
+		cmocka_unit_test(printf_at_chunk_end),
 		cmocka_unit_test(reset_then_reuse),
 		cmocka_unit_test(grow_keeps_elements),
 	};
