@@ -21,6 +21,7 @@
 
 #include "auth.h"
 #include "log.h"
+#include "rcache.h"
 #include "stop.h"
 #include "worker.h"
 
@@ -80,8 +81,9 @@ await(int fd)
 void
 worker_run(struct app *app, int fd, int ready_fd)
 {
-	FCGX_Request	 rq;
-	int		 rc, w, status = 0;
+	FCGX_Request		 rq;
+	struct rcache_stats	 rs;
+	int			 rc, w, status = 0;
 
 	/* A fixed mmap threshold: big buffers (a large page, a long form)
 	 * go back to the system when freed instead of growing the heap for
@@ -118,6 +120,10 @@ worker_run(struct app *app, int fd, int ready_fd)
 	if (w == -1)
 		status = 1;
 	FCGX_Free(&rq, 1);
+	rcache_stats(app->rcache, &rs);
+	log_info("render cache: %llu hits, %llu misses, %zu bytes in %zu "
+	    "entries (at most %zu)", rs.hits, rs.misses, rs.bytes, rs.entries,
+	    rs.max);
 	app_free(app);
 	_exit(status);
 }

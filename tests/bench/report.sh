@@ -200,6 +200,7 @@ EOF
 	line "\`quire --version\`, exec to exit (median of 7), ms" version_ms
 	line "\`quire serve\`: exec to socket accepting (median of 7), ms" accept_ms
 	line "\`quire serve\`: exec to first answer from a worker, ms" first_ms
+	line "worker render cache (\`--cache-mb\` 2) over the run: hit rate, memory" rcache
 	line "worker VmRSS after the light pages (before archive year and index), MB" rss_light
 	line "worker VmRSS after the whole run, each worker, MB" rss_workers
 	line "worker PSS / private after the run, each worker, MB" pss_workers

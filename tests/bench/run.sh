@@ -517,6 +517,15 @@ run_size() {
 	R[$n,quire_errors]=$(grep -c ' error ' "$dir/quire.log" || true)
 	R[$n,nginx_errors]=$(grep -c '\[\(error\|crit\|alert\|emerg\)\]' "$B/nginx/error.log" || true)
 	stop_servers
+	# Each worker says at its end what its render cache (rcache.c) did.
+	R[$n,rcache]=$(awk '/render cache:/ {
+		for (i = 1; i < NF; i++) {
+			if ($(i + 1) == "hits,") h += $i
+			if ($(i + 1) == "misses,") m += $i
+			if ($(i + 1) == "bytes" && $i > b) b = $i
+		} }
+	    END { if (h + m > 0) printf "%.1f%% of %d lookups hit; at most %.2f MB kept by a worker",
+		100 * h / (h + m), h + m, b / 1048576 }' "$dir/quire.log")
 
 	say "in-process render times"
 	BENCH_REF=$B/res/${SIZES%% *}/article.md \
