@@ -3,24 +3,18 @@
  * quire import and quire export (port_load.c, port_export.c, port.c). An
  * upload is read by the pipeline (a multipart/form-data body within
  * --max-body, its CSRF field checked by the gate like any form's); a zip
- * is unpacked into a temporary folder and a WordPress export written to a
- * temporary file, both removed before the page is drawn. A refused import
+ * is unpacked into a temporary folder, removed before the page is drawn,
+ * and a WordPress export read where it lies in the body. A refused import
  * changes nothing and answers 422 with the reason and the form again.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "h_admin_tools.h"
-#include "log.h"
 #include "port.h"
 #include "port_export.h"
 #include "port_load.h"
 #include "view.h"
-#include "zipdir.h"
 
 /* The page: the forms, with a refusal above them (error) or the report
  * of an import that was done (r, set and name). */
@@ -89,50 +83,6 @@ h_admin_tools_export(struct ctx *c)
 	return 200;
 }
 
-static int
-has_suffix(const char *s, const char *suffix)
-{
-	size_t	n = strlen(s), m = strlen(suffix);
-
-	return n > m && strcasecmp(s + n - m, suffix) == 0;
-}
-
-/* A WordPress export: into a temporary file, read by port_load(), the
- * file removed again. 0, or -1 with *why (a refusal) or *why NULL. */
-static int
-load_xml(struct ctx *c, const struct multipart_part *f, const char *name,
-    struct port_set *set, const char **why)
-{
-	char	*dir, *path;
-	ssize_t	 n;
-	size_t	 done = 0;
-	int	 fd, rc = -1;
-
-	*why = NULL;
-	if ((dir = zipdir_temp(c->a, "upload")) == NULL)
-		return -1;
-	path = arena_printf(c->a, "%s/upload.xml", dir);
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) == -1) {
-		log_err("%s: %s: %s", __func__, path, strerror(errno));
-		goto out;
-	}
-	while (done < f->len && (n = write(fd, f->data + done,
-	    f->len - done)) > 0)
-		done += (size_t)n;
-	if (close(fd) == -1 || done != f->len) {
-		log_err("%s: %s: %s", __func__, path, strerror(errno));
-		goto out;
-	}
-	rc = port_load(c->a, path, name, set, why);
-out:
-	if (zipdir_remove(dir) == -1 && rc == 0) {
-		*why = NULL;
-		rc = -1;
-	}
-	return rc;
-}
-
 int
 h_admin_tools_import(struct ctx *c)
 {
@@ -156,14 +106,11 @@ h_admin_tools_import(struct ctx *c)
 	if ((s = strrchr(name, '\\')) != NULL)
 		name = s + 1;
 	memset(&set, 0, sizeof(set));
-	if (has_suffix(name, ".zip"))
-		rc = port_load_zip(c->a, f->data, f->len, name, &set, &why);
-	else if (has_suffix(name, ".xml"))
-		rc = load_xml(c, f, name, &set, &why);
-	else
+	if (!port_load_known(name))
 		return page(c, 415, arena_printf(c->a, "%s: neither a zip of "
 		    "Markdown files (.zip) nor a WordPress export (.xml).",
 		    name), NULL, NULL, NULL);
+	rc = port_load_mem(c->a, f->data, f->len, name, &set, &why);
 	if (rc == 0 && port_import(c->app->db, c->a, &set, c->now, 0, &r,
 	    &why) == 0)
 		return page(c, 200, NULL, name, &set, &r);

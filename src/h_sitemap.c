@@ -70,7 +70,7 @@ plan_of(struct ctx *c, struct plan **out)
 		if (p->y[i].lastmod > p->newest)
 			p->newest = p->y[i].lastmod;
 	}
-	if (p->total > SITEMAP_MAX) {
+	if (sitemap_split(p->total, SITEMAP_MAX)) {
 		/* The index's files: the years of what addresses() would
 		 * list, each with its latest lastmod. */
 		sitemap_init(&sm, c->a);

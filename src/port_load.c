@@ -16,22 +16,33 @@
 #include "wxr.h"
 #include "zipdir.h"
 
+/* What the WordPress reader said: its refusal as *why, or what it left
+ * out as the set's notes. */
+static int
+wxr_said(struct arena *a, int rc, const struct wxr_report *rep,
+    const char *name, struct port_set *set, const char **why)
+{
+	size_t	 i;
+
+	if (rc == -1) {
+		*why = rep->error;
+		return -1;
+	}
+	for (i = 0; i < rep->nskipped; i++)
+		port_set_note(a, set, arena_printf(a, "%s: skipped %s", name,
+		    rep->skipped[i]));
+	return 0;
+}
+
 /* A .xml file: the WordPress reader's. */
 static int
 read_wxr(struct arena *a, const char *path, const char *name,
     struct port_set *set, const char **why)
 {
 	struct wxr_report	 rep;
-	size_t			 i;
 
-	if (wxr_read_file(a, path, name, set, &rep) == -1) {
-		*why = rep.error;
-		return -1;
-	}
-	for (i = 0; i < rep.nskipped; i++)
-		port_set_note(a, set, arena_printf(a, "%s: skipped %s", name,
-		    rep.skipped[i]));
-	return 0;
+	return wxr_said(a, wxr_read_file(a, path, name, set, &rep), &rep,
+	    name, set, why);
 }
 
 static int
@@ -150,5 +161,28 @@ port_load(struct arena *a, const char *path, const char *name,
 		return read_zip(a, path, name, set, why);
 	*why = arena_printf(a, "%s: neither a folder of Markdown files, nor a "
 	    "zip of one, nor a WordPress export (.xml)", name);
+	return -1;
+}
+
+int
+port_load_known(const char *name)
+{
+	return has_suffix(name, ".zip") || has_suffix(name, ".xml");
+}
+
+int
+port_load_mem(struct arena *a, const void *data, size_t len,
+    const char *name, struct port_set *set, const char **why)
+{
+	struct wxr_report	 rep;
+
+	*why = NULL;
+	if (has_suffix(name, ".zip"))
+		return port_load_zip(a, data, len, name, set, why);
+	if (has_suffix(name, ".xml"))
+		return wxr_said(a, wxr_read(a, name, data, len, set, &rep),
+		    &rep, name, set, why);
+	*why = arena_printf(a, "%s: neither a zip of Markdown files (.zip) "
+	    "nor a WordPress export (.xml)", name);
 	return -1;
 }

@@ -35,4 +35,12 @@ int	port_load(struct arena *, const char *path, const char *name,
 int	port_load_zip(struct arena *, const void *data, size_t len,
 	    const char *name, struct port_set *, const char **why);
 
+/* An upload in memory (len bytes) called name: a zip archive (as
+ * port_load_zip()) or a WordPress export, by the name's ending. 0, or -1
+ * with *why as port_load() says it. */
+int	port_load_mem(struct arena *, const void *data, size_t len,
+	    const char *name, struct port_set *, const char **why);
+/* 1 when port_load_mem() reads a file of that name (.zip, .xml). */
+int	port_load_known(const char *name);
+
 #endif

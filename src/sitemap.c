@@ -30,9 +30,9 @@ sitemap_add(struct sitemap *sm, const char *path, long long lastmod,
 }
 
 int
-sitemap_split(const struct sitemap *sm, size_t max)
+sitemap_split(long long n, size_t max)
 {
-	return sm->n > max;
+	return n > (long long)max;
 }
 
 size_t

@@ -38,8 +38,8 @@ void	sitemap_init(struct sitemap *, struct arena *);
 /* Appends an address; path must outlive the sitemap (arena or static). */
 void	sitemap_add(struct sitemap *, const char *path, long long lastmod,
 	    int year);
-/* 1 if the addresses do not fit in one file of max: an index then. */
-int	sitemap_split(const struct sitemap *, size_t max);
+/* 1 if n addresses do not fit in one file of max: an index then. */
+int	sitemap_split(long long n, size_t max);
 /* The distinct years of the addresses, newest first, into *out (the
  * arena); their number. */
 size_t	sitemap_years(const struct sitemap *, struct sitemap_year **out);

@@ -1337,27 +1337,7 @@ check "no /admin response redirects to another host (every Location is a local p
 # ---------------------------------------------------------------------------
 # HTML validation (Nu HTML Checker), in the background while logs are read
 
-vnu_jar=$top/tests/node_modules/vnu-jar/build/dist/vnu.jar
-vnu_note=""
-if [ ! -f "$vnu_jar" ] && command -v npm >/dev/null 2>&1; then
-	npm_home=$(mktemp -d "$W/npm-home.XXXX")
-	if [ -f tests/package-lock.json ]; then
-		npm_cmd=ci
-	else
-		npm_cmd=install
-	fi
-	HOME=$npm_home npm "$npm_cmd" --prefix "$top/tests" --ignore-scripts \
-	    --no-audit --no-fund >"$W/npm.log" 2>&1 ||
-	    vnu_note="npm $npm_cmd --prefix tests failed: $(tail -n 5 "$W/npm.log")"
-fi
-if [ -f "$vnu_jar" ] && command -v java >/dev/null 2>&1; then
-	java -jar "$vnu_jar" --errors-only --format text "${VNU[@]}" \
-	    >"$W/vnu.out" 2>&1 &
-	vnu_pid=$!
-	track "$vnu_pid"
-else
-	[ -n "$vnu_note" ] || vnu_note="no java, or no $vnu_jar"
-fi
+vnu_start "${VNU[@]}"
 
 # ---------------------------------------------------------------------------
 # Logs: no password, no crash, no sanitizer report
@@ -1383,25 +1363,7 @@ check "nginx error log: no upstream or server errors" "$nerr" [ -z "$nerr" ]
 # ---------------------------------------------------------------------------
 # HTML validation results
 
-if [ -n "$vnu_pid" ]; then
-	wait "$vnu_pid"
-	vnu_rc=$?
-	untrack "$vnu_pid"
-	vnu_pid=""
-	all_msgs=""
-	for f in "${VNU[@]}"; do
-		msgs=$(perl -ne 'BEGIN { $f = shift } if (/^(Error|Fatal Error):/) { $m = $_; next }
-		    if (defined $m && /\Q$f\E$/) { print $m; print "  $_"; } undef $m if /^From|^At /' \
-		    "$f" "$W/vnu.out")
-		all_msgs+=$msgs
-		check "Nu HTML Checker: no errors in admin $(basename "$f" .html)" "$msgs" [ -z "$msgs" ]
-	done
-	if [ "$vnu_rc" != 0 ] && [ -z "$all_msgs" ]; then
-		not_ok "Nu HTML Checker ran and exited 0" "exit $vnu_rc; $(tail -n 10 "$W/vnu.out")"
-	fi
-else
-	not_ok "Nu HTML Checker is available" "$vnu_note"
-fi
+vnu_report "admin %s" "${VNU[@]}"
 
 # ---------------------------------------------------------------------------
 

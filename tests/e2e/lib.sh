@@ -472,3 +472,58 @@ get() {
 	[ -f "$H/$name.b" ] || : > "$H/$name.b"
 	[ -f "$H/$name.h" ] || : > "$H/$name.h"
 }
+
+# vnu_start FILE...: the Nu HTML Checker (npm's vnu-jar, pinned in
+# tests/package.json and installed there when missing) over the files, in
+# the background, into $W/vnu.out. Sets vnu_pid ("" when it cannot run)
+# and vnu_note (why not).
+vnu_start() {
+	local jar=$top/tests/node_modules/vnu-jar/build/dist/vnu.jar npm_cmd
+	vnu_pid="" vnu_note=""
+	if [ ! -f "$jar" ] && command -v npm >/dev/null 2>&1; then
+		npm_cmd=install
+		[ -f "$top/tests/package-lock.json" ] && npm_cmd=ci
+		HOME=$(mktemp -d "$W/npm-home.XXXX") npm "$npm_cmd" \
+		    --prefix "$top/tests" --ignore-scripts --no-audit --no-fund \
+		    >"$W/npm.log" 2>&1 ||
+		    vnu_note="npm $npm_cmd --prefix tests failed: $(tail -n 5 "$W/npm.log")"
+	fi
+	if [ -f "$jar" ] && command -v java >/dev/null 2>&1; then
+		java -jar "$jar" --errors-only --format text "$@" \
+		    >"$W/vnu.out" 2>&1 &
+		vnu_pid=$!
+		track "$vnu_pid"
+	else
+		[ -n "$vnu_note" ] || vnu_note="no java, or no $jar"
+	fi
+}
+
+# vnu_report FORMAT FILE...: waits for vnu_start's checker; one check a
+# file, "Nu HTML Checker: no errors in " and FORMAT with the file's name
+# for its %s; a failure naming no file, or a checker that could not run,
+# is one failure more.
+vnu_report() {
+	local fmt=$1 f msgs all="" rc
+	shift
+	if [ -z "$vnu_pid" ]; then
+		not_ok "Nu HTML Checker is available" "$vnu_note"
+		return
+	fi
+	wait "$vnu_pid"
+	rc=$?
+	untrack "$vnu_pid"
+	vnu_pid=""
+	for f in "$@"; do
+		msgs=$(perl -ne 'BEGIN { $f = shift } if (/^(Error|Fatal Error):/) { $m = $_; next }
+		    if (defined $m && /\Q$f\E$/) { print $m; print "  $_"; } undef $m if /^From|^At /' \
+		    "$f" "$W/vnu.out")
+		all+=$msgs
+		# shellcheck disable=SC2059
+		check "Nu HTML Checker: no errors in $(printf "$fmt" "$(basename "$f" .html)")" \
+		    "$msgs" [ -z "$msgs" ]
+	done
+	if [ "$rc" != 0 ] && [ -z "$all" ]; then
+		not_ok "Nu HTML Checker ran and exited 0" "exit $rc; $(tail -n 10 "$W/vnu.out")"
+	fi
+}
+

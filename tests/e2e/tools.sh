@@ -313,24 +313,7 @@ check "a zip with a UTF-8 file name (posts/café.md): 1 created" \
 # ---------------------------------------------------------------------------
 # HTML validation, logs
 
-vnu_jar=$top/tests/node_modules/vnu-jar/build/dist/vnu.jar
-vnu_note=""
-if [ ! -f "$vnu_jar" ] && command -v npm >/dev/null 2>&1; then
-	npm_home=$(mktemp -d "$W/npm-home.XXXX")
-	npm_cmd=install
-	[ -f tests/package-lock.json ] && npm_cmd=ci
-	HOME=$npm_home npm "$npm_cmd" --prefix "$top/tests" --ignore-scripts \
-	    --no-audit --no-fund >"$W/npm.log" 2>&1 ||
-	    vnu_note="npm $npm_cmd --prefix tests failed: $(tail -n 5 "$W/npm.log")"
-fi
-if [ -f "$vnu_jar" ] && command -v java >/dev/null 2>&1; then
-	java -jar "$vnu_jar" --errors-only --format text "${VNU[@]}" \
-	    >"$W/vnu.out" 2>&1 &
-	vnu_pid=$!
-	track "$vnu_pid"
-else
-	[ -n "$vnu_note" ] || vnu_note="no java, or no $vnu_jar"
-fi
+vnu_start "${VNU[@]}"
 
 # A WordPress export, sent as wordpress.xml: its posts and pages in the
 # report, what it left out noted by the name it was sent with; a broken
@@ -357,25 +340,7 @@ check "no sanitizer report in the server log" "$san" [ -z "$san" ]
 crash=$(grep -E 'worker [0-9]+ ended| error ' "$VAR/server.log" | head -n 5)
 check "server log: no worker died, no request logged as an error" "$crash" [ -z "$crash" ]
 
-if [ -n "$vnu_pid" ]; then
-	wait "$vnu_pid"
-	vnu_rc=$?
-	untrack "$vnu_pid"
-	vnu_pid=""
-	all_msgs=""
-	for f in "${VNU[@]}"; do
-		msgs=$(perl -ne 'BEGIN { $f = shift } if (/^(Error|Fatal Error):/) { $m = $_; next }
-		    if (defined $m && /\Q$f\E$/) { print $m; print "  $_"; } undef $m if /^From|^At /' \
-		    "$f" "$W/vnu.out")
-		all_msgs+=$msgs
-		check "Nu HTML Checker: no errors in the $(basename "$f" .html) page" "$msgs" [ -z "$msgs" ]
-	done
-	if [ "$vnu_rc" != 0 ] && [ -z "$all_msgs" ]; then
-		not_ok "Nu HTML Checker ran and exited 0" "exit $vnu_rc; $(tail -n 10 "$W/vnu.out")"
-	fi
-else
-	not_ok "Nu HTML Checker is available" "$vnu_note"
-fi
+vnu_report "the %s page" "${VNU[@]}"
 
 t_end=$(date +%s)
 echo "1..$((pass + fail))"
