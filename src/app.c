@@ -11,6 +11,7 @@
 #include "clock.h"
 #include "db_migrate.h"
 #include "db_setting.h"
+#include "db_snap.h"
 #include "gate.h"
 #include "h_redirect.h"
 #include "httpcache.h"
@@ -272,6 +273,11 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	 * the admin's headers and pages. */
 	if (strncmp(req.path != NULL ? req.path : req.target, "/admin", 6) == 0)
 		c.kind = RK_SIGNIN;
+	/* A reader's GET or HEAD reads one snapshot (db_snap.h); a snapshot
+	 * that cannot begin only costs the saving. */
+	if (c.kind != RK_SIGNIN && (req.method == METHOD_GET ||
+	    req.method == METHOD_HEAD))
+		(void)db_snap_begin(app->db);
 	/* base_url in the configuration wins over the stored setting. */
 	site_ok = sitecache_get(app->site, app->db, app->cfg->base_url,
 	    &c.site, &changed) == 0;
@@ -290,6 +296,8 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 		status = view_error(&c, status, why);
 	else
 		status = dispatch(&c, &req, rd, rctx);
+	if (db_snap_end(app->db) == -1 && status < 500)
+		status = 500;
 	if (status >= 500) {
 		plain_500(c.resp);
 		status = 500;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "db_int.h"
+#include "db_snap.h"
 #include "log.h"
 
 static const struct db_sql *const modules[DBM__MAX] = {
@@ -24,6 +25,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_redirect_sql,	/* DBM_REDIRECT */
 	&db_archive_sql,	/* DBM_ARCHIVE */
 	&db_port_sql,		/* DBM_PORT */
+	&db_snap_sql,		/* DBM_SNAP */
 };
 
 int
@@ -47,6 +49,9 @@ db_exec(struct db *db, const char *sql, const char *what)
 int
 db_begin(struct db *db)
 {
+	/* A reader request's snapshot cannot become a write: it ends. */
+	if (db->snap && db_snap_end(db) == -1)
+		return -1;
 	if (db_exec(db, db->depth > 0 ? "SAVEPOINT nested" :
 	    "BEGIN IMMEDIATE", "begin") == -1)
 		return -1;
@@ -141,7 +146,7 @@ db_prepare(struct db *db)
 {
 	size_t	 m, i;
 
-	if (db_stamp_register(db) == -1)
+	if (db_stamp_register(db) == -1 || db_search_register(db) == -1)
 		return -1;
 	for (m = 0; m < DBM__MAX; m++) {
 		if (db->st[m] == NULL && (db->st[m] = calloc(modules[m]->n,

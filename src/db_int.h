@@ -72,6 +72,7 @@ enum db_mod {
 	DBM_REDIRECT,
 	DBM_ARCHIVE,
 	DBM_PORT,
+	DBM_SNAP,
 	DBM__MAX
 };
 
@@ -89,13 +90,15 @@ extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
 				db_search_sql,
 				db_redirect_sql,
 				db_archive_sql,
-				db_port_sql;
+				db_port_sql,
+				db_snap_sql;
 
 struct db {
 	sqlite3		*h;
 	char		*path;
 	sqlite3_stmt	**st[DBM__MAX];	/* prepared by db_prepare() */
 	int		 depth;		/* db_begin()s not yet ended */
+	int		 snap;		/* a db_snap_begin() not yet ended */
 };
 
 /* Statement s of module m, prepared. */
@@ -139,6 +142,8 @@ int		 db_user_row(struct db *, sqlite3_stmt *, struct arena *,
 /* db_stamp.c: registers stamp_hash(), which its statements use; before
  * db_prepare() prepares them. 0 or -1. */
 int		 db_stamp_register(struct db *);
+/* db_search.c: registers quire_rank() with FTS5, for its statements. */
+int		 db_search_register(struct db *);
 /* Logs the connection's last error for statement st; returns -1. */
 int		 db_error(struct db *, sqlite3_stmt *);
 

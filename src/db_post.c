@@ -42,6 +42,10 @@ enum {
 #define LIST_COLS \
 	"id, slug, title, '', '', author, status, published_at," \
 	" created_at, updated_at, revision"
+/* A neighbour's: its list_rev in revision's place (db_post.h). */
+#define NB_COLS \
+	"id, slug, title, '', '', author, status, published_at," \
+	" created_at, updated_at, list_rev"
 #define PAGE_COLS \
 	"id, slug, title, '', body, '', status, NULL, created_at, updated_at," \
 	" revision"
@@ -59,10 +63,10 @@ static const char *const sql[S__MAX] = {
 	"SELECT " POST_COLS " FROM articles WHERE slug = :slug AND "
 	DB_VISIBLE,
 	/* S_ARTICLE_OLDER */
-	"SELECT " LIST_COLS " FROM articles WHERE " DB_OLDER(":t", ":id")
+	"SELECT " NB_COLS " FROM articles WHERE " DB_OLDER(":t", ":id")
 	" ORDER BY published_at DESC, id DESC LIMIT 1",
 	/* S_ARTICLE_NEWER */
-	"SELECT " LIST_COLS " FROM articles WHERE " DB_NEWER(":t", ":id")
+	"SELECT " NB_COLS " FROM articles WHERE " DB_NEWER(":t", ":id")
 	" ORDER BY published_at, id LIMIT 1",
 	/* S_ARTICLES_PAGE */
 	"SELECT id, slug, title, excerpt, substr(body, 1, :chars), author,"

@@ -30,7 +30,8 @@ int	db_post_article(struct db *, struct arena *, const char *slug,
 int	db_post_newer_page(struct db *, long long now, long long before_t,
 	    long long before_id, int per_page, long long *t, long long *id);
 /* The visible article just older (older=1) or newer than p; list
- * columns only (no excerpt or body). */
+ * columns only (no excerpt or body), and in revision its list_rev, the
+ * version of what lists show of it (db_stamp.h). */
 int	db_post_neighbour(struct db *, struct arena *, const struct post *,
 	    long long now, int older, struct post *);
 /* The published static page with that slug. */

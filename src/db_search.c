@@ -9,49 +9,75 @@
 
 #include "db_int.h"
 #include "db_search.h"
+#include "log.h"
 #include "search.h"
 
 enum {
 	S_PAGE,
+	S_PAGE_WINDOW,
 	S_STAMP,
+	S_FLOOR,
 	S__MAX
 };
 
-/* The matches readers may see, best first. bm25() is lower for a better
- * match; the weights are the columns' (title, excerpt, body). DB_VISIBLE's
+/* The matches readers may see in the window (all: :floor 0). DB_VISIBLE's
  * columns are the articles side's: articles_fts has none of them. CROSS
  * JOIN keeps the index the outer loop: left to itself, SQLite walked every
  * visible article and asked FTS5 about each. INDEXED BY articles_visible
  * reads status and times from that index, not from the rows, where they
  * come after a body of several pages: a word in 97,000 of 100,000
  * articles took 680 ms to count that way, 40 ms from the index. */
-#define MATCHES \
+#define WINDOW \
 	" FROM articles_fts CROSS JOIN articles a INDEXED BY articles_visible" \
 	" ON a.id = articles_fts.rowid" \
-	" WHERE articles_fts MATCH :q AND " DB_VISIBLE \
-	" ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0)," \
-	" a.published_at DESC, a.id DESC"
+	" WHERE articles_fts MATCH :q AND articles_fts.rowid >= :floor" \
+	" AND " DB_VISIBLE
+/* The ranking: bm25() over every match; quire_rank() (below) in a
+ * window, where bm25()'s inverse document frequency, which reads a word's
+ * whole list of articles once a query (2 ms for a word in 97,000), is
+ * what a window exists to avoid. */
+#define BM25	"bm25(articles_fts, 10.0, 4.0, 1.0)"
+#define RANK	"quire_rank(articles_fts, 10.0, 4.0, 1.0)"
+#define MATCHES(R) WINDOW \
+	" ORDER BY " R ", a.published_at DESC, a.id DESC"
+/* S_PAGE: list columns, the marked title, and a snippet of about 24
+ * tokens from whichever column matches best. The page's ids are chosen
+ * first: SQLite computes the columns of every row it sorts, and
+ * snippet() costs the square of an article's matches. They are then
+ * found by a scan of the window's index entries: a plain "rowid IN" is
+ * handed to FTS5, which reads a word's whole list of articles for each
+ * rowid (25 ms for ten of a word in 97,000 articles), and a join before
+ * the filter reads an article row per entry (1.2 ms); "+rowid" keeps the
+ * filter SQLite's (0.1 ms). */
+#define PAGE(R) \
+	"SELECT a.id, a.slug, a.title, a.author, a.status, a.published_at," \
+	" a.created_at, a.updated_at, a.revision," \
+	" highlight(articles_fts, 0, :on, :off)," \
+	" snippet(articles_fts, -1, :on, :off, :dots, 24)" \
+	" FROM articles_fts CROSS JOIN articles a" \
+	" ON a.id = articles_fts.rowid" \
+	" WHERE articles_fts MATCH :q AND articles_fts.rowid >= :floor" \
+	" AND +articles_fts.rowid IN (SELECT a.id" MATCHES(R) \
+	" LIMIT :limit OFFSET :offset)" \
+	" ORDER BY " R ", a.published_at DESC, a.id DESC"
 
 static const char *const sql[S__MAX] = {
-	/* S_PAGE: list columns, the marked title, and a snippet of about
-	 * 24 tokens from whichever column matches best. The page's ids are
-	 * chosen first: SQLite computes the columns of every row it sorts,
-	 * and snippet() costs the square of an article's matches. */
-	"SELECT a.id, a.slug, a.title, a.author, a.status, a.published_at,"
-	" a.created_at, a.updated_at, a.revision,"
-	" highlight(articles_fts, 0, :on, :off),"
-	" snippet(articles_fts, -1, :on, :off, :dots, 24)"
-	" FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
-	" WHERE articles_fts MATCH :q AND articles_fts.rowid IN"
-	" (SELECT a.id" MATCHES " LIMIT :limit OFFSET :offset)"
-	" ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0),"
-	" a.published_at DESC, a.id DESC",
-	/* S_STAMP: stamp_hash() (db_stamp.c) is fed the rows in page
-	 * order, so a reordering moves the key too. */
+	/* S_PAGE: every match ranked. */
+	PAGE(BM25),
+	/* S_PAGE_WINDOW: the window's (db_search.h). */
+	PAGE(RANK),
+	/* S_STAMP: the window's rows in id order, with no ranking: the
+	 * order of a page also moves with the whole index's statistics,
+	 * which any save changes, and h_search_stamp() mixes in the time of
+	 * the last save for that. */
 	"SELECT count(*), ifnull(max(max(updated_at, published_at)), 0),"
 	" stamp_hash(id, revision, published_at)"
 	" FROM (SELECT a.id, a.revision, a.updated_at, a.published_at"
-	MATCHES ")",
+	WINDOW " ORDER BY articles_fts.rowid)",
+	/* S_FLOOR: the id of the :skip+1-th newest match, visible or not,
+	 * from the index alone (its rows are in id order). */
+	"SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"
+	" ORDER BY rowid DESC LIMIT 1 OFFSET :skip",
 };
 
 const struct db_sql db_search_sql = { "db_search", sql, S__MAX };
@@ -70,6 +96,114 @@ col_bytes(sqlite3_stmt *st, struct arena *a, int i, size_t *len)
 	return arena_strndup(a, s != NULL ? (const char *)s : "", *len);
 }
 
+/*
+ * quire_rank(articles_fts, title, excerpt, body weights): Okapi BM25 as
+ * bm25() computes it, lower for a better match, less the inverse document
+ * frequency: every word of the query weighs alike. Within a window of a
+ * common word's matches that changes little, and it reads only the row's
+ * own matches and sizes, never a word's whole list.
+ */
+#define RANK_COLS	3
+#define RANK_K1		1.2
+#define RANK_B		0.75
+
+struct rank_avg {
+	double	 len[RANK_COLS];	/* tokens per column, on average */
+};
+
+static void
+rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+    int nval, sqlite3_value **val)
+{
+	struct rank_avg	*avg;
+	sqlite3_int64	 rows, total;
+	double		 tf[RANK_COLS] = { 0 }, score = 0, w, rel;
+	int		 ncol, ninst, i, phrase, col, off, ntok;
+
+	if ((ncol = api->xColumnCount(fts)) > RANK_COLS)
+		ncol = RANK_COLS;
+	if ((avg = api->xGetAuxdata(fts, 0)) == NULL) {
+		if ((avg = sqlite3_malloc(sizeof(*avg))) == NULL) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+		if (api->xRowCount(fts, &rows) != SQLITE_OK)
+			rows = 0;
+		for (i = 0; i < ncol; i++) {
+			if (api->xColumnTotalSize(fts, i, &total) != SQLITE_OK)
+				total = 0;
+			avg->len[i] = rows > 0 && total > 0 ?
+			    (double)total / (double)rows : 1.0;
+		}
+		if (api->xSetAuxdata(fts, avg, sqlite3_free) != SQLITE_OK) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	if (api->xInstCount(fts, &ninst) != SQLITE_OK) {
+		sqlite3_result_error(ctx, "quire_rank: no matches", -1);
+		return;
+	}
+	for (i = 0; i < ninst; i++)
+		if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK &&
+		    col >= 0 && col < ncol)
+			tf[col] += 1.0;
+	for (i = 0; i < ncol; i++) {
+		if (tf[i] == 0.0 || api->xColumnSize(fts, i, &ntok) !=
+		    SQLITE_OK)
+			continue;
+		w = i < nval ? sqlite3_value_double(val[i]) : 1.0;
+		rel = (double)ntok / avg->len[i];
+		score += w * tf[i] * (RANK_K1 + 1.0) /
+		    (tf[i] + RANK_K1 * (1.0 - RANK_B + RANK_B * rel));
+	}
+	sqlite3_result_double(ctx, -score);
+}
+
+int
+db_search_register(struct db *db)
+{
+	sqlite3_stmt	*st = NULL;
+	fts5_api	*api = NULL;
+	int		 rc = -1;
+
+	/* FTS5 hands its API over as a pointer bound to "SELECT fts5(?)". */
+	if (sqlite3_prepare_v2(db->h, "SELECT fts5(?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	if (sqlite3_step(st) != SQLITE_ROW || api == NULL ||
+	    api->iVersion < 2)
+		goto out;
+	if (api->xCreateFunction(api, "quire_rank", NULL, rank_fn, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	rc = 0;
+out:
+	if (rc == -1)
+		log_err("%s: cannot register quire_rank with FTS5: %s",
+		    db->path, sqlite3_errmsg(db->h));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The lowest id of the window: of the SEARCH_WINDOW-th newest match, or
+ * 0 when fewer match. */
+static int
+floor_of(struct db *db, const char *fts, long long *floor)
+{
+	sqlite3_stmt	*st = ST(S_FLOOR);
+	int		 rc;
+
+	*floor = 0;
+	if (db_bind_text(db, st, ":q", fts) == -1 ||
+	    db_bind_int(db, st, ":skip", SEARCH_WINDOW - 1) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*floor = sqlite3_column_int64(st, 0);
+	return db_done(db, st, rc) == -1 ? -1 : 0;
+}
+
 int
 db_search_stamp(struct db *db, const char *fts, long long now,
     struct db_stamp *out)
@@ -79,8 +213,11 @@ db_search_stamp(struct db *db, const char *fts, long long now,
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
+	if (floor_of(db, fts, &out->floor) == -1)
+		return -1;
 	if (db_bind_text(db, st, ":q", fts) == -1 ||
-	    db_bind_int(db, st, ":now", now) == -1)
+	    db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":floor", out->floor) == -1)
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->rows = sqlite3_column_int64(st, 0);
@@ -94,10 +231,10 @@ db_search_stamp(struct db *db, const char *fts, long long now,
 
 int
 db_search_page(struct db *db, struct arena *a, const char *fts,
-    long long now, int limit, int offset, struct search_hit **out,
-    size_t *n)
+    long long now, long long floor, int limit, int offset,
+    struct search_hit **out, size_t *n)
 {
-	sqlite3_stmt		*st = ST(S_PAGE);
+	sqlite3_stmt		*st = ST(floor > 0 ? S_PAGE_WINDOW : S_PAGE);
 	struct search_hit	*v = NULL, *h;
 	size_t			 cap = 0;
 	int			 rc;
@@ -105,6 +242,7 @@ db_search_page(struct db *db, struct arena *a, const char *fts,
 	*n = 0;
 	if (db_bind_text(db, st, ":q", fts) == -1 ||
 	    db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":floor", floor) == -1 ||
 	    db_bind_text(db, st, ":on", SEARCH_MARK_ON) == -1 ||
 	    db_bind_text(db, st, ":off", SEARCH_MARK_OFF) == -1 ||
 	    db_bind_text(db, st, ":dots", "\xe2\x80\xa6") == -1 ||

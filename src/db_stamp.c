@@ -6,6 +6,7 @@
  * when what lists show (title, slug, author, status, date) changes.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 
 #include "db_int.h"
 #include "db_stamp.h"
+#include "post.h"
 
 enum {
 	S_HOME,
@@ -263,6 +265,26 @@ db_stamp_range_page(struct db *db, long long now, long long from,
 	return list_row(db, st, out) == -1 ? -1 : 1;
 }
 
+/* An article's stamp from its id, revision, last change and publication,
+ * and its neighbours' "id list_rev" (length no, nn) and last changes (t,
+ * u; 0 at either end): one function for both ways of knowing them. */
+static void
+article_stamp(struct db_stamp *out, long long id, long long rev,
+    long long mod, long long published, const char *older, size_t no,
+    long long t, const char *newer, size_t nn, long long u)
+{
+	memset(out, 0, sizeof(*out));
+	out->rows = 1;
+	out->last_mod = mod;
+	out->published_at = published;
+	out->id = id;
+	if (t > out->last_mod)
+		out->last_mod = t;
+	if (u > out->last_mod)
+		out->last_mod = u;
+	key_of(out->key, id, rev, older, no, newer, nn);
+}
+
 int
 db_stamp_article(struct db *db, const char *slug, long long now,
     struct db_stamp *out)
@@ -278,22 +300,36 @@ db_stamp_article(struct db *db, const char *slug, long long now,
 	    db_bind_int(db, st, ":now", now) == -1)
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->rows = 1;
-		out->last_mod = sqlite3_column_int64(st, 2);
-		out->published_at = sqlite3_column_int64(st, 5);
-		out->id = sqlite3_column_int64(st, 0);
 		older = col_str(st, 3);
 		newer = col_str(st, 4);
 		no = neighbour(older, &t);
 		nn = neighbour(newer, &u);
-		if (t > out->last_mod)
-			out->last_mod = t;
-		if (u > out->last_mod)
-			out->last_mod = u;
-		key_of(out->key, sqlite3_column_int64(st, 0),
-		    sqlite3_column_int64(st, 1), older, no, newer, nn);
+		article_stamp(out, sqlite3_column_int64(st, 0),
+		    sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+		    sqlite3_column_int64(st, 5), older, no, t, newer, nn, u);
 	}
 	return db_done(db, st, rc);
+}
+
+void
+db_stamp_article_of(const struct post *p, const struct post *older,
+    const struct post *newer, struct db_stamp *out)
+{
+	char	 o[48] = "", n[48] = "";
+	int	 no = 0, nn = 0;
+
+	/* As S_ARTICLE's printf('%d %d', id, list_rev). */
+	if (older != NULL)
+		no = snprintf(o, sizeof(o), "%lld %lld", older->id,
+		    older->revision);
+	if (newer != NULL)
+		nn = snprintf(n, sizeof(n), "%lld %lld", newer->id,
+		    newer->revision);
+	article_stamp(out, p->id, p->revision, p->updated_at >
+	    p->published_at ? p->updated_at : p->published_at,
+	    p->published_at, o, (size_t)no, older != NULL ?
+	    older->updated_at : 0, n, (size_t)nn, newer != NULL ?
+	    newer->updated_at : 0);
 }
 
 int

@@ -16,6 +16,7 @@ struct db_stamp {
 	long long	 last_mod;	/* the latest change among them, Unix s */
 	long long	 published_at;	/* db_stamp_article: the article's */
 	long long	 id;		/* db_stamp_article: the article's */
+	long long	 floor;		/* db_search_stamp: its window's */
 	unsigned char	 key[DB_STAMP_KEY]; /* their versions, hashed */
 };
 
@@ -34,6 +35,14 @@ int		 db_stamp_range_page(struct db *, long long now, long long from,
 		    struct db_stamp *);
 /* An article and what its page shows of its neighbours. */
 int		 db_stamp_article(struct db *, const char *slug, long long now,
+		    struct db_stamp *);
+/* The same stamp from the rows the article's page read: the article
+ * (POST_COLS) and its neighbours as db_post_neighbour() gives them (NULL
+ * at either end), so that a page without validators to check asks SQLite
+ * nothing twice. */
+struct post;
+void		 db_stamp_article_of(const struct post *,
+		    const struct post *older, const struct post *newer,
 		    struct db_stamp *);
 /* A published static page. */
 int		 db_stamp_static(struct db *, const char *slug,

@@ -12,6 +12,7 @@
 #include "h_article.h"
 #include "h_redirect.h"
 #include "h_tag.h"
+#include "httpcache.h"
 #include "markdown.h"
 #include "view.h"
 
@@ -21,6 +22,9 @@ h_article_stamp(struct ctx *c)
 	struct post	 p;
 	int		 rc;
 
+	/* Nothing to compare: the page's own rows make the stamp. */
+	if (c->req->if_none_match == NULL && c->req->if_modified_since < 0)
+		return 1;
 	if ((rc = db_stamp_article(c->app->db, c->args[2], c->now,
 	    &c->stamp)) == -1)
 		return 500;
@@ -36,38 +40,38 @@ h_article_stamp(struct ctx *c)
 	return 0;
 }
 
-/* Previous or next article as {title, url} under key, when there is one. */
+/* Previous or next article as {title, url} under key, when there is one:
+ * 1 and it in *nb, 0 none, -1 error. */
 static int
 neighbour(struct ctx *c, struct tv *root, const struct post *p, int older,
-    const char *key)
+    const char *key, struct post *nb)
 {
-	struct post	 nb;
 	struct tv	*m;
 	int		 rc;
 
 	if ((rc = db_post_neighbour(c->app->db, c->a, p, c->now, older,
-	    &nb)) != 1) {
+	    nb)) != 1) {
 		tv_bool(c->a, root, key, 0);	/* none at this end */
 		return rc;
 	}
 	m = tv_map(c->a);
-	tv_text(c->a, m, "title", nb.title);
-	tv_text(c->a, m, "url", post_path(c->a, &nb));
+	tv_text(c->a, m, "title", nb->title);
+	tv_text(c->a, m, "url", post_path(c->a, nb));
 	tv_set(c->a, root, key, m);
-	return 0;
+	return 1;
 }
 
 int
 h_article(struct ctx *c)
 {
-	struct post		 p;
+	struct post		 p, older, newer;
 	struct safe_html	 body;
 	struct tv		*root, *m, *links;
 	struct tag		*tags;
 	const char		*url;
 	long long		 minutes;
 	size_t			 ntags;
-	int			 rc;
+	int			 rc, prev, next;
 
 	rc = db_post_article(c->app->db, c->a, c->args[2], c->now, &p);
 	if (rc == -1)
@@ -93,8 +97,15 @@ h_article(struct ctx *c)
 	m = view_article(c, &p, body, minutes);
 	tv_set(c->a, m, "tags", links);
 	tv_set(c->a, root, "article", m);
-	if (neighbour(c, root, &p, 1, "prev") == -1 ||
-	    neighbour(c, root, &p, 0, "next") == -1)
+	if ((prev = neighbour(c, root, &p, 1, "prev", &older)) == -1 ||
+	    (next = neighbour(c, root, &p, 0, "next", &newer)) == -1)
 		return 500;
+	/* Not stamped before (h_article_stamp()): ETag and Last-Modified
+	 * from the rows just read. */
+	if (c->stamp.rows == 0) {
+		db_stamp_article_of(&p, prev ? &older : NULL, next ? &newer :
+		    NULL, &c->stamp);
+		(void)httpcache_check(c);
+	}
 	return view_render(c, T_ARTICLE, root);
 }

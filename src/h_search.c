@@ -2,8 +2,8 @@
  * h_search: the reader's words through search_build() (never passed to
  * FTS5 as typed), the matches from db_search, their marked titles and
  * snippets through search_mark(), then the page. The stamp counts every
- * match, so the handler (which runs after it: GET and HEAD only) takes
- * the count from it.
+ * match in the search window (db_search.h), so the handler (which runs
+ * after it: GET and HEAD only) takes the count and the window from it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +41,8 @@ h_search_stamp(struct ctx *c)
 		return page > 1 ? 404 : 0;
 	if (db_search_stamp(c->app->db, sq.fts, c->now, &c->stamp) == -1)
 		return 500;
+	/* The ranking moves with every save (db_search.h). */
+	db_stamp_mix(&c->stamp, atoll(c->site.v[SET_CHANGED_AT]), 0);
 	return page > 1 && (long long)(page - 1) * PER_PAGE >= c->stamp.rows ?
 	    404 : 0;
 }
@@ -53,6 +55,12 @@ summary(struct ctx *c, long long total, int page, size_t n)
 
 	if (total == 0)
 		return "No articles match.";
+	/* A common word: only the window was ranked (db_search.h). */
+	if (c->stamp.floor > 0)
+		return arena_printf(c->a, "Many articles match: the best of "
+		    "the %d newest are listed, %lld to %lld shown. More words "
+		    "narrow the search.", SEARCH_WINDOW, first,
+		    first + (long long)n - 1);
 	if (total <= PER_PAGE)
 		return total == 1 ? "1 article matches." :
 		    arena_printf(c->a, "%lld articles match.", total);
@@ -75,8 +83,9 @@ h_search(struct ctx *c)
 	if (sq.fts == NULL && page > 1)
 		return view_error(c, 404, "There are no more results.");
 	if (sq.fts != NULL) {
-		if (db_search_page(c->app->db, c->a, sq.fts, c->now, PER_PAGE,
-		    (page - 1) * PER_PAGE, &h, &n) == -1)
+		if (db_search_page(c->app->db, c->a, sq.fts, c->now,
+		    c->stamp.floor, PER_PAGE, (page - 1) * PER_PAGE, &h,
+		    &n) == -1)
 			return 500;
 		if (page > 1 && n == 0)
 			return view_error(c, 404, "There are no more results.");

@@ -124,7 +124,8 @@ httpcache_control(struct ctx *c, int status)
 	 * max-age, but never past the moment the next scheduled article
 	 * goes live, which changes the home page and the archive. */
 	age = c->app->cfg->max_age;
-	if ((next = db_stamp_next_scheduled(c->app->db, c->now)) > 0 &&
+	if ((next = sitecache_next_scheduled(c->app->site, c->app->db,
+	    c->now)) > 0 &&
 	    next - c->now < age)
 		age = next - c->now;
 	resp_header(c->resp, "Cache-Control", arena_printf(c->a,

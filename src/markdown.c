@@ -285,9 +285,11 @@ focusable_pre(struct arena *a, const char *html, struct safe_html *out)
 	memcpy(o, p, strlen(p) + 1);
 }
 
+static char	*plain_of(struct arena *, cmark_node *, size_t);
+
 static int
 render(struct arena *a, const char *md, size_t len, const char *base,
-    struct safe_html *out)
+    struct safe_html *out, char **plain, size_t max)
 {
 	cmark_node	*doc;
 	char		*html;
@@ -296,6 +298,9 @@ render(struct arena *a, const char *md, size_t len, const char *base,
 		log_err("%s: cmark failed to parse %zu bytes", __func__, len);
 		return -1;
 	}
+	/* Before check_urls(), which turns refused links into text. */
+	if (plain != NULL)
+		*plain = plain_of(a, doc, max);
 	check_urls(doc, base);
 	html = cmark_render_html(doc, MD_OPTIONS);
 	cmark_node_free(doc);
@@ -317,14 +322,21 @@ render(struct arena *a, const char *md, size_t len, const char *base,
 int
 md_render(struct arena *a, const char *md, size_t len, struct safe_html *out)
 {
-	return render(a, md, len, NULL, out);
+	return render(a, md, len, NULL, out, NULL, 0);
+}
+
+int
+md_render_plain(struct arena *a, const char *md, size_t len,
+    struct safe_html *out, char **plain, size_t max)
+{
+	return render(a, md, len, NULL, out, plain, max);
 }
 
 int
 md_render_abs(struct arena *a, const char *md, size_t len, const char *base,
     struct safe_html *out)
 {
-	return render(a, md, len, base, out);
+	return render(a, md, len, base, out, NULL, 0);
 }
 
 /* Cuts s (len bytes) to at most max bytes at a space, never inside a UTF-8
@@ -401,20 +413,17 @@ put_words(struct buf *b, const char *s)
 	}
 }
 
-char *
-md_plain(struct arena *a, const char *md, size_t len, size_t max)
+/* The plain text of a parsed document, cut at max (md_plain()). */
+static char *
+plain_of(struct arena *a, cmark_node *doc, size_t max)
 {
-	cmark_node		*doc, *n;
+	cmark_node		*n;
 	cmark_iter		*it;
 	cmark_event_type	 ev;
 	const char		*lit;
 	struct buf		 b;
 	char			*res;
 
-	if ((doc = cmark_parse_document(md, len, MD_OPTIONS)) == NULL) {
-		log_err("%s: cmark failed on %zu bytes", __func__, len);
-		return arena_strdup(a, "");
-	}
 	buf_init(&b);
 	it = cmark_iter_new(doc);
 	/* A little past max is enough to know where to cut. */
@@ -438,25 +447,39 @@ md_plain(struct arena *a, const char *md, size_t len, size_t max)
 		}
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 	res = cut(a, b.len > 0 ? b.data : "", b.len, max);
 	buf_free(&b);
+	return res;
+}
+
+char *
+md_plain(struct arena *a, const char *md, size_t len, size_t max)
+{
+	cmark_node	*doc;
+	char		*res;
+
+	if ((doc = cmark_parse_document(md, len, MD_OPTIONS)) == NULL) {
+		log_err("%s: cmark failed on %zu bytes", __func__, len);
+		return arena_strdup(a, "");
+	}
+	res = plain_of(a, doc, max);
+	cmark_node_free(doc);
 	return res;
 }
 
 size_t
 md_words(const char *s, size_t len)
 {
-	size_t	 i, words = 0;
-	int	 in = 0;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i, words = 0;
+	unsigned		 gap = 1, sp;
 
+	/* A word begins at each non-space after a space: counted without a
+	 * branch per byte (a cold article page spent 6% here). */
 	for (i = 0; i < len; i++) {
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
-			in = 0;
-		} else if (!in) {
-			in = 1;
-			words++;
-		}
+		sp = (p[i] == ' ') | (p[i] == '\n') | (p[i] == '\t');
+		words += gap & (sp ^ 1);
+		gap = sp;
 	}
 	return words;
 }

@@ -16,6 +16,10 @@
  * unlinked, and such an image shows its alt text as plain text. No href or
  * src is ever empty. 0, or -1 (logged) if cmark fails. */
 int	md_render(struct arena *, const char *, size_t, struct safe_html *);
+/* md_render(), and md_plain(..., max) of the same text in *plain (in the
+ * arena) from the same parse: a page's body and its description. */
+int	md_render_plain(struct arena *, const char *, size_t,
+	    struct safe_html *, char **plain, size_t max);
 /* The same, with every relative link and image made absolute against
  * base, an absolute URL ("https://host/2024/05/slug"), by RFC 3986's
  * rules (dot segments removed): for feeds, read away from the site. */

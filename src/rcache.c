@@ -182,7 +182,11 @@ rcache_put(struct rcache *k, enum rcache_kind kind, long long id,
 		return;
 	while (k->bytes + need > k->max && k->oldest != NULL)
 		drop(k, k->oldest);
-	e = xcalloc(1, need);
+	/* Not zeroed: every field is set and the text copied. */
+	if ((e = malloc(need)) == NULL) {
+		log_err("rcache: out of memory");
+		abort();
+	}
 	e->kind = kind;
 	e->id = id;
 	e->rev = rev;

@@ -18,6 +18,7 @@ enum rcache_kind {
 	RC_ARTICLE,	/* an article's body, rendered (n: reading minutes) */
 	RC_PAGE,	/* a static page's */
 	RC_EXCERPT,	/* an article's excerpt in lists, as text */
+	RC_DESC,	/* a post's description (meta tags), as text */
 	RC__KINDS
 };
 

@@ -14,7 +14,9 @@ typedef int	(*route_handler)(struct ctx *);
 struct route_match {
 	route_handler	 handler;
 	/* For conditional GET: fills the ctx's stamp from one cheap query
-	 * and returns 0, or 404 (no such page: the handler says so) or 500.
+	 * and returns 0, or 404 (no such page: the handler says so) or 500;
+	 * or 1: the request has no validators, and the handler stamps the
+	 * page from the rows it reads anyway (h_article.c).
 	 * NULL for pages that are not cached. */
 	route_handler	 stamp;
 	enum route_kind	 kind;

@@ -15,6 +15,7 @@
 #define SEARCH_Q_MAX	200	/* characters a search may have (else 400) */
 #define SEARCH_Q_BYTES	(SEARCH_Q_MAX * 4)	/* the edge's byte limit */
 #define SEARCH_WORDS_MAX 16	/* words searched; more are left out */
+#define SEARCH_WINDOW	1000	/* newest matches ranked (db_search.h) */
 
 /* What db_search asks snippet() and highlight() to put around a match:
  * bytes that never occur in UTF-8, and every text the site stores passed

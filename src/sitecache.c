@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "db_setting.h"
+#include "db_stamp.h"
 #include "log.h"
 #include "sitecache.h"
 
@@ -17,6 +18,8 @@ struct sitecache {
 	long long	 version[2];	/* db_setting_version() at the read */
 	int		 valid;
 	unsigned char	 digest[SITECACHE_DIGEST];
+	long long	 next;		/* the next scheduled publication */
+	int		 next_valid;	/* next read since the last change */
 };
 
 struct sitecache *
@@ -50,6 +53,7 @@ load(struct sitecache *k, struct db *db, const char *base_url)
 	int				 i;
 
 	k->valid = 0;
+	k->next_valid = 0;
 	arena_reset(&k->mem);
 	if (db_setting_load(db, &k->mem, &k->site) == -1)
 		return -1;
@@ -93,4 +97,19 @@ const unsigned char *
 sitecache_digest(const struct sitecache *k)
 {
 	return k->digest;
+}
+
+long long
+sitecache_next_scheduled(struct sitecache *k, struct db *db, long long now)
+{
+	long long	 next;
+
+	/* Kept until a write, or until it is no longer ahead. */
+	if (k->valid && k->next_valid && (k->next == 0 || k->next > now))
+		return k->next;
+	if ((next = db_stamp_next_scheduled(db, now)) == -1)
+		return -1;
+	k->next = next;
+	k->next_valid = 1;
+	return next;
 }

@@ -1,5 +1,6 @@
 /*
- * sitecache: the site's settings as a worker keeps them. Every page shows
+ * sitecache: the site's settings as a worker keeps them, and the time of
+ * the next scheduled article (every reader page's max-age). Every page shows
  * them, and reading them back and hashing them for the ETag was a third of
  * a 304's time, so a worker reads them once and again only when the
  * database may have changed: PRAGMA data_version for another connection's
@@ -33,5 +34,9 @@ int	sitecache_get(struct sitecache *, struct db *, const char *base_url,
 /* A digest of every setting pages show (SK_INTERNAL ones aside), as of the
  * last sitecache_get(): what the ETag hashes. */
 const unsigned char	*sitecache_digest(const struct sitecache *);
+/* db_stamp_next_scheduled(), kept: asked again only after a write (seen
+ * by sitecache_get()) or once now has reached it. */
+long long		 sitecache_next_scheduled(struct sitecache *,
+			    struct db *, long long now);
 
 #endif

@@ -256,6 +256,26 @@ canonical(struct ctx *c)
 	return res;
 }
 
+/* A post's description: its excerpt's or its body's plain text, kept by
+ * revision as its body is (view_body() keeps the body's as it renders). */
+static const char *
+description(struct ctx *c, const struct post *p)
+{
+	const char	*md = *p->excerpt != '\0' ? p->excerpt : p->body;
+	const char	*text;
+	char		*x;
+	size_t		 len;
+	long long	 unused;
+
+	if (rcache_get(c->app->rcache, RC_DESC, p->id, p->revision, &text,
+	    &len, &unused))
+		return arena_strndup(c->a, text, len);
+	x = md_plain(c->a, md, strlen(md), VIEW_DESCRIPTION_MAX);
+	rcache_put(c->app->rcache, RC_DESC, p->id, p->revision, x, strlen(x),
+	    0);
+	return x;
+}
+
 /* What search engines and social networks read (_head.html): the
  * description, OpenGraph's and Twitter's titles and type, and for an
  * article its times, tags and JSON-LD. A page of no post (p NULL) is
@@ -264,18 +284,14 @@ static void
 page_meta(struct ctx *c, struct tv *page, const char *title,
     const struct post *p, struct tv *tags)
 {
-	const char	*md;
 	int		 article = p != NULL && p->kind == POST_ARTICLE;
 	long long	 mod;
 
 	tv_text(c->a, page, "og_title", title);
 	tv_text(c->a, page, "og_type", article ? "article" : "website");
 	tv_text(c->a, page, "description", c->site.v[SET_SUBTITLE]);
-	if (p != NULL) {
-		md = *p->excerpt != '\0' ? p->excerpt : p->body;
-		tv_text(c->a, page, "description", md_plain(c->a, md,
-		    strlen(md), VIEW_DESCRIPTION_MAX));
-	}
+	if (p != NULL)
+		tv_text(c->a, page, "description", description(c, p));
 	tv_bool(c->a, page, "article", article);
 	/* article:tag, one {name} each. */
 	tv_set(c->a, page, "tags", tags != NULL ? tags : tv_list(c->a));
@@ -489,6 +505,7 @@ view_body(struct ctx *c, const struct post *p, struct safe_html *body,
 	enum rcache_kind	 kind = p->kind == POST_PAGE ? RC_PAGE :
 				    RC_ARTICLE;
 	const char		*text;
+	char			*desc;
 	size_t			 len;
 
 	if (rcache_get(c->app->rcache, kind, p->id, p->revision, &text, &len,
@@ -498,7 +515,15 @@ view_body(struct ctx *c, const struct post *p, struct safe_html *body,
 		body->len = len;
 		return 0;
 	}
-	if (md_render(c->a, p->body, strlen(p->body), body) == -1)
+	/* With no excerpt, the description is the body's beginning: from
+	 * the same parse (page_meta() finds it kept). */
+	if (*p->excerpt == '\0') {
+		if (md_render_plain(c->a, p->body, strlen(p->body), body, &desc,
+		    VIEW_DESCRIPTION_MAX) == -1)
+			return -1;
+		rcache_put(c->app->rcache, RC_DESC, p->id, p->revision, desc,
+		    strlen(desc), 0);
+	} else if (md_render(c->a, p->body, strlen(p->body), body) == -1)
 		return -1;
 	*minutes = post_minutes(p->body);
 	rcache_put(c->app->rcache, kind, p->id, p->revision, body->s,

@@ -465,6 +465,32 @@ plain_text(void **state)
 	assert_string_equal(md_plain(&A, "---\n", 4, 160), "");
 }
 
+/* One parse for a page's body and description: the same as the two
+ * functions apart, refused links and images included. */
+static void
+render_plain_is_both(void **state)
+{
+	static const char *const in[] = {
+		"# A *title*\n\nSome **bold** and [a link](https://x.org/).",
+		"[bad](javascript:alert(1)) ![alt text](data:x) <b>raw</b>",
+		"```\ncode\n```\n\nword word word word word word word",
+		"",
+	};
+	struct safe_html	 a, b;
+	char			*plain;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		assert_int_equal(md_render(&A, in[i], strlen(in[i]), &a), 0);
+		assert_int_equal(md_render_plain(&A, in[i], strlen(in[i]), &b,
+		    &plain, 20), 0);
+		assert_string_equal(a.s, b.s);
+		assert_int_equal(a.len, b.len);
+		assert_string_equal(plain, md_plain(&A, in[i], strlen(in[i]),
+		    20));
+	}
+}
+
 int
 main(void)
 {
@@ -489,6 +515,7 @@ main(void)
 		cmocka_unit_test(excerpt_never_splits_utf8),
 		cmocka_unit_test(words),
 		cmocka_unit_test(plain_text),
+		cmocka_unit_test(render_plain_is_both),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

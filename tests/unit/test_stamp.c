@@ -168,10 +168,57 @@ changed_at_from_caller(void **state)
 	arena_free(&a);
 }
 
+/* The stamp an article's page makes from its own rows is the stamp of
+ * the query conditional requests run: at both ends of the archive, in the
+ * middle, and after a neighbour's title or body changes. */
+static void
+article_stamp_from_rows(void **state)
+{
+	static const char *const slug[] = { "first", "middle", "last" };
+	struct db_stamp	 q, r;
+	struct arena	 a;
+	struct post	 p, older, newer;
+	size_t		 i, round;
+	int		 no, nn;
+
+	(void)state;
+	arena_init(&a);
+	publish("first", "First", T_2011_05_02);
+	publish("middle", "Middle", T_2011_05_02 + 60);
+	publish("last", "Last", T_2011_05_02 + 120);
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < 3; i++) {
+			assert_int_equal(db_post_article(db, &a, slug[i], NOW,
+			    &p), 1);
+			no = db_post_neighbour(db, &a, &p, NOW, 1, &older);
+			nn = db_post_neighbour(db, &a, &p, NOW, 0, &newer);
+			assert_true(no >= 0 && nn >= 0);
+			assert_int_equal(db_stamp_article(db, slug[i], NOW, &q),
+			    1);
+			db_stamp_article_of(&p, no ? &older : NULL, nn ?
+			    &newer : NULL, &r);
+			assert_memory_equal(q.key, r.key, DB_STAMP_KEY);
+			assert_int_equal(q.last_mod, r.last_mod);
+			assert_int_equal(q.published_at, r.published_at);
+			assert_int_equal(q.id, r.id);
+		}
+		/* A title moves list_rev and revision; a body, revision
+		 * alone (the neighbours' stamps keep list_rev). */
+		assert_int_equal(db_post_article(db, &a, "first", NOW, &p), 1);
+		retitle(p.id, "First, retitled");
+		assert_int_equal(db_post_article(db, &a, "last", NOW, &p), 1);
+		p.body = "A new body.";
+		assert_int_equal(db_post_save(db, &p, NOW + 2), DB_SAVED);
+	}
+	arena_free(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(article_stamp_from_rows, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(stamp_moves_with_content,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(stamp_no_reuse, setup,
