@@ -182,6 +182,8 @@ def send(method, target, headers, body, flags):
 	finally:
 		s.close()
 	head, _, rest = bytes(data).partition(b"\r\n\r\n")
+	while re.match(rb"HTTP/1\.[01] 1\d\d", head):	# 100 Continue
+		head, _, rest = rest.partition(b"\r\n\r\n")
 	m = re.match(rb"HTTP/1\.[01] (\d{3})", head)
 	if not m:
 		return "000", head[:200], rest
