@@ -34,7 +34,11 @@
 #               run nothing in the page: no <script> but JSON-LD, no on*
 #               attribute, no javascript:/data: URL, no iframe, object,
 #               embed, base, svg or meta refresh), save=NAME (the
-#               Location's path becomes {NAME} for the rows below)
+#               Location's path becomes {NAME} for the rows below),
+#               feedsafe (with xml or json: the HTML a feed carries, in
+#               Atom's content and summary of type html, an RSS item's
+#               description and content:encoded, JSON Feed's content_html,
+#               once decoded, would run nothing either)
 #
 # Columns 2 to 5, 7 and 8 take escapes: \r \n \t \\ \xHH (a byte), \uHHHH
 # (a character, UTF-8), {rep:TEXT:N} (TEXT N times), {CSRF} (the session's
@@ -232,19 +236,50 @@ class Unsafe(HTMLParser):
 				self.found.append("<%s %s=%r>" % (tag, k, v))
 
 
+def unsafe_html(texts, where):
+	"""The HTML a feed reader would render (decoded from a feed's
+	content, summary, description or JSON content_html): what it would
+	run."""
+	if not any(texts):
+		return ["no HTML found in the %s to check" % where]
+	p = Unsafe()
+	for t in texts:
+		p.feed(t)
+	p.close()
+	if p.found:
+		return ["HTML in the %s would run: %s" % (where,
+		    "; ".join(p.found[:4]))]
+	return []
+
+
 def checks(flags, head, body):
 	"""What the flags ask of the answer's body: a list of problems."""
 	bad = []
 	if "xml" in flags:
 		try:
-			ET.fromstring(body)
+			root = ET.fromstring(body)
 		except ET.ParseError as e:
 			bad.append("not well-formed XML: %s" % e)
+			root = None
+		if "feedsafe" in flags and root is not None:
+			# Atom's content and summary of type html; an RSS
+			# item's description and content:encoded.
+			html = [e.text or "" for e in root.iter()
+			    if re.search(r"\}(content|summary)$", e.tag) and
+			    e.get("type") == "html"]
+			html += [e.text or "" for i in root.iter("item")
+			    for e in i if re.search(r"(^description|encoded)$", e.tag)]
+			bad += unsafe_html(html, "feed")
 	if "json" in flags:
 		try:
-			json.loads(body)
+			doc = json.loads(body)
 		except ValueError as e:
 			bad.append("not JSON: %s" % e)
+			doc = None
+		if "feedsafe" in flags and doc is not None:
+			html = [i.get(k, "") for i in doc.get("items", [])
+			    for k in ("content_html", "summary")]
+			bad += unsafe_html(html, "JSON Feed")
 	if "ld" in flags:
 		blocks = re.findall(rb'<script type="application/ld\+json">(.*?)</script>',
 		    body, re.S)
