@@ -28,7 +28,9 @@
 #               is well-formed XML), json (the body is JSON), ld (every
 #               JSON-LD block parses), noscript (no <script> element but
 #               JSON-LD), shut (half-close after sending: a body shorter
-#               than its Content-Length), ipN (send from 127.0.0.N),
+#               than its Content-Length), ipN (send from 127.0.0.N: every
+#               row to /admin/login has an address of its own, as nginx
+#               may limit sign-in requests per address),
 #               nocl (no Content-Length added), chunk (the body sent
 #               in chunks of 16 bytes: give Transfer-Encoding), safe (a browser would
 #               run nothing in the page: no <script> but JSON-LD, no on*
