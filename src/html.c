@@ -20,6 +20,17 @@ html_text(struct buf *b, const char *s, size_t len)
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
+		/* HTML may hold no C0 control but whitespace, nor DEL:
+		 * the validators refuse them, but a refused value is
+		 * shown again in its form. */
+		case 0x01: case 0x02: case 0x03: case 0x04: case 0x05:
+		case 0x06: case 0x07: case 0x08: case 0x0b: case 0x0e:
+		case 0x0f: case 0x10: case 0x11: case 0x12: case 0x13:
+		case 0x14: case 0x15: case 0x16: case 0x17: case 0x18:
+		case 0x19: case 0x1a: case 0x1b: case 0x1c: case 0x1d:
+		case 0x1e: case 0x1f: case 0x7f:
+			rep = "\xef\xbf\xbd";	/* U+FFFD */
+			break;
 		default: continue;
 		}
 		buf_put(b, s + start, i - start);

@@ -15,7 +15,8 @@ struct safe_html {
 	size_t		 len;
 };
 
-/* Text or attribute value (attributes are always double-quoted): & < > " ' */
+/* Text or attribute value (attributes are always double-quoted): & < > " '
+ * escaped, C0 controls but TAB, LF, FF, CR (and DEL) as U+FFFD. */
 void	html_text(struct buf *, const char *, size_t);
 /* A URL for href/src: relative, http, https or mailto; anything else
  * (javascript:, data:, ...), and any URL with a space or control character

@@ -44,8 +44,8 @@ static const struct ffield {
 	{ "slug", 100, valid_slug },		/* FF_SLUG */
 	{ "date", 10, valid_date },		/* FF_DATE */
 	{ "time", 5, valid_time },		/* FF_TIME */
-	{ "excerpt", 1000, NULL },		/* FF_EXCERPT */
-	{ "body", 500000, NULL },		/* FF_BODY */
+	{ "excerpt", 1000, valid_text },	/* FF_EXCERPT */
+	{ "body", 500000, valid_text },	/* FF_BODY */
 	{ "author", 100, valid_line },		/* FF_AUTHOR */
 	{ "tags", 2000, valid_tags },		/* FF_TAGS */
 	{ "revision", 18, valid_revision },	/* FF_REVISION */

@@ -151,6 +151,7 @@ http {
 			add_header X-Content-Type-Options nosniff;
 		}
 		location = /favicon.ico {
+			absolute_redirect off;	# not built from the Host header
 			return 301 /static/favicon.svg;
 		}
 		location / {

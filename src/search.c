@@ -15,8 +15,11 @@ static const char *const operators[] = { "AND", "OR", "NOT", "NEAR" };
 const char *
 search_valid(const char *q)
 {
-	return valid_chars(q) <= SEARCH_Q_MAX ? NULL :
-	    "A search can be at most 200 characters long.";
+	if (valid_chars(q) > SEARCH_Q_MAX)
+		return "A search can be at most 200 characters long.";
+	/* The words are echoed in the page: no control characters. */
+	return valid_text(q) == NULL ? NULL :
+	    "A search cannot hold control characters.";
 }
 
 static int

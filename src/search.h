@@ -30,8 +30,9 @@ struct search_query {
 };
 
 /*
- * The q field's rule (req.c): at most SEARCH_Q_MAX characters. NULL when
- * it holds, else a message a reader can be shown (static).
+ * The q field's rule (req.c): at most SEARCH_Q_MAX characters, no control
+ * character but tab, CR and LF. NULL when it holds, else a message a
+ * reader can be shown (static).
  */
 const char	*search_valid(const char *);
 

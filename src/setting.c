@@ -42,11 +42,11 @@ static const struct setting_def defs[SET__MAX] = {
 	    valid_box, "Facebook", NULL, 0, 0, 0, NULL },
 	/* SET_CONTRIBUTE */
 	{ "contribute_note", "", "site_note", SK_MARKDOWN, SG_NONE, 20000, 0,
-	    NULL, "Contribution note (Markdown, on every page)", NULL, 4,
-	    0, 0, NULL },
+	    valid_text, "Contribution note (Markdown, on every page)", NULL,
+	    4, 0, 0, NULL },
 	/* SET_DISCLAIMER */
 	{ "disclaimer", "", "site_disclaimer", SK_MARKDOWN, SG_NONE, 100000, 0,
-	    NULL, "Disclaimer (Markdown)", NULL, 16, 0, 0, NULL },
+	    valid_text, "Disclaimer (Markdown)", NULL, 16, 0, 0, NULL },
 	/* SET_DISCLAIMER_WHERE */
 	{ "disclaimer_where", "articles", "site_disclaimer_where", SK_CHOICE,
 	    SG_NONE, 20, 1, NULL, "Where the disclaimer is shown in full",
@@ -54,9 +54,9 @@ static const struct setting_def defs[SET__MAX] = {
 	    0, 0, disclaimer_where },
 	/* SET_ROBOTS */
 	{ "robots", "User-agent: *\nDisallow: /admin/", "site_robots", SK_TEXT,
-	    SG_NONE, 10000, 0, NULL, "robots.txt", "What /robots.txt says to "
-	    "crawlers. Quire adds the line naming the sitemap.", 6, 0, 0,
-	    NULL },
+	    SG_NONE, 10000, 0, valid_text, "robots.txt", "What /robots.txt "
+	    "says to crawlers. Quire adds the line naming the sitemap.", 6,
+	    0, 0, NULL },
 	/* SET_UPDATED_AT */
 	{ "updated_at", "0", NULL, SK_INTERNAL, SG_NONE, 0, 0, NULL, NULL,
 	    NULL, 0, 0, 0, NULL },

@@ -46,6 +46,21 @@ valid_line(const char *s)
 }
 
 const char *
+valid_text(const char *s)
+{
+	unsigned char	 c;
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7f)
+			return "Control characters other than tabs and line "
+			    "breaks are not allowed here.";
+	}
+	return NULL;
+}
+
+const char *
 valid_slug(const char *s)
 {
 	size_t	 i;

@@ -17,6 +17,9 @@ size_t		 valid_chars(const char *);
 
 /* One line of text: no line break or other control character. */
 const char	*valid_line(const char *);
+/* Text of many lines: tabs and line breaks (CR, LF), no other control
+ * character. */
+const char	*valid_text(const char *);
 /* A slug: [a-z0-9-], not starting with a hyphen ("" passes). */
 const char	*valid_slug(const char *);
 /* An article's tags, comma-separated, by the rules of tag.h ("" passes). */

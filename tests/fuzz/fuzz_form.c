@@ -26,6 +26,7 @@ static int		arena_ready;
 enum rule {
 	R_TEXT,		/* any text */
 	R_LINE,		/* no control characters */
+	R_MLINES,	/* no control characters but tab, CR and LF */
 	R_SLUG,
 	R_DATE,
 	R_TIME,
@@ -64,8 +65,8 @@ static const struct {
 	{ "slug", 100, R_SLUG, -1 },		/* FF_SLUG */
 	{ "date", 10, R_DATE, -1 },		/* FF_DATE */
 	{ "time", 5, R_TIME, -1 },		/* FF_TIME */
-	{ "excerpt", 1000, R_TEXT, -1 },	/* FF_EXCERPT */
-	{ "body", 500000, R_TEXT, -1 },		/* FF_BODY */
+	{ "excerpt", 1000, R_MLINES, -1 },	/* FF_EXCERPT */
+	{ "body", 500000, R_MLINES, -1 },	/* FF_BODY */
 	{ "author", 100, R_LINE, -1 },		/* FF_AUTHOR */
 	{ "tags", 2000, R_TAGS, -1 },		/* FF_TAGS */
 	{ "revision", 18, R_REVISION, -1 },	/* FF_REVISION */
@@ -78,14 +79,14 @@ static const struct {
 	{ "site_subtitle", 300, R_LINE, SET_SUBTITLE },
 	{ "site_base_url", 300, R_BASE_URL, SET_BASE_URL },
 	{ "site_author", 100, R_LINE, SET_AUTHOR },
-	{ "site_note", 20000, R_TEXT, SET_CONTRIBUTE },
-	{ "site_disclaimer", 100000, R_TEXT, SET_DISCLAIMER },
+	{ "site_note", 20000, R_MLINES, SET_CONTRIBUTE },
+	{ "site_disclaimer", 100000, R_MLINES, SET_DISCLAIMER },
 	{ "site_per_page", 3, R_PER_PAGE, SET_PER_PAGE },
 	{ "share_x", 1, R_BOX, SET_SHARE_X },
 	{ "share_linkedin", 1, R_BOX, SET_SHARE_LINKEDIN },
 	{ "share_facebook", 1, R_BOX, SET_SHARE_FACEBOOK },
 	{ "site_disclaimer_where", 20, R_WHERE, SET_DISCLAIMER_WHERE },
-	{ "site_robots", 10000, R_TEXT, SET_ROBOTS },
+	{ "site_robots", 10000, R_MLINES, SET_ROBOTS },
 };
 
 static const char *const actions[] = { "draft", "preview", "publish",
@@ -352,6 +353,12 @@ rule_ok(enum rule r, const char *v)
 	case R_LINE:
 		for (p = (const unsigned char *)v; *p != '\0'; p++)
 			if (*p < 0x20 || *p == 0x7f)
+				return 0;
+		return 1;
+	case R_MLINES:
+		for (p = (const unsigned char *)v; *p != '\0'; p++)
+			if ((*p < 0x20 && *p != '\t' && *p != '\r' &&
+			    *p != '\n') || *p == 0x7f)
 				return 0;
 		return 1;
 	case R_SLUG:

@@ -67,6 +67,17 @@ text_leaves_utf8_alone(void **state)
 }
 
 static void
+text_replaces_controls(void **state)
+{
+	/* HTML may not hold C0 controls but whitespace, nor DEL: each is
+	 * U+FFFD, so a rejected value shown again in its form stays
+	 * valid (issue 11: tests/e2e/hostile.tsv, row ctl-in-slug). */
+	CHECK(html_text, "a\x01" "b\x0b" "c\x1b[m\x7f",
+	    "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd[m\xef\xbf\xbd");
+	CHECK(html_text, "tab\tlf\nff\fcr\r", "tab\tlf\nff\fcr\r");
+}
+
+static void
 text_honours_length(void **state)
 {
 	/* Only len bytes are read; a NUL inside is passed through. */
@@ -193,6 +204,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(text_escapes),
 		cmocka_unit_test(text_leaves_utf8_alone),
+		cmocka_unit_test(text_replaces_controls),
 		cmocka_unit_test(text_honours_length),
 		cmocka_unit_test(url_allowed),
 		cmocka_unit_test(url_refused),

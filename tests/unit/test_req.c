@@ -456,6 +456,29 @@ form_too_many_pairs(void **state)
 	assert_int_equal(form(state, body), 0);
 }
 
+/* The multi-line text fields keep tabs and line breaks and refuse other
+ * control characters, as the line fields refuse all of them (issue 11:
+ * tests/e2e/hostile.tsv, rows ctl-in-body, ctl-in-excerpt). */
+static void
+form_text_controls(void **state)
+{
+	assert_int_equal(form(state, "body=a%09b%0D%0Ac%0Ad&excerpt=e%09f"), 0);
+	assert_null(R(state)->form_err[FF_BODY]);
+	assert_null(R(state)->form_err[FF_EXCERPT]);
+	assert_string_equal(R(state)->form[FF_BODY], "a\tb\r\nc\nd");
+	assert_int_equal(form(state, "body=bell%07&excerpt=esc%1B%5B31m"), 0);
+	assert_non_null(R(state)->form_err[FF_BODY]);
+	assert_non_null(R(state)->form_err[FF_EXCERPT]);
+	assert_int_equal(form(state, "body=del%7F&excerpt=ff%0C"), 0);
+	assert_non_null(R(state)->form_err[FF_BODY]);
+	assert_non_null(R(state)->form_err[FF_EXCERPT]);
+	assert_null(valid_text(""));
+	assert_null(valid_text("caf\xc3\xa9\t\r\n"));
+	assert_non_null(valid_text("\x01"));
+	assert_non_null(valid_text("a\x0b" "b"));
+	assert_non_null(valid_text("\x7f"));
+}
+
 /* The field tables answer by name. */
 static void
 field_names(void **state)
@@ -517,6 +540,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(parse_host_too_long, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(form_honours_length, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(form_text_controls, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(form_too_long, setup, teardown),
 		cmocka_unit_test_setup_teardown(form_too_many_pairs, setup,

@@ -230,6 +230,13 @@ test_valid(void **state)
 	s[SEARCH_Q_MAX] = '\0';
 	assert_null(search_valid(s));
 	assert_null(search_valid(""));
+	/* Control characters are refused (a search is echoed in the page);
+	 * tabs and line breaks are spaces to a search (issue 11:
+	 * tests/e2e/hostile.tsv, rows escape-encoded-search, ctl-encoded-search). */
+	assert_non_null(search_valid("\x1b[31mred"));
+	assert_non_null(search_valid("a\x01b"));
+	assert_non_null(search_valid("a\x7f"));
+	assert_null(search_valid("tea\tcake\r\n"));
 	/* 200 four-byte characters are the edge's byte limit exactly. */
 	for (i = 0; i < SEARCH_Q_MAX; i++)
 		memcpy(s + 4 * i, "\xf0\x9f\x99\x82", 4);
@@ -251,7 +258,7 @@ main(void)
 	tests = arena_calloc(&D, ncases + 2, sizeof(*tests));
 	tests[0].name = "search.txt: read";
 	tests[0].test_func = test_read;
-	tests[1].name = "search_valid: 200 characters";
+	tests[1].name = "search_valid: 200 characters, no control characters";
 	tests[1].test_func = test_valid;
 	for (i = 0; i < ncases; i++) {
 		tests[i + 2].name = arena_printf(&D, "search.txt:%d",
