@@ -62,10 +62,11 @@ enum {
 	" ORDER BY " R ", a.published_at DESC, a.id DESC"
 
 static const char *const sql[S__MAX] = {
-	/* S_PAGE: every match ranked. */
-	PAGE(BM25),
+	/* S_PAGE: every match ranked (in parentheses: one string, as
+	 * clang asks). */
+	(PAGE(BM25)),
 	/* S_PAGE_WINDOW: the window's (db_search.h). */
-	PAGE(RANK),
+	(PAGE(RANK)),
 	/* S_STAMP: the window's rows in id order, with no ranking: the
 	 * order of a page also moves with the whole index's statistics,
 	 * which any save changes, and h_search_stamp() mixes in the time of

@@ -55,7 +55,9 @@ static const char *const sql[S__MAX] = {
 	" WHERE " DB_IN_RANGE " ORDER BY published_at DESC, id DESC"
 	" LIMIT :limit OFFSET :offset)",
 	/* S_ARTICLE: the article, and what its page shows of its
-	 * neighbours, "id list_rev updated_at" ("" at either end). */
+	 * neighbours, "id list_rev updated_at" ("" at either end). From
+	 * indexes alone: the slug's gives the id, articles_visible the
+	 * rest, which the row keeps after the body's overflow pages. */
 	"SELECT a.id, a.revision, max(a.updated_at, a.published_at),"
 	" ifnull((SELECT printf('%d %d %d', id, list_rev, updated_at)"
 	"   FROM articles WHERE " DB_OLDER("a.published_at", "a.id")
@@ -63,8 +65,9 @@ static const char *const sql[S__MAX] = {
 	" ifnull((SELECT printf('%d %d %d', id, list_rev, updated_at)"
 	"   FROM articles WHERE " DB_NEWER("a.published_at", "a.id")
 	"   ORDER BY published_at, id LIMIT 1), ''), a.published_at"
-	" FROM articles a WHERE a.slug = :slug AND a.status = 'published'"
-	" AND a.published_at <= :now",
+	" FROM articles a INDEXED BY articles_visible"
+	" WHERE a.id = (SELECT id FROM articles WHERE slug = :slug)"
+	" AND a.status = 'published' AND a.published_at <= :now",
 	/* S_STATIC */
 	"SELECT id, revision, updated_at FROM pages"
 	" WHERE slug = :slug AND status = 'published'",

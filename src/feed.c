@@ -63,6 +63,30 @@ put_char(struct buf *b, const char *s, size_t k, unsigned long c)
 		buf_put(b, s, k);
 }
 
+/* How many bytes from s (n left) are printable ASCII that needs no
+ * escape in XML (json 0) or in a JSON string (json 1), or for XML tab or
+ * newline: copied as they are, in one piece (a feed of 20 articles in
+ * full spent three quarters of its time copying them one at a time). */
+static size_t
+plain_run(const char *s, size_t n, int json)
+{
+	size_t	 k;
+	char	 c;
+
+	for (k = 0; k < n; k++) {
+		c = s[k];
+		if (c == '<' || c == '>' || c == '&')
+			break;
+		if (c >= 0x20 && c < 0x7f) {
+			if (json ? c == '"' || c == '\\' : c == '"' ||
+			    c == '\'')
+				break;
+		} else if (json || (c != '\t' && c != '\n'))
+			break;
+	}
+	return k;
+}
+
 void
 feed_xml(struct buf *b, const char *s, size_t len)
 {
@@ -70,6 +94,10 @@ feed_xml(struct buf *b, const char *s, size_t len)
 	size_t		 i, k;
 
 	for (i = 0; i < len; i += k) {
+		if ((k = plain_run(s + i, len - i, 0)) > 0) {
+			buf_put(b, s + i, k);
+			continue;
+		}
 		k = utf8_next((const unsigned char *)s + i, len - i, &c);
 		switch (c) {
 		case '&':
@@ -95,6 +123,18 @@ feed_xml(struct buf *b, const char *s, size_t len)
 	}
 }
 
+/* "\\u" and four hex digits: c is below U+10000 here. */
+static void
+put_u(struct buf *b, unsigned long c)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	char			 u[6] = { '\\', 'u', hex[(c >> 12) & 0xf],
+				    hex[(c >> 8) & 0xf], hex[(c >> 4) & 0xf],
+				    hex[c & 0xf] };
+
+	buf_put(b, u, sizeof(u));
+}
+
 void
 feed_json(struct buf *b, const char *s, size_t len)
 {
@@ -103,6 +143,10 @@ feed_json(struct buf *b, const char *s, size_t len)
 
 	buf_putc(b, '"');
 	for (i = 0; i < len; i += k) {
+		if ((k = plain_run(s + i, len - i, 1)) > 0) {
+			buf_put(b, s + i, k);
+			continue;
+		}
 		k = utf8_next((const unsigned char *)s + i, len - i, &c);
 		switch (c) {
 		case '"':
@@ -125,7 +169,7 @@ feed_json(struct buf *b, const char *s, size_t len)
 			 * ever reads it as HTML. */
 			if (c < 0x20 || c == '<' || c == '>' || c == '&' ||
 			    c == 0x2028 || c == 0x2029)
-				buf_printf(b, "\\u%04lx", c);
+				put_u(b, c);
 			else
 				put_char(b, s + i, k, c);
 			break;

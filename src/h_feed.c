@@ -121,8 +121,8 @@ feed(struct ctx *c, enum feed_kind kind, const struct db_tag *t)
 		items[i].published = p[i].published_at;
 		items[i].updated = p[i].updated_at > p[i].published_at ?
 		    p[i].updated_at : p[i].published_at;
-		if (md_render_abs(c->a, p[i].body, strlen(p[i].body),
-		    items[i].url, &items[i].content) == -1 ||
+		if (view_body_abs(c, &p[i], items[i].url,
+		    &items[i].content) == -1 ||
 		    categories(c, p[i].id, &items[i]) == -1)
 			return 500;
 		if (items[i].updated > f.updated)

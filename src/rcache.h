@@ -19,6 +19,7 @@ enum rcache_kind {
 	RC_PAGE,	/* a static page's */
 	RC_EXCERPT,	/* an article's excerpt in lists, as text */
 	RC_DESC,	/* a post's description (meta tags), as text */
+	RC_FEED,	/* an article's body for feeds (absolute links) */
 	RC__KINDS
 };
 

@@ -531,6 +531,30 @@ view_body(struct ctx *c, const struct post *p, struct safe_html *body,
 	return 0;
 }
 
+int
+view_body_abs(struct ctx *c, const struct post *p, const char *url,
+    struct safe_html *body)
+{
+	const char	*text;
+	size_t		 len;
+	long long	 unused;
+
+	/* The URL follows the revision (a new slug or date is a save) and
+	 * the base URL (a setting: any write drops what is kept; the
+	 * configuration's: a reload starts new workers). */
+	if (rcache_get(c->app->rcache, RC_FEED, p->id, p->revision, &text,
+	    &len, &unused)) {
+		body->s = arena_strndup(c->a, text, len);
+		body->len = len;
+		return 0;
+	}
+	if (md_render_abs(c->a, p->body, strlen(p->body), url, body) == -1)
+		return -1;
+	rcache_put(c->app->rcache, RC_FEED, p->id, p->revision, body->s,
+	    body->len, 0);
+	return 0;
+}
+
 struct tv *
 view_article(struct ctx *c, const struct post *p, struct safe_html body,
     long long minutes)

@@ -89,6 +89,10 @@ struct tv	*view_article(struct ctx *, const struct post *,
  * and kept; the HTML lives in the arena. 0/-1. */
 int		 view_body(struct ctx *, const struct post *,
 		    struct safe_html *body, long long *minutes);
+/* The same for a feed (md_render_abs() against the article's own
+ * absolute URL, url), kept by the post's revision as RC_FEED. 0/-1. */
+int		 view_body_abs(struct ctx *, const struct post *,
+		    const char *url, struct safe_html *);
 #define VIEW_EXCERPT_SOURCE 1500	/* characters of body a list fetches */
 #define VIEW_EXCERPT_MAX 320		/* bytes of excerpt it shows */
 
