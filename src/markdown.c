@@ -467,6 +467,11 @@ md_plain(struct arena *a, const char *md, size_t len, size_t max)
 	return res;
 }
 
+/* The bytes that separate words. */
+static const unsigned char	 word_gap[256] = {
+	[' '] = 1, ['\n'] = 1, ['\t'] = 1,
+};
+
 size_t
 md_words(const char *s, size_t len)
 {
@@ -474,11 +479,12 @@ md_words(const char *s, size_t len)
 	size_t			 i, words = 0;
 	unsigned		 gap = 1, sp;
 
-	/* A word begins at each non-space after a space: counted without a
-	 * branch per byte (a cold article page spent 6% here). */
+	/* A word begins at each byte after a gap that is no gap itself:
+	 * a table and a comparison a byte, no branch (a cold article page
+	 * spent 6% here). */
 	for (i = 0; i < len; i++) {
-		sp = (p[i] == ' ') | (p[i] == '\n') | (p[i] == '\t');
-		words += gap & (sp ^ 1);
+		sp = word_gap[p[i]];
+		words += gap > sp;
 		gap = sp;
 	}
 	return words;
