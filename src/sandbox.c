@@ -189,6 +189,10 @@ sandbox_enter(void)
 {
 	struct sigaction	 sa;
 	scmp_filter_ctx		 ctx;
+	struct scmp_arg_cmp	 self[2] = {
+		{ 0, SCMP_CMP_EQ, (scmp_datum_t)getpid(), 0 },
+		{ 1, SCMP_CMP_EQ, SIGSYS, 0 },
+	};
 	size_t			 i;
 	int			 nr, rc = -1, e;
 
@@ -219,9 +223,8 @@ sandbox_enter(void)
 		}
 	}
 	/* The handler's own death: SIGSYS to itself, nothing else. */
-	if ((e = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(kill), 2,
-	    SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid()),
-	    SCMP_A1(SCMP_CMP_EQ, SIGSYS))) != 0) {
+	if ((e = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(kill), 2,
+	    self)) != 0) {
 		log_err("%s: allowing kill: %s", __func__, strerror(-e));
 		goto out;
 	}
