@@ -4,6 +4,7 @@
  * refused. The allow list was found by running the end-to-end suites under
  * the filter and strace -f -c (docs/SECURITY.md, "Sandbox").
  */
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -30,22 +31,23 @@
  * journals made and unlinked; the import and export: temporary folders and
  * files), memory, the accept loop's signals and waits, time and
  * randomness (libsodium). Not here, so refused: exec, fork and clone,
- * ptrace, socket, connect and bind, mount, setuid and the like, kill of
- * another process. A name this architecture lacks is skipped.
+ * ptrace, socket, connect and bind, socket options, passing descriptors
+ * (sendmsg), pipes, mount, setuid and the like, kill of another process;
+ * ioctl but for TCGETS (isatty) and FIONREAD. A name this architecture
+ * lacks is skipped.
  */
 static const char *const allowed[] = {
 	/* files and the connection */
 	"read", "write", "readv", "writev", "pread64", "pwrite64", "preadv",
-	"pwritev", "lseek", "close", "open", "openat", "creat",
+	"pwritev", "lseek", "close", "open", "openat",
 	"fstat", "stat", "lstat", "newfstatat", "statx", "fstatfs", "statfs",
 	"fcntl", "flock", "fsync", "fdatasync", "ftruncate", "fallocate",
 	"unlink", "unlinkat", "rename", "renameat", "renameat2", "mkdir",
 	"mkdirat", "rmdir", "getdents64", "access", "faccessat", "faccessat2",
 	"readlink", "readlinkat", "getcwd", "chmod", "fchmod", "fchmodat",
-	"fchown", "utimensat", "dup", "dup2", "dup3", "pipe2",
-	"accept", "accept4", "shutdown", "recvfrom", "sendto", "recvmsg",
-	"sendmsg", "getsockname", "getpeername", "getsockopt", "setsockopt",
-	"poll", "ppoll", "select", "pselect6",
+	"fchown", "utimensat", "dup", "dup2", "dup3",
+	"accept", "accept4", "shutdown", "recvfrom", "sendto",
+	"getsockname", "getpeername", "poll", "ppoll", "select", "pselect6",
 	/* memory */
 	"brk", "mmap", "munmap", "mremap", "mprotect", "madvise",
 	/* signals, time, waiting, identity */
@@ -54,7 +56,7 @@ static const char *const allowed[] = {
 	"clock_gettime", "clock_getres", "gettimeofday", "time", "nanosleep",
 	"clock_nanosleep", "futex", "sched_yield", "getrandom",
 	"getpid", "gettid", "getppid", "getuid", "geteuid", "getgid",
-	"getegid", "getrlimit", "prlimit64", "uname", "sysinfo", "ioctl",
+	"getegid", "getrlimit", "prlimit64",
 	"exit", "exit_group", "restart_syscall",
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
 	/* The sanitizers' runtime, reporting an error (the report goes to
@@ -84,6 +86,9 @@ static const struct {
 	{ SYS_kill, "kill" },
 	{ SYS_setuid, "setuid" },
 	{ SYS_mount, "mount" },
+	{ SYS_ioctl, "ioctl" },
+	{ SYS_sendmsg, "sendmsg" },
+	{ SYS_pipe2, "pipe2" },
 };
 
 /* Appends s; leaves room for the newline. */
@@ -192,7 +197,8 @@ sandbox_enter(void)
 	struct scmp_arg_cmp	 self[2] = {
 		{ 0, SCMP_CMP_EQ, (scmp_datum_t)getpid(), 0 },
 		{ 1, SCMP_CMP_EQ, SIGSYS, 0 },
-	};
+	}, tcgets = { 1, SCMP_CMP_EQ, TCGETS, 0 },
+	    fionread = { 1, SCMP_CMP_EQ, FIONREAD, 0 };
 	size_t			 i;
 	int			 nr, rc = -1, e;
 
@@ -226,6 +232,13 @@ sandbox_enter(void)
 	if ((e = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(kill), 2,
 	    self)) != 0) {
 		log_err("%s: allowing kill: %s", __func__, strerror(-e));
+		goto out;
+	}
+	/* stdio asks whether stderr is a terminal; nothing else may. */
+	if ((e = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 1,
+	    &tcgets)) != 0 || (e = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW,
+	    SCMP_SYS(ioctl), 1, &fionread)) != 0) {
+		log_err("%s: allowing ioctl: %s", __func__, strerror(-e));
 		goto out;
 	}
 	if ((e = seccomp_load(ctx)) != 0) {
