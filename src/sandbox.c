@@ -9,6 +9,9 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -31,9 +34,10 @@
  * journals made and unlinked; the import and export: temporary folders and
  * files), memory, the accept loop's signals and waits, time and
  * randomness (libsodium). Not here, so refused: exec, fork and clone,
- * ptrace, socket, connect and bind, socket options, passing descriptors
- * (sendmsg), pipes, mount, setuid and the like, kill of another process;
- * ioctl but for TCGETS (isatty) and FIONREAD. A name this architecture
+ * ptrace, socket, connect and bind, passing descriptors (sendmsg), pipes,
+ * mount, setuid and the like, kill of another process; ioctl but for
+ * TCGETS (isatty) and FIONREAD; socket options but TCP_NODELAY (libfcgi
+ * sets it on each TCP connection it accepts). A name this architecture
  * lacks is skipped.
  */
 static const char *const allowed[] = {
@@ -89,6 +93,7 @@ static const struct {
 	{ SYS_ioctl, "ioctl" },
 	{ SYS_sendmsg, "sendmsg" },
 	{ SYS_pipe2, "pipe2" },
+	{ SYS_setsockopt, "setsockopt" },
 };
 
 /* Appends s; leaves room for the newline. */
@@ -198,7 +203,10 @@ sandbox_enter(void)
 		{ 0, SCMP_CMP_EQ, (scmp_datum_t)getpid(), 0 },
 		{ 1, SCMP_CMP_EQ, SIGSYS, 0 },
 	}, tcgets = { 1, SCMP_CMP_EQ, TCGETS, 0 },
-	    fionread = { 1, SCMP_CMP_EQ, FIONREAD, 0 };
+	    fionread = { 1, SCMP_CMP_EQ, FIONREAD, 0 }, nodelay[2] = {
+		{ 1, SCMP_CMP_EQ, IPPROTO_TCP, 0 },
+		{ 2, SCMP_CMP_EQ, TCP_NODELAY, 0 },
+	};
 	size_t			 i;
 	int			 nr, rc = -1, e;
 
@@ -239,6 +247,11 @@ sandbox_enter(void)
 	    &tcgets)) != 0 || (e = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW,
 	    SCMP_SYS(ioctl), 1, &fionread)) != 0) {
 		log_err("%s: allowing ioctl: %s", __func__, strerror(-e));
+		goto out;
+	}
+	if ((e = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW,
+	    SCMP_SYS(setsockopt), 2, nodelay)) != 0) {
+		log_err("%s: allowing setsockopt: %s", __func__, strerror(-e));
 		goto out;
 	}
 	if ((e = seccomp_load(ctx)) != 0) {

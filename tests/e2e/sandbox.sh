@@ -14,8 +14,11 @@
 # and replaced. sandbox = no in the file, --sandbox no and --no-sandbox
 # leave the workers unfiltered; --sandbox maybe is refused.
 #
-# Needs: curl, sqlite3, nginx, python3, perl, pgrep. KEEP_E2E=1 keeps the
-# temporary folder.
+# Served over TCP (--listen), where libfcgi sets TCP_NODELAY on each
+# connection, a filtered worker answers too.
+#
+# Needs: curl, sqlite3, nginx, python3, perl, pgrep, cgi-fcgi. KEEP_E2E=1
+# keeps the temporary folder.
 
 # Checks pass single-quoted conditions to eval, on purpose:
 # shellcheck disable=SC2016,SC2034
@@ -25,7 +28,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 e2e_init sandbox "${1:-}"
 
-need curl sqlite3 nginx python3 perl pgrep
+need curl sqlite3 nginx python3 perl pgrep cgi-fcgi
 [ -x "$QUIRE" ] || bail "the binary $QUIRE exists" "build it with make"
 echo "# e2e sandbox: $QUIRE"
 
@@ -238,6 +241,29 @@ san=$(grep -E 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: [A-Za-z]*S
 check "no sanitizer report in the server log" "$san" [ -z "$san" ]
 died=$(grep -E 'worker [0-9]+ ended' "$VAR/server.log" | grep -v "worker $victim ended" | head -n 5)
 check "no other worker died" "$died" [ -z "$died" ]
+
+# ---------------------------------------------------------------------------
+# FastCGI over TCP: libfcgi sets TCP_NODELAY on each connection it accepts
+
+for attempt in 1 2 3; do
+	tport=$(free_port) || break
+	start_quire "$W/tcp.log" --db "$DB" --listen "127.0.0.1:$tport" --workers 1 && break
+	stop_pid "$q_pid"
+	mv "$W/tcp.log" "$W/tcp-attempt$attempt.log"
+done
+wait_for 200 eval '[ -n "$(workers "$q_pid")" ]'
+w2=$(workers "$q_pid")
+env -i REQUEST_METHOD=GET REQUEST_URI=/about "$(command -v cgi-fcgi)" -bind \
+    -connect "127.0.0.1:$tport" > "$W/tcp.out" 2>&1
+# shellcheck disable=SC2086
+check "quire serve --listen: a filtered worker answers FastCGI over TCP (200)" \
+    "$(show $w2); $(head -n 1 "$W/tcp.out"); $(tail -n 3 "$W/tcp.log")" \
+    eval 'filtered $w2 && head -n 1 "$W/tcp.out" | grep -q "^Status: 200" &&
+    grep -q "<h1>About</h1>" "$W/tcp.out"'
+stop_pid "$q_pid"
+check "... no refused call, no worker restarted, exit 0 on TERM" \
+    "exit $stopped_status; $(grep -E "sandbox|ended" "$W/tcp.log")" \
+    eval '[ "$stopped_status" = 0 ] && ! grep -qE "sandbox: system call|worker [0-9]+ ended" "$W/tcp.log"'
 
 # ---------------------------------------------------------------------------
 # Turned off: sandbox = no, --sandbox no, --no-sandbox
