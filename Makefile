@@ -186,8 +186,9 @@ bench: deps build/quire bench-tools
 
 # Explores: FUZZ_SECONDS (default 60) per harness, after replaying the
 # corpus and the regressions. make test only replays (tests/fuzz/run.sh).
+# FUZZ="NAME ..." explores only those harnesses.
 fuzz: fuzzers
-	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh explore
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh explore $(FUZZ)
 
 # make install PREFIX=/usr/local DESTDIR=: the binary, the static files
 # (nginx serves them: docs/nginx/), the nginx and systemd files with the

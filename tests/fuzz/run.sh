@@ -8,6 +8,7 @@
 #   sh tests/fuzz/run.sh explore    make fuzz: FUZZ_SECONDS (default 60) of
 #                                   fuzzing each, from a scratch copy of the
 #                                   seeds, after the replay
+#   ... replay|explore NAME...      only those harnesses (FUZZ=NAME... in make)
 #
 # One line per harness:
 #   ok - fuzz NAME (N inputs replayed)   ok - fuzz NAME (N runs)
@@ -19,6 +20,8 @@
 # crash. Run from anywhere; it works from the repo root.
 
 MODE=${1:-replay}
+[ $# -gt 0 ] && shift
+ONLY=$*
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
@@ -97,6 +100,10 @@ fi
 for h in tests/fuzz/fuzz_*.c; do
 	name=${h#tests/fuzz/fuzz_}
 	name=${name%.c}
+	case " ${ONLY:-$name} " in
+	*" $name "*) ;;
+	*) continue ;;
+	esac
 
 	replay "$name"
 	if [ -n "$bad" ]; then
