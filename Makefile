@@ -10,7 +10,7 @@
 # apply: make CPPFLAGS="$(dpkg-buildflags --get CPPFLAGS)" ...
 
 PKGS      = fcgi sqlite3 libcmark libsodium inih yaml-0.1 libxml-2.0 libsystemd \
-            libarchive
+            libarchive libseccomp
 CC       ?= cc
 FUZZ_CC  ?= clang
 CFLAGS   ?= -O2 -g
@@ -19,7 +19,7 @@ WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
 # The fallbacks serve a make run on a machine that make deps is still
 # equipping (the variables are read before deps runs).
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark -lsodium -linih -lyaml -lxml2 -lsystemd -larchive)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lsqlite3 -lcmark -lsodium -linih -lyaml -lxml2 -lsystemd -larchive -lseccomp)
 # Ours, before the caller's: the caller's CPPFLAGS may add, not take away.
 QCPPFLAGS = -D_GNU_SOURCE -Isrc -Ibuild $(PKG_CFLAGS)
 DEPFLAGS  = -MMD -MP
@@ -43,7 +43,7 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             port db_port fm fmdir fmw cfgfile db_check \
             wpautop mdwrite html2md wpdate wxr \
             multipart zipdir port_load port_export h_admin_tools \
-            listen stop worker supervise cgi
+            listen stop sandbox worker supervise cgi
 PROGRAM   = main cmd_init cmd_user cmd_serve cmd_export cmd_import \
             cmd_backup cmd_check
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
@@ -66,7 +66,8 @@ PORT     ?= 8080
 # by command, so a java or npm installed some other way is left alone).
 DEBS_LIBS  = libfcgi-dev libsqlite3-dev libcmark-dev libsodium-dev libcmocka-dev \
              libclang-rt-14-dev libfaketime python3-feedparser \
-             libinih-dev libyaml-dev libxml2-dev libsystemd-dev libarchive-dev
+             libinih-dev libyaml-dev libxml2-dev libsystemd-dev libarchive-dev \
+             libseccomp-dev
 DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              cgi-fcgi:libfcgi-bin sqlite3:sqlite3 curl:curl clang:clang wrk:wrk \
              java:default-jre-headless npm:npm \
@@ -185,8 +186,9 @@ bench: deps build/quire bench-tools
 
 # Explores: FUZZ_SECONDS (default 60) per harness, after replaying the
 # corpus and the regressions. make test only replays (tests/fuzz/run.sh).
+# FUZZ="NAME ..." explores only those harnesses.
 fuzz: fuzzers
-	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh explore
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh explore $(FUZZ)
 
 # make install PREFIX=/usr/local DESTDIR=: the binary, the static files
 # (nginx serves them: docs/nginx/), the nginx and systemd files with the

@@ -82,6 +82,12 @@ static const struct cfg_def defs[CFG__MAX] = {
 	{ "cache_mb", "cache-mb", "MB", CT_INT, 0, 1024, F(cache_mb), "2",
 	    "Megabytes of rendered Markdown (article and page bodies) each "
 	    "worker keeps, the least recently read out first; 0 keeps none." },
+	/* CFG_SANDBOX */
+	{ "sandbox", "sandbox", "yes|no", CT_BOOL, 0, 1, F(sandbox), "yes",
+	    "Whether each worker, once it has opened what it needs, puts "
+	    "itself under a seccomp filter of the system calls serving needs "
+	    "(a refused call is logged and ends the worker); no is for "
+	    "debugging." },
 };
 
 const struct cfg_def *
@@ -179,7 +185,7 @@ value_why(const struct cfg_def *d, const char *v, long *n)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return "a control character";
 	if (d->type != CT_INT && d->type != CT_OCTAL && d->type != CT_LEVEL &&
-	    (long)strlen(v) > d->max) {
+	    d->type != CT_BOOL && (long)strlen(v) > d->max) {
 		snprintf(why[0], sizeof(why[0]), "longer than %ld bytes",
 		    d->max);
 		return why[0];
@@ -211,6 +217,11 @@ value_why(const struct cfg_def *d, const char *v, long *n)
 		if (log_level_parse(v, &lvl) == -1)
 			return "error, warn, info or debug";
 		*n = lvl;
+		return NULL;
+	case CT_BOOL:
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+			return "yes or no";
+		*n = strcmp(v, "yes") == 0;
 		return NULL;
 	case CT_PROXIES:
 		return proxies_ok(v) ? NULL :
@@ -263,7 +274,8 @@ cfgfile_set(struct config *cfg, enum cfg_key k, const char *value)
 		squeeze(v);
 	if ((why = value_why(d, v, &n)) != NULL)
 		return why;
-	if (d->type != CT_INT && d->type != CT_OCTAL && d->type != CT_LEVEL)
+	if (d->type != CT_INT && d->type != CT_OCTAL && d->type != CT_LEVEL &&
+	    d->type != CT_BOOL)
 		memcpy(field, &v, sizeof(v));
 	else if (d->size == sizeof(int)) {
 		int	 i = (int)n;

@@ -33,6 +33,7 @@ enum cfg_key {
 	CFG_GROUP,
 	CFG_SOCKET_MODE,
 	CFG_CACHE_MB,
+	CFG_SANDBOX,
 	CFG__MAX
 };
 
@@ -45,6 +46,7 @@ enum cfg_type {
 	CT_OCTAL,	/* octal, min to max (a file mode) */
 	CT_LEVEL,	/* error, warn, info or debug */
 	CT_PROXIES,	/* IP addresses, comma-separated */
+	CT_BOOL,	/* yes or no, stored as 1 or 0 */
 };
 
 struct cfg_def {

@@ -4,7 +4,8 @@
  * configuration, the templates, and the database (integrity, schema
  * version, every stored setting), opened read-only. Each problem on its
  * own line on stderr; status 1 if there was any, else 0 and one line "ok".
- * quire check --keys lists the configuration's keys (src/cfgfile.c).
+ * quire check --keys lists the configuration's keys (src/cfgfile.c);
+ * quire check --sandbox shows that a worker's seccomp filter stops execve.
  */
 #include <getopt.h>
 #include <grp.h>
@@ -21,6 +22,7 @@
 #include "db.h"
 #include "db_check.h"
 #include "db_migrate.h"
+#include "sandbox.h"
 #include "setting.h"
 
 /* The table of keys, a line each: key, flag, default, help. */
@@ -187,6 +189,7 @@ cmd_check(int argc, char *argv[])
 		{ "db", required_argument, NULL, 'd' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "keys", no_argument, NULL, 'k' },
+		{ "sandbox", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cfgfile_src	 src;
@@ -201,11 +204,14 @@ cmd_check(int argc, char *argv[])
 		case 'd': src.flag[CFG_DATABASE] = optarg; break;
 		case 't': src.flag[CFG_TEMPLATES] = optarg; break;
 		case 'k': list = 1; break;
+		case 's': list = 2; break;
 		default: return cmd_usage();
 		}
 	}
 	if (optind != argc)
 		return cmd_usage();
+	if (list == 2)
+		return sandbox_selftest(stdout) == 0 ? 0 : 1;
 	if (list)
 		return keys();
 	if (cfgfile_build(&cfg, &src) == -1)

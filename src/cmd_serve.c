@@ -50,8 +50,9 @@ cmd_serve_config(struct config *cfg, FILE *out)
 static int
 options(int argc, char *argv[])
 {
-	enum { OPT_CONFIG = 256, OPT_CLOCK, OPT_STRICT, OPT_KEY };
-	struct option		 opts[CFG__MAX + 4];
+	enum { OPT_CONFIG = 256, OPT_CLOCK, OPT_STRICT, OPT_NOSANDBOX,
+	    OPT_KEY };
+	struct option		 opts[CFG__MAX + 5];
 	const struct cfg_def	*d;
 	const char		*why;
 	int			 c, k;
@@ -68,12 +69,16 @@ options(int argc, char *argv[])
 	    OPT_CLOCK };
 	opts[k++] = (struct option){ "strict-templates", no_argument, NULL,
 	    OPT_STRICT };
+	opts[k++] = (struct option){ "no-sandbox", no_argument, NULL,
+	    OPT_NOSANDBOX };
 	memset(&given, 0, sizeof(given));
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_CONFIG: given.src.path = optarg; break;
 		case OPT_CLOCK: clock_init(optarg); break;
 		case OPT_STRICT: given.strict_templates = 1; break;
+		/* --sandbox no, said shorter */
+		case OPT_NOSANDBOX: given.src.flag[CFG_SANDBOX] = "no"; break;
 		default:
 			if (c < OPT_KEY || c >= OPT_KEY + CFG__MAX)
 				return cmd_usage();

@@ -20,6 +20,7 @@ config_defaults(struct config *cfg)
 	cfg->max_body = 1024 * 1024;
 	cfg->session_hours = 12;
 	cfg->log_level = LOG_INFO;
+	cfg->sandbox = 1;
 	arena_init(&cfg->mem);
 }
 

@@ -29,12 +29,15 @@ struct config {
 	const char	*base_url;	/* NULL: the database's base_url
 					   setting; else this wins over it */
 	int		 log_level;	/* an enum log_level (log.h) */
+	int		 sandbox;	/* workers put on the seccomp filter
+					   (sandbox.h); 1 by default */
 	const char	*file;		/* the configuration file read, or NULL */
 	struct arena	 mem;		/* the strings the file gave */
 };
 
 /* The defaults: one worker per CPU, socket mode 0660, max-age 60 s, a
- * 1 MiB body limit, 12-hour sessions, log level info; no file read. */
+ * 1 MiB body limit, 12-hour sessions, log level info, the sandbox on; no
+ * file read. */
 void	config_defaults(struct config *);
 /* Frees the strings the configuration file gave; config_defaults() makes
  * it usable again. */

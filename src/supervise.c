@@ -65,8 +65,7 @@ struct sv {
 	struct slot			 s[MAX_WORKERS];
 	pid_t				 old[MAX_OLD]; /* told to stop */
 	int				 nold;
-	int				 fd, sigfd;
-	int				 stopping, killed;
+	int				 fd, sigfd, stopping, killed;
 	long long			 stop_by;
 	const struct supervise_reload	*rl;
 	char				 sock[128]; /* to remove at the end */
@@ -290,7 +289,7 @@ on_death(struct sv *sv, pid_t pid, int status)
 	struct slot	*s = NULL;
 	struct proc	*p = NULL;
 	long long	 now = now_ms(), lived, delay;
-	char		 w[32];
+	char		 w[80];
 	int		 i, ready;
 
 	for (i = 0; i < sv->nold; i++)
@@ -307,9 +306,10 @@ on_death(struct sv *sv, pid_t pid, int status)
 	}
 	if (p == NULL)
 		return;
-	snprintf(w, sizeof(w), "%s %d", WIFSIGNALED(status) ? "signal" :
+	snprintf(w, sizeof(w), "%s %d%s", WIFSIGNALED(status) ? "signal" :
 	    "status", WIFSIGNALED(status) ? WTERMSIG(status) :
-	    WEXITSTATUS(status));
+	    WEXITSTATUS(status), WIFSIGNALED(status) && WTERMSIG(status) ==
+	    SIGSYS ? ", a system call the sandbox refuses" : "");
 	lived = now - p->born;
 	ready = p->ready;
 	if (p->ready_fd != -1)

@@ -22,6 +22,7 @@
 #include "auth.h"
 #include "log.h"
 #include "rcache.h"
+#include "sandbox.h"
 #include "stop.h"
 #include "worker.h"
 
@@ -97,6 +98,9 @@ worker_run(struct app *app, int fd, int ready_fd)
 		log_err("%s: cannot set up libfcgi", __func__);
 		_exit(1);
 	}
+	/* Everything is open: from here on only the calls serving needs. */
+	if (app->cfg->sandbox && sandbox_enter() == -1)
+		_exit(1);
 	say_ready(ready_fd);
 	while ((w = await(fd)) == 1) {
 		if ((rc = FCGX_Accept_r(&rq)) < 0) {

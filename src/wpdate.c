@@ -58,8 +58,10 @@ wpdate_zone(const char *s, long *off)
 	    (z = strrchr(s, ' ')) == NULL)
 		return -1;
 	z++;
+	/* +HHMM of a real zone: less than a day, minutes below 60. */
 	if ((z[0] == '+' || z[0] == '-') && strlen(z) == 5 &&
-	    strspn(z + 1, "0123456789") == 4) {
+	    strspn(z + 1, "0123456789") == 4 && (z[1] < '2' ||
+	    (z[1] == '2' && z[2] < '4')) && z[3] < '6') {
 		*off = ((z[1] - '0') * 10 + z[2] - '0') * 3600L +
 		    ((z[3] - '0') * 10 + z[4] - '0') * 60L;
 		if (z[0] == '-')

@@ -12,7 +12,8 @@
 int	wpdate_parse(const char *s, long long *t, int *zero);
 /* The zone of an RFC 822 date ("Tue, 12 Mar 2019 09:30:00 +0100", or
  * GMT, UT, Z and the North American names) in seconds east of UTC in
- * *off; -1 if it has none, or is WordPress's "-0001" date of drafts. */
+ * *off; -1 if it has none, is WordPress's "-0001" date of drafts, or
+ * is no real zone (+HHMM a day or more from UTC, or MM past 59). */
 int	wpdate_zone(const char *s, long *off);
 
 #endif

@@ -92,6 +92,8 @@ suite stale bash tests/e2e/stale.sh build/quire
 suite stale-asan bash tests/e2e/stale.sh build/asan/quire
 suite hostile bash tests/e2e/hostile.sh build/quire
 suite hostile-asan bash tests/e2e/hostile.sh build/asan/quire
+suite sandbox bash tests/e2e/sandbox.sh build/quire
+suite sandbox-asan bash tests/e2e/sandbox.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

@@ -71,6 +71,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case CT_LEVEL:
 			break;
+		case CT_BOOL: {
+			int	 v;
+
+			memcpy(&v, (char *)&cfg + d->off, sizeof(v));
+			CHECK(v == 0 || v == 1);
+			CHECK(cfgfile_check(k, v ? "yes" : "no") == NULL);
+			break;
+		}
 		default:
 			memcpy(&s, (char *)&cfg + d->off, sizeof(s));
 			if (s != NULL) {

@@ -5,12 +5,18 @@
  * of the author's URLs); and the input as a title, with that HTML as the
  * content, through all three writers: the XML must hold no character XML
  * forbids and no markup character of the input's own, the JSON no raw
- * control character, both valid UTF-8.
+ * control character, both valid UTF-8. And each must parse as what it
+ * claims: Atom and RSS with libxml2, strict (no recovery, no network),
+ * into a document whose root is <feed> or <rss>; JSON Feed with the
+ * strict RFC 8259 checker below (no JSON library is linked), into an
+ * object.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/parser.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -66,6 +72,187 @@ check_xml_text(const char *s, size_t len)
 	}
 }
 
+/* A strict RFC 8259 reader that only says whether text is JSON: *p
+ * advances past one value; 0, or -1. Depth is bounded (a feed nests 4). */
+static int	json_value(const char **, const char *, int);
+
+static void
+json_ws(const char **p, const char *end)
+{
+	while (*p < end && (**p == ' ' || **p == '\t' || **p == '\n' ||
+	    **p == '\r'))
+		(*p)++;
+}
+
+static int
+json_string(const char **p, const char *end)
+{
+	int	 i;
+
+	if (*p >= end || **p != '"')
+		return -1;
+	for ((*p)++; *p < end; (*p)++) {
+		if (**p == '"') {
+			(*p)++;
+			return 0;
+		}
+		if ((unsigned char)**p < 0x20)
+			return -1;
+		if (**p != '\\')
+			continue;
+		if (++(*p) >= end)
+			return -1;
+		if (**p == 'u') {
+			for (i = 0; i < 4; i++)
+				if (++(*p) >= end || !((**p >= '0' &&
+				    **p <= '9') || (**p >= 'a' && **p <= 'f') ||
+				    (**p >= 'A' && **p <= 'F')))
+					return -1;
+		} else if (strchr("\"\\/bfnrt", **p) == NULL || **p == '\0')
+			return -1;
+	}
+	return -1;
+}
+
+static int
+json_digits(const char **p, const char *end)
+{
+	const char	*s = *p;
+
+	while (*p < end && **p >= '0' && **p <= '9')
+		(*p)++;
+	return *p > s ? 0 : -1;
+}
+
+static int
+json_number(const char **p, const char *end)
+{
+	if (*p < end && **p == '-')
+		(*p)++;
+	if (*p < end && **p == '0')
+		(*p)++;
+	else if (json_digits(p, end) == -1)
+		return -1;
+	if (*p < end && **p == '.') {
+		(*p)++;
+		if (json_digits(p, end) == -1)
+			return -1;
+	}
+	if (*p < end && (**p == 'e' || **p == 'E')) {
+		(*p)++;
+		if (*p < end && (**p == '+' || **p == '-'))
+			(*p)++;
+		if (json_digits(p, end) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+json_word(const char **p, const char *end, const char *w)
+{
+	size_t	 n = strlen(w);
+
+	if ((size_t)(end - *p) < n || memcmp(*p, w, n) != 0)
+		return -1;
+	*p += n;
+	return 0;
+}
+
+/* An object or array, from its opening character. */
+static int
+json_container(const char **p, const char *end, int depth)
+{
+	char	 close = **p == '{' ? '}' : ']';
+	int	 obj = **p == '{';
+
+	(*p)++;
+	json_ws(p, end);
+	if (*p < end && **p == close) {
+		(*p)++;
+		return 0;
+	}
+	for (;;) {
+		if (obj) {
+			json_ws(p, end);
+			if (json_string(p, end) == -1)
+				return -1;
+			json_ws(p, end);
+			if (*p >= end || **p != ':')
+				return -1;
+			(*p)++;
+		}
+		if (json_value(p, end, depth + 1) == -1)
+			return -1;
+		json_ws(p, end);
+		if (*p < end && **p == ',') {
+			(*p)++;
+			continue;
+		}
+		if (*p < end && **p == close) {
+			(*p)++;
+			return 0;
+		}
+		return -1;
+	}
+}
+
+static int
+json_value(const char **p, const char *end, int depth)
+{
+	if (depth > 32)
+		return -1;
+	json_ws(p, end);
+	if (*p >= end)
+		return -1;
+	switch (**p) {
+	case '{':
+	case '[':
+		return json_container(p, end, depth);
+	case '"':
+		return json_string(p, end);
+	case 't':
+		return json_word(p, end, "true");
+	case 'f':
+		return json_word(p, end, "false");
+	case 'n':
+		return json_word(p, end, "null");
+	default:
+		return json_number(p, end);
+	}
+}
+
+/* The whole of s is one JSON object. */
+static int
+json_object(const char *s, size_t len)
+{
+	const char	*p = s, *end = s + len;
+
+	json_ws(&p, end);
+	if (p >= end || *p != '{' || json_value(&p, end, 0) == -1)
+		return 0;
+	json_ws(&p, end);
+	return p == end;
+}
+
+/* The whole of s is well-formed XML whose root element is root. */
+static int
+xml_doc(const char *s, size_t len, const char *root)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 r;
+	int		 ok;
+
+	doc = xmlReadMemory(s, (int)len, "feed.xml", NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL)
+		return 0;
+	r = xmlDocGetRootElement(doc);
+	ok = r != NULL && strcmp((const char *)r->name, root) == 0;
+	xmlFreeDoc(doc);
+	return ok;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -110,6 +297,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			CHECK(!((unsigned char)b.data[i] < 0x20 &&
 			    b.data[i] != '\t' && b.data[i] != '\n') &&
 			    (k == FEED_JSON || b.data[i] != 0x7f));
+		if (k == FEED_JSON)
+			CHECK(json_object(b.data, b.len));
+		else
+			CHECK(xml_doc(b.data, b.len, k == FEED_ATOM ? "feed" :
+			    "rss"));
 		buf_free(&b);
 	}
 	arena_reset(&arena);

@@ -8,14 +8,20 @@
 #   sh tests/fuzz/run.sh explore    make fuzz: FUZZ_SECONDS (default 60) of
 #                                   fuzzing each, from a scratch copy of the
 #                                   seeds, after the replay
+#   ... replay|explore NAME...      only those harnesses (FUZZ=NAME... in make)
 #
 # One line per harness:
 #   ok - fuzz NAME (N inputs replayed)   ok - fuzz NAME (N runs)
 #   not ok - fuzz NAME  (then # lines: the input or crash file, the log)
+# Exploring, it ends with a table (also in build/fuzz/summary.md): per
+# harness the executions (libFuzzer's stat::number_of_executed_units),
+# executions a second, the corpus it ended with and the crashes found.
 # Exits 1 if a harness failed to build, crashed on an input or found a
 # crash. Run from anywhere; it works from the repo root.
 
 MODE=${1:-replay}
+[ $# -gt 0 ] && shift
+ONLY=$*
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
@@ -39,6 +45,7 @@ max_len() {
 	req)		echo 8192 ;;
 	route)		echo 1024 ;;
 	markdown)	echo 65536 ;;
+	zipdir)		echo 16384 ;;
 	*)		echo 4096 ;;
 	esac
 }
@@ -83,9 +90,20 @@ replay() {
 }
 
 failed=0
+summary=$OUT/summary.md
+if [ "$MODE" = explore ]; then
+	{
+		echo "| harness | executions | per second | corpus | crashes |"
+		echo "|---------|-----------:|-----------:|-------:|--------:|"
+	} > "$summary"
+fi
 for h in tests/fuzz/fuzz_*.c; do
 	name=${h#tests/fuzz/fuzz_}
 	name=${name%.c}
+	case " ${ONLY:-$name} " in
+	*" $name "*) ;;
+	*) continue ;;
+	esac
 
 	replay "$name"
 	if [ -n "$bad" ]; then
@@ -119,13 +137,17 @@ for h in tests/fuzz/fuzz_*.c; do
 	[ -f "tests/fuzz/$name.dict" ] && dict="-dict=tests/fuzz/$name.dict"
 
 	"$bin" -max_total_time="$SECONDS_EACH" -max_len="$(max_len "$name")" \
-	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=0 \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -close_fd_mask=2 -artifact_prefix="$art/" $dict "$corpus" \
 	    >>"$log" 2>&1
 	rc=$?
-	runs=$(sed -n 's/^Done \([0-9][0-9]*\) runs in .*/\1/p' "$log" | tail -n 1)
+	runs=$(sed -n 's/^stat::number_of_executed_units: *\([0-9][0-9]*\).*/\1/p' "$log" | tail -n 1)
+	secs=$(sed -n 's/^stat::average_exec_per_sec: *\([0-9][0-9]*\).*/\1/p' "$log" | tail -n 1)
+	crashes=$(find "$art" -type f | wc -l)
+	printf '| %s | %s | %s | %s | %s |\n' "$name" "${runs:-?}" "${secs:-?}" \
+	    "$(find "$corpus" -type f | wc -l)" "$crashes" >> "$summary"
 	if [ "$rc" -eq 0 ] && [ -n "$runs" ]; then
-		echo "ok - fuzz $name ($n inputs replayed, $runs runs)"
+		echo "ok - fuzz $name ($n inputs replayed, $runs runs, $secs/s, 0 crashes)"
 		continue
 	fi
 	failed=1
@@ -140,4 +162,8 @@ for h in tests/fuzz/fuzz_*.c; do
 	grep -m 1 -E 'invariant failed|SUMMARY' "$log" | sed 's/^/#   /'
 	echo "#   log: $log"
 done
+if [ "$MODE" = explore ]; then
+	echo "# $SECONDS_EACH s each, on $(nproc) CPUs (load $(cut -d' ' -f1-3 /proc/loadavg)):"
+	sed 's/^/# /' "$summary"
+fi
 exit "$failed"

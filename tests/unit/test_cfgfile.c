@@ -52,6 +52,7 @@ table_rows(void **state)
 			assert_true(d->min <= d->max);
 			/* FALLTHROUGH */
 		case CT_LEVEL:
+		case CT_BOOL:
 			assert_true(d->size == sizeof(int) ||
 			    d->size == sizeof(long long));
 			break;
@@ -106,6 +107,11 @@ rules(void **state)
 		{ CFG_LOG_LEVEL, "debug", 1 },
 		{ CFG_LOG_LEVEL, "error", 1 },
 		{ CFG_LOG_LEVEL, "loud", 0 },
+		{ CFG_SANDBOX, "yes", 1 },
+		{ CFG_SANDBOX, "no", 1 },
+		{ CFG_SANDBOX, "off", 0 },
+		{ CFG_SANDBOX, "Yes", 0 },
+		{ CFG_SANDBOX, "1", 0 },
 		{ CFG_LISTEN, "127.0.0.1:9000", 1 },
 		{ CFG_LISTEN, "localhost:1", 1 },
 		{ CFG_LISTEN, "::1:9000", 1 },
@@ -175,6 +181,13 @@ set_fields(void **state)
 	assert_null(cfgfile_set(&cfg, CFG_DATABASE, "/srv/site.db"));
 	assert_null(cfgfile_set(&cfg, CFG_BASE_URL, "https://b.example"));
 	assert_non_null(cfgfile_set(&cfg, CFG_MAX_AGE, "forever"));
+	assert_int_equal(cfg.sandbox, 1);
+	assert_null(cfgfile_set(&cfg, CFG_SANDBOX, "no"));
+	assert_int_equal(cfg.sandbox, 0);
+	assert_non_null(cfgfile_set(&cfg, CFG_SANDBOX, "maybe"));
+	assert_int_equal(cfg.sandbox, 0);
+	assert_null(cfgfile_set(&cfg, CFG_SANDBOX, "yes"));
+	assert_int_equal(cfg.sandbox, 1);
 	assert_int_equal(cfg.workers, 7);
 	assert_true(cfg.max_body == 1073741824LL);
 	assert_int_equal(cfg.socket_mode, 0640);
