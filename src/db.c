@@ -115,8 +115,12 @@ db_open(const char *path, int create)
 	}
 	sqlite3_busy_timeout(db->h, 5000);
 	sqlite3_extended_result_codes(db->h, 1);
+	/* A page cache of 1 MB a connection, not SQLite's 2: every page but
+	 * a sitemap's year file (7.7 -> 13 ms at 100,000 articles) reads
+	 * less than that, and a worker stays within 8 MB. */
 	if (db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-	    " PRAGMA foreign_keys = ON;", "pragmas") == -1)
+	    " PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;",
+	    "pragmas") == -1)
 		goto fail;
 	return db;
 fail:
