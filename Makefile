@@ -44,6 +44,8 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             wpautop mdwrite html2md wpdate wxr \
             multipart zipdir port_load port_export h_admin_tools \
             listen stop worker supervise cgi
+# Issue 11, slow Markdown: what a text costs to render, asked before saving.
+MODULES  += mdcost
 PROGRAM   = main cmd_init cmd_user cmd_serve cmd_export cmd_import \
             cmd_backup cmd_check
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql

@@ -282,6 +282,7 @@ db_stamp_article(struct db *db, const char *slug, long long now,
 		out->last_mod = sqlite3_column_int64(st, 2);
 		out->published_at = sqlite3_column_int64(st, 5);
 		out->id = sqlite3_column_int64(st, 0);
+		out->revision = sqlite3_column_int64(st, 1);
 		older = col_str(st, 3);
 		newer = col_str(st, 4);
 		no = neighbour(older, &t);
@@ -308,6 +309,7 @@ db_stamp_static(struct db *db, const char *slug, struct db_stamp *out)
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->rows = 1;
 		out->last_mod = sqlite3_column_int64(st, 2);
+		out->revision = sqlite3_column_int64(st, 1);
 		key_of(out->key, sqlite3_column_int64(st, 0),
 		    sqlite3_column_int64(st, 1), "", 0, "", 0);
 	}

@@ -16,6 +16,7 @@ struct db_stamp {
 	long long	 last_mod;	/* the latest change among them, Unix s */
 	long long	 published_at;	/* db_stamp_article: the article's */
 	long long	 id;		/* db_stamp_article: the article's */
+	long long	 revision;	/* db_stamp_article, _static: the post's */
 	unsigned char	 key[DB_STAMP_KEY]; /* their versions, hashed */
 };
 
