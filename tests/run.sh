@@ -90,6 +90,8 @@ suite tools bash tests/e2e/tools.sh build/quire
 suite tools-asan bash tests/e2e/tools.sh build/asan/quire
 suite stale bash tests/e2e/stale.sh build/quire
 suite stale-asan bash tests/e2e/stale.sh build/asan/quire
+suite canon bash tests/e2e/canon.sh build/quire
+suite canon-asan bash tests/e2e/canon.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
