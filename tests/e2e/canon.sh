@@ -290,6 +290,25 @@ get bigread /2025/06/a-big-one
 check "... and read: 200, its last section there" "status $code" \
     eval '[ "$code" = 200 ] && has bigread "Section $(grep -c "^## " "$W/big.md")<"'
 
+# The import refuses such a body as the editor does: all or nothing,
+# naming the file (quire import; /admin/tools shares port_import()).
+"$QUIRE" init --db "$W/imp.db" >"$W/impinit.out" 2>&1 ||
+    bail "quire init creates an empty database" "$(cat "$W/impinit.out")"
+cp -r tests/fixtures/md/hugo "$W/imp"
+{ printf -- '---\ntitle: Slow\ndate: 2024-01-01\n---\n'; cat "$W/slow.md"; } \
+    > "$W/imp/content/posts/zz-slow.md"
+sqlite3 -init /dev/null "$W/imp.db" .dump > "$W/imp0.sql"
+"$QUIRE" import "$W/imp" --db "$W/imp.db" >"$W/imp.out" 2>"$W/imp.err" </dev/null
+rc=$?
+sqlite3 -init /dev/null "$W/imp.db" .dump > "$W/imp1.sql"
+check "quire import of a folder with such a body: nothing imported, the file named" \
+    "status $rc: $(head -c 300 "$W/imp.err")" \
+    eval '[ "$rc" = 1 ] && grep -qF "content/posts/zz-slow.md:1: body: This text would take too long" "$W/imp.err" && cmp -s "$W/imp0.sql" "$W/imp1.sql"'
+rm "$W/imp/content/posts/zz-slow.md"
+"$QUIRE" import "$W/imp" --db "$W/imp.db" >"$W/imp2.out" 2>"$W/imp2.err" </dev/null
+check "... and without it, the folder imports" "status $?: $(head -c 300 "$W/imp2.err")" \
+    eval '[ "$(sqlite3 "$W/imp.db" "SELECT count(*) FROM articles")" -gt 0 ]'
+
 stop_site
 echo "# e2e canon: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
