@@ -154,6 +154,10 @@ build/bench/bin/startup: tests/bench/startup.c | build/bench/bin
 build/bench/bin/render: tests/bench/render.c $(OBJ) | build/bench/bin
 	$(CC) $(QCPPFLAGS) $(CPPFLAGS) -std=c11 -O2 -g -Wall -Wextra $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS)
 
+# docs/SECURITY.md's figures on slow Markdown (issue 11).
+build/bench/bin/mdcost: tests/bench/mdcost.c $(OBJ) | build/bench/bin
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) -std=c11 -O2 -g -Wall -Wextra $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS)
+
 bench-tools: $(BENCH)
 
 -include $(wildcard build/obj/*.d build/asan/*.d build/tests/*.d \
