@@ -254,8 +254,10 @@ edit(struct ctx *c, enum post_kind kind)
 	bad |= apply_form(c, &p, found ? &stored : NULL, act, errors);
 	/* A body readers would wait seconds for is refused here, before
 	 * anything is stored or previewed (mdcost.h); its text stays in
-	 * the form. Deleting asks nothing of the body. */
+	 * the form. Deleting and unpublishing ask nothing of the body: an
+	 * article stored before this check can always leave the site. */
 	if (strcmp(actions[act].action, "delete") != 0 &&
+	    strcmp(actions[act].action, "unpublish") != 0 &&
 	    (slow = slow_body(c, &p, errors)) != 0) {
 		if (slow == -1)
 			return 500;
