@@ -200,9 +200,11 @@ canonical(struct ctx *c, const struct req *req)
 	    strtoll(q[QF_R], NULL, 10) != c->stamp.revision))
 		q[QF_R] = NULL;
 	want = route_canonical_query(c->a, q, c->query);
+	/* The raw query as sent; "/archive?" has an empty one, but its
+	 * bare '?' still makes another address for a cache. */
 	qm = strchr(req->target, '?');
-	if (qm == NULL ? *want == '\0' :
-	    *want != '\0' && strcmp(qm + 1, want) == 0)
+	if (strcmp(req->query_string, want) == 0 &&
+	    (*want != '\0' || qm == NULL || qm[1] != '\0'))
 		return 0;
 	resp_header(c->resp, "Location", view_abs_url(c,
 	    route_canonical(c->a, req->path, q, c->query)));
