@@ -44,6 +44,8 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             wpautop mdwrite html2md wpdate wxr \
             multipart zipdir port_load port_export h_admin_tools \
             listen stop sandbox worker supervise cgi
+# Issue 11, slow Markdown: what a text costs to render, asked before saving.
+MODULES  += mdcost
 PROGRAM   = main cmd_init cmd_user cmd_serve cmd_export cmd_import \
             cmd_backup cmd_check
 SQL       = $(sort $(wildcard sql/migrations/*.sql)) sql/demo.sql
@@ -151,6 +153,10 @@ build/bench/bin/startup: tests/bench/startup.c | build/bench/bin
 	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra $(DEPFLAGS) -o $@ $<
 
 build/bench/bin/render: tests/bench/render.c $(OBJ) | build/bench/bin
+	$(CC) $(QCPPFLAGS) $(CPPFLAGS) -std=c11 -O2 -g -Wall -Wextra $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS)
+
+# docs/SECURITY.md's figures on slow Markdown (issue 11).
+build/bench/bin/mdcost: tests/bench/mdcost.c $(OBJ) | build/bench/bin
 	$(CC) $(QCPPFLAGS) $(CPPFLAGS) -std=c11 -O2 -g -Wall -Wextra $(DEPFLAGS) $(LDFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS)
 
 bench-tools: $(BENCH)

@@ -4,6 +4,7 @@
  * line, then resets the arena.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -169,9 +170,45 @@ redirect_slash(struct ctx *c, struct req *req)
 	if (status != 200)
 		return 0;
 redirect:
-	if (*req->query_string != '\0')
-		to = arena_printf(c->a, "%s?%s", to, req->query_string);
+	/* Straight to the canonical address: one hop, not two. */
+	to = m.canonical ? route_canonical(c->a, to, req->query,
+	    m.query & ~(1u << QF_R)) :
+	    *req->query_string != '\0' ? arena_printf(c->a, "%s?%s", to,
+	    req->query_string) : to;
 	resp_header(c->resp, "Location", view_abs_url(c, to));
+	return 301;
+}
+
+/*
+ * A reader page asked for with a query it does not take (?r=1, a
+ * parameter twice, another order, another spelling of the same value):
+ * 301 to its canonical address (route_canonical()), so a cache keeps one
+ * copy and a made-up parameter cannot make every view a miss. The
+ * values were already checked at the edge, so a bad one is a 400 there,
+ * never a redirect; the canonical address compares equal to itself, so
+ * nothing loops. Returns 301, or 0 when the target is canonical.
+ */
+static int
+canonical(struct ctx *c, const struct req *req)
+{
+	const char	*q[QF__MAX], *want, *qm;
+
+	memcpy(q, req->query, sizeof(q));
+	/* ?r=REVISION (the admin's View link, so the author sees what was
+	 * saved and not a copy the browser kept) is the page's own only at
+	 * the revision the stamp read: any other is made up or stale. */
+	if (q[QF_R] != NULL && (c->stamp.rows == 0 ||
+	    strtoll(q[QF_R], NULL, 10) != c->stamp.revision))
+		q[QF_R] = NULL;
+	want = route_canonical_query(c->a, q, c->query);
+	/* The raw query as sent; "/archive?" has an empty one, but its
+	 * bare '?' still makes another address for a cache. */
+	qm = strchr(req->target, '?');
+	if (strcmp(req->query_string, want) == 0 &&
+	    (*want != '\0' || qm == NULL || qm[1] != '\0'))
+		return 0;
+	resp_header(c->resp, "Location", view_abs_url(c,
+	    route_canonical(c->a, req->path, q, c->query)));
 	return 301;
 }
 
@@ -232,14 +269,21 @@ dispatch(struct ctx *c, struct req *req, app_read_fn rd, void *rctx)
 		if ((status = gate_check(c)) != 0)
 			return status;
 	}
-	/* Conditional GET: one cheap query, then 304 or the page. */
+	/* Conditional GET: one cheap query, then 304 or the page. A page
+	 * that is there, asked for with a query it does not take, is sent
+	 * to its canonical address first; one that is not goes on to its
+	 * 404 or old address, which keeps no query (one hop). */
 	if (m.stamp != NULL && (req->method == METHOD_GET ||
 	    req->method == METHOD_HEAD)) {
 		if ((status = m.stamp(c)) == 500)
 			return 500;
+		if (status == 0 && m.canonical &&
+		    (rc = canonical(c, req)) != 0)
+			return rc;
 		if (status == 0 && httpcache_check(c))
 			return 304;
-	}
+	} else if (m.canonical && (rc = canonical(c, req)) != 0)
+		return rc;
 	status = m.handler(c);
 	if (status == 404 && (rc = old_address(c)) != 0)
 		status = rc;

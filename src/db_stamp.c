@@ -281,6 +281,7 @@ article_stamp(struct db_stamp *out, long long id, long long rev,
 	out->last_mod = mod;
 	out->published_at = published;
 	out->id = id;
+	out->revision = rev;
 	if (t > out->last_mod)
 		out->last_mod = t;
 	if (u > out->last_mod)
@@ -347,6 +348,7 @@ db_stamp_static(struct db *db, const char *slug, struct db_stamp *out)
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->rows = 1;
 		out->last_mod = sqlite3_column_int64(st, 2);
+		out->revision = sqlite3_column_int64(st, 1);
 		key_of(out->key, sqlite3_column_int64(st, 0),
 		    sqlite3_column_int64(st, 1), "", 0, "", 0);
 	}

@@ -17,6 +17,7 @@ struct db_stamp {
 	long long	 published_at;	/* db_stamp_article: the article's */
 	long long	 id;		/* db_stamp_article: the article's */
 	long long	 floor;		/* db_search_stamp: its window's */
+	long long	 revision;	/* db_stamp_article, _static: the post's */
 	unsigned char	 key[DB_STAMP_KEY]; /* their versions, hashed */
 };
 

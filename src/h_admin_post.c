@@ -13,6 +13,7 @@
 #include "h_admin_post.h"
 #include "h_tag.h"
 #include "markdown.h"
+#include "mdcost.h"
 #include "route.h"
 #include "view.h"
 
@@ -187,6 +188,20 @@ apply_form(struct ctx *c, struct post *p, const struct post *stored,
 	return bad;
 }
 
+/* Is the body too slow to render? 1 with its message in errors, 0, or -1
+ * (logged). */
+static int
+slow_body(struct ctx *c, const struct post *p, struct tv *errors)
+{
+	const char	*why;
+	int		 rc;
+
+	if ((rc = mdcost_slow(c->a, p->body, strlen(p->body), MDCOST_LIMIT_NS,
+	    &why)) == 1)
+		tv_text(c->a, errors, "body", why);
+	return rc;
+}
+
 static int
 edit(struct ctx *c, enum post_kind kind)
 {
@@ -195,7 +210,7 @@ edit(struct ctx *c, enum post_kind kind)
 	struct tag	*tags = NULL;
 	long long	 id = c->args[0] != NULL ? atoll(c->args[0]) : 0;
 	size_t		 ntags = 0;
-	int		 rc, bad = 0, i, act, found = 0;
+	int		 rc, bad = 0, i, act, found = 0, slow;
 
 	memset(&p, 0, sizeof(p));
 	p.kind = kind;
@@ -237,6 +252,17 @@ edit(struct ctx *c, enum post_kind kind)
 	if (found)
 		p.revision = atoll(req_form(c->req, FF_REVISION));
 	bad |= apply_form(c, &p, found ? &stored : NULL, act, errors);
+	/* A body readers would wait seconds for is refused here, before
+	 * anything is stored or previewed (mdcost.h); its text stays in
+	 * the form. Deleting and unpublishing ask nothing of the body: an
+	 * article stored before this check can always leave the site. */
+	if (strcmp(actions[act].action, "delete") != 0 &&
+	    strcmp(actions[act].action, "unpublish") != 0 &&
+	    (slow = slow_body(c, &p, errors)) != 0) {
+		if (slow == -1)
+			return 500;
+		return editor(c, 400, &p, values, errors, NULL, NULL);
+	}
 
 	if (strcmp(actions[act].action, "preview") == 0) {
 		if (!p.has_date)

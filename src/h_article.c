@@ -22,8 +22,10 @@ h_article_stamp(struct ctx *c)
 	struct post	 p;
 	int		 rc;
 
-	/* Nothing to compare: the page's own rows make the stamp. */
-	if (c->req->if_none_match == NULL && c->req->if_modified_since < 0)
+	/* Nothing to compare and no query to check against the revision
+	 * (app.c's canonical()): the page's own rows make the stamp. */
+	if (c->req->if_none_match == NULL && c->req->if_modified_since < 0 &&
+	    strchr(c->req->target, '?') == NULL)
 		return 1;
 	if ((rc = db_stamp_article(c->app->db, c->args[2], c->now,
 	    &c->stamp)) == -1)

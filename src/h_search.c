@@ -10,6 +10,7 @@
 
 #include "db_search.h"
 #include "h_search.h"
+#include "route.h"
 #include "search.h"
 #include "view.h"
 
@@ -45,6 +46,18 @@ h_search_stamp(struct ctx *c)
 	db_stamp_mix(&c->stamp, atoll(c->site.v[SET_CHANGED_AT]), 0);
 	return page > 1 && (long long)(page - 1) * PER_PAGE >= c->stamp.rows ?
 	    404 : 0;
+}
+
+/* The address of another page of the same search: its canonical one, so
+ * following a link costs no redirect. */
+static const char *
+page_url(struct ctx *c, const char *q, int page)
+{
+	const char	*v[QF__MAX] = { NULL };
+
+	v[QF_Q] = q;
+	v[QF_PAGE] = arena_printf(c->a, "%d", page);
+	return route_canonical(c->a, "/search", v, c->query);
 }
 
 /* The count line: "12 articles match; 11 to 12 shown." */
@@ -105,9 +118,9 @@ h_search(struct ctx *c)
 	tv_text(c->a, s, "note", note);
 	tv_text(c->a, s, "summary", summary(c, sq.fts != NULL ? total : 0,
 	    page, n));
-	tv_int(c->a, s, "prev_page", page - 1);
+	tv_text(c->a, s, "prev_url", page_url(c, q, page - 1));
 	tv_bool(c->a, s, "has_prev", page > 1);
-	tv_int(c->a, s, "next_page", page + 1);
+	tv_text(c->a, s, "next_url", page_url(c, q, page + 1));
 	tv_bool(c->a, s, "has_next",
 	    (long long)(page - 1) * PER_PAGE + (long long)n < total);
 	tv_set(c->a, root, "search", s);

@@ -14,6 +14,7 @@
 #include "db_redirect.h"
 #include "db_setting.h"
 #include "db_tag.h"
+#include "mdcost.h"
 #include "port.h"
 #include "redirect.h"
 #include "req.h"
@@ -144,6 +145,16 @@ check_item(struct arena *a, struct port_item *it)
 		return why;
 	if (it->has_date && it->published_at < 0)
 		return "date: before 1970";
+	/* As the editor refuses it (mdcost.h): readers never find out. */
+	switch (mdcost_slow(a, it->body, strlen(it->body), MDCOST_LIMIT_NS,
+	    &why)) {
+	case 0:
+		break;
+	case 1:
+		return arena_printf(a, "body: %s", why);
+	default:
+		return "body: the Markdown library failed on it";
+	}
 	if (it->kind == POST_ARTICLE && tag_field(a, it, &why) == NULL)
 		return why;
 	if (it->kind == POST_PAGE && (it->ntags > 0 || *it->excerpt != '\0' ||

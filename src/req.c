@@ -28,6 +28,7 @@ static const struct qfield {
 	{ "q", SEARCH_Q_BYTES, search_valid },	/* QF_Q */
 	{ "p", 10, valid_wp_id },	/* QF_WP_P */
 	{ "page_id", 10, valid_wp_id },	/* QF_WP_PAGE_ID */
+	{ "r", 18, valid_revision },	/* QF_R */
 };
 
 static const struct ffield {

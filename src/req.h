@@ -34,6 +34,9 @@ enum req_qfield {
 	QF_Q,		/* a search, as typed: any text, SEARCH_Q_MAX chars */
 	QF_WP_P,	/* WordPress's /?p=ID: an imported post's old address */
 	QF_WP_PAGE_ID,	/* WordPress's /?page_id=ID: a page's */
+	QF_R,		/* an article's or page's revision: the admin's View
+			   link (view_fresh_url()); canonical only while it
+			   is the page's (app.c) */
 	QF__MAX
 };
 

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "buf.h"
 #include "h_admin_auth.h"
 #include "h_admin_list.h"
 #include "h_admin_post.h"
@@ -24,6 +25,7 @@
 #include "h_sitemap.h"
 #include "h_tag.h"
 #include "h_search.h"
+#include "html.h"
 #include "route.h"
 #include "tag.h"
 
@@ -34,6 +36,9 @@
 
 #define Q(f)	(1u << (f))
 #define Q_ADMIN	Q(QF_DONE)
+/* A reader route that only redirects, to an address with no query: its
+ * query is ignored, not sent to a canonical address first (one hop). */
+#define Q_ANY	(1u << QF__MAX)
 
 enum route_id {
 	ROUTE_HOME,
@@ -114,24 +119,25 @@ static const struct route {
 	/* ROUTE_FEED_SLASH: the addresses feed readers and other engines
 	 * use, sent on to ours; each keeps its first segment from static
 	 * pages like any other row. */
-	{ "/feed/", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	{ "/feed/", M_GET, RK_READER, Q_ANY, h_feed_to_atom, NULL, NULL },
 	/* ROUTE_FEED_ALIAS */
-	{ "/feed", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	{ "/feed", M_GET, RK_READER, Q_ANY, h_feed_to_atom, NULL, NULL },
 	/* ROUTE_FEED_RSS_ALIAS */
-	{ "/rss", M_GET, RK_READER, 0, h_feed_to_rss, NULL, NULL },
+	{ "/rss", M_GET, RK_READER, Q_ANY, h_feed_to_rss, NULL, NULL },
 	/* ROUTE_FEED_RSS_XML */
-	{ "/rss.xml", M_GET, RK_READER, 0, h_feed_to_rss, NULL, NULL },
+	{ "/rss.xml", M_GET, RK_READER, Q_ANY, h_feed_to_rss, NULL, NULL },
 	/* ROUTE_FEED_ATOM_XML */
-	{ "/atom.xml", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	{ "/atom.xml", M_GET, RK_READER, Q_ANY, h_feed_to_atom, NULL, NULL },
 	/* ROUTE_FEED_INDEX_XML */
-	{ "/index.xml", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	{ "/index.xml", M_GET, RK_READER, Q_ANY, h_feed_to_atom, NULL, NULL },
 	/* ROUTE_FEED_FEED_XML */
-	{ "/feed.xml", M_GET, RK_READER, 0, h_feed_to_atom, NULL, NULL },
+	{ "/feed.xml", M_GET, RK_READER, Q_ANY, h_feed_to_atom, NULL, NULL },
 	/* ROUTE_SEARCH */
 	{ "/search", M_GET, RK_READER, Q(QF_Q) | Q(QF_PAGE), h_search,
 	    h_search_stamp, NULL },
-	/* ROUTE_ARTICLE */
-	{ "/{year}/{month}/{slug}", M_GET, RK_READER, 0, h_article,
+	/* ROUTE_ARTICLE: ?r=REVISION, the admin's View link, only at the
+	 * revision it has (app.c's canonical()). */
+	{ "/{year}/{month}/{slug}", M_GET, RK_READER, Q(QF_R), h_article,
 	    h_article_stamp, NULL },
 	/* ROUTE_ROBOTS: what a slug made from its name would be is kept. */
 	{ "/robots.txt", M_GET, RK_READER, 0, h_robots, h_robots_stamp,
@@ -207,7 +213,15 @@ static const struct route {
 	{ "/admin/tools/import", M_POST | M_UPLOAD, RK_ADMIN, 0,
 	    h_admin_tools_import, NULL, NULL },
 	/* ROUTE_PAGE */
-	{ "/{slug}", M_GET, RK_READER, 0, h_page, h_page_stamp, NULL },
+	{ "/{slug}", M_GET, RK_READER, Q(QF_R), h_page, h_page_stamp, NULL },
+};
+
+/* The order of the query fields in a canonical address: a search's words
+ * before its page, as its links have always written them, then the rest
+ * (no page takes more than two). Every QF_* once (test_canon). */
+static const enum req_qfield qorder[QF__MAX] = {
+	QF_Q, QF_PAGE, QF_BEFORE, QF_STATUS, QF_WP_P, QF_WP_PAGE_ID, QF_R,
+	QF_NEXT, QF_DONE,
 };
 
 static int
@@ -332,7 +346,9 @@ route_match(struct arena *a, const char *path, enum req_method method,
 			return 405;
 		m->handler = routes[i].handler;
 		m->stamp = routes[i].stamp;
-		m->query = routes[i].query;
+		m->query = routes[i].query & ~Q_ANY;
+		m->canonical = routes[i].kind == RK_READER &&
+		    !(routes[i].query & Q_ANY);
 		m->upload = (routes[i].methods & M_UPLOAD) != 0;
 		return 0;
 	}
@@ -403,4 +419,80 @@ route_slot(struct arena *a, const char *path, const char **slug)
 		return RS_OWN;
 	}
 	return RS_FREE;
+}
+
+/* A query value as a browser's form sends it (the WHATWG URL standard's
+ * application/x-www-form-urlencoded serializer), so the address a search
+ * form produces is already the canonical one. */
+static void
+put_form(struct buf *b, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	unsigned char		 c;
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '*' || c == '-' ||
+		    c == '.' || c == '_')
+			buf_putc(b, (char)c);
+		else if (c == ' ')
+			buf_putc(b, '+');
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[c >> 4]);
+			buf_putc(b, hex[c & 0xf]);
+		}
+	}
+}
+
+static void
+put_query(struct buf *b, const char *const q[QF__MAX], unsigned mask)
+{
+	enum req_qfield	 f;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < QF__MAX; i++) {
+		f = qorder[i];
+		if (!(mask & (1u << f)) || q[f] == NULL || *q[f] == '\0')
+			continue;
+		if (n++ > 0)
+			buf_putc(b, '&');
+		buf_puts(b, req_qfield_name(f));
+		buf_putc(b, '=');
+		put_form(b, q[f]);
+	}
+}
+
+const char *
+route_canonical(struct arena *a, const char *path,
+    const char *const q[QF__MAX], unsigned mask)
+{
+	struct buf	 b;
+	const char	*res;
+	size_t		 len;
+
+	buf_init(&b);
+	/* A path may hold UTF-8 (a tag's slug): percent-encoded. */
+	html_pct_path(&b, path, strlen(path));
+	len = b.len;
+	buf_putc(&b, '?');
+	put_query(&b, q, mask);
+	res = arena_strndup(a, b.data, b.len == len + 1 ? len : b.len);
+	buf_free(&b);
+	return res;
+}
+
+const char *
+route_canonical_query(struct arena *a, const char *const q[QF__MAX],
+    unsigned mask)
+{
+	struct buf	 b;
+	const char	*res;
+
+	buf_init(&b);
+	put_query(&b, q, mask);
+	res = arena_strndup(a, b.len > 0 ? b.data : "", b.len);
+	buf_free(&b);
+	return res;
 }

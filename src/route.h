@@ -21,6 +21,8 @@ struct route_match {
 	route_handler	 stamp;
 	enum route_kind	 kind;
 	unsigned	 query;		/* 1 << QF_* the page takes */
+	int		 canonical;	/* a reader page: any other query
+					   is a 301 to route_canonical() */
 	const char	*allow;		/* "GET, HEAD": for 405's Allow */
 	int		 upload;	/* its POST may be multipart/form-data
 					   (req->files): the upload form */
@@ -37,6 +39,21 @@ int	route_match(struct arena *, const char *path, enum req_method,
 /* 1 if a static page may not take slug (/slug): an address of the site's
  * own, or one kept for it. */
 int	route_reserved(const char *slug);
+
+/*
+ * A reader page's canonical address, for its 301 and its <link
+ * rel="canonical">: path (decoded, as struct req holds it; written
+ * percent-encoded) and, of the query values q (req->query), those the
+ * route takes (mask: 1 << QF_*), each once, in one fixed order (a
+ * search's words first), form-encoded as browsers send a form (space as
+ * '+', only letters, digits and "*-._" as they are), an empty value left
+ * out. "/search?q=red+fox&page=2". Lives in the arena.
+ */
+const char	*route_canonical(struct arena *, const char *path,
+		    const char *const q[QF__MAX], unsigned mask);
+/* Its query alone, without the '?': "" when the page takes none. */
+const char	*route_canonical_query(struct arena *,
+		    const char *const q[QF__MAX], unsigned mask);
 
 /* What an address is to the site, for a redirect's source: a route's
  * own (RS_OWN: a fixed page, a listing, anything under /admin), the place

@@ -236,24 +236,10 @@ site_values(struct ctx *c)
 static const char *
 canonical(struct ctx *c)
 {
-	struct buf	 b;
-	const char	*res;
-	int		 i, n = 0;
-
-	buf_init(&b);
-	/* A path may hold UTF-8 (a tag's slug): percent-encoded. */
-	html_pct_path(&b, c->req->path, strlen(c->req->path));
-	for (i = 0; i < QF__MAX; i++) {
-		if (c->req->query[i] == NULL || !(c->query & (1u << i)))
-			continue;
-		buf_putc(&b, n++ == 0 ? '?' : '&');
-		buf_puts(&b, req_qfield_name((enum req_qfield)i));
-		buf_putc(&b, '=');
-		html_pct(&b, c->req->query[i], strlen(c->req->query[i]));
-	}
-	res = arena_strndup(c->a, b.data, b.len);
-	buf_free(&b);
-	return res;
+	/* The revision a page was asked at (?r=) is the author's, not part
+	 * of its address. */
+	return route_canonical(c->a, c->req->path, c->req->query,
+	    c->query & ~(1u << QF_R));
 }
 
 /* A post's description: its excerpt's or its body's plain text, kept by

@@ -68,7 +68,8 @@ char		*view_admin_url(struct ctx *, const struct post *,
 		    const char *tail);
 /* The reader's address of a post with ?r=REVISION, so that the author's
  * own browser fetches this version rather than a copy it kept (reader
- * pages may be cached for max-age; the router ignores the parameter). */
+ * pages may be cached for max-age). The page answers it while REVISION
+ * is its own, and a 301 to its address alone after (app.c). */
 char		*view_fresh_url(struct ctx *, const struct post *);
 
 /* A list page's cursor, ?before=PUBTIME-ID (LLONG_MAX, LLONG_MAX for the

@@ -94,6 +94,8 @@ suite hostile bash tests/e2e/hostile.sh build/quire
 suite hostile-asan bash tests/e2e/hostile.sh build/asan/quire
 suite sandbox bash tests/e2e/sandbox.sh build/quire
 suite sandbox-asan bash tests/e2e/sandbox.sh build/asan/quire
+suite canon bash tests/e2e/canon.sh build/quire
+suite canon-asan bash tests/e2e/canon.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
