@@ -190,7 +190,7 @@ h_admin_login(struct ctx *c)
 	default:
 		return 500;
 	}
-	if (gate_sign_in(c, &u) == -1 || gate_device_issue(c, u.id) == -1)
+	if (gate_device_issue(c, u.id) == -1 || gate_sign_in(c, &u) == -1)
 		return 500;
 	log_req(LOG_INFO, r->client_addr, "POST", r->target,
 	    "signed in, login: %s", login);
