@@ -395,7 +395,7 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	    valid_token(r->session) != NULL)
 		r->session = NULL;
 	if (v != NULL && (r->device = cookie_get(a, v, REQ_DEVICE_COOKIE)) !=
-	    NULL && (strlen(r->device) > 128 ||
+	    NULL && (*r->device == '\0' || strlen(r->device) > 128 ||
 	    strspn(r->device, "0123456789abcdef.") != strlen(r->device)))
 		r->device = NULL;
 
