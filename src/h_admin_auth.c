@@ -5,6 +5,7 @@
  * every worker (pwslot.h), so that readers never queue behind argon2id.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -215,7 +216,7 @@ change_password(struct ctx *c, struct tv *errors, int *status)
 	const char		*pw = req_form(r, FF_NEW_PASSWORD), *why;
 	struct attempt_keys	 k;
 	unsigned char		 digest[AUTH_DIGEST];
-	char			 hash[AUTH_HASH_MAX];
+	char			 hash[AUTH_HASH_MAX], hex[33];
 	long long		 wait;
 	int			 rc, i;
 
@@ -225,9 +226,9 @@ change_password(struct ctx *c, struct tv *errors, int *status)
 	memset(&k, 0, sizeof(k));
 	if (auth_token_digest(c->req->session, digest) == -1)
 		return -1;
-	k.key[0] = "session:";
 	for (i = 0; i < 16; i++)
-		k.key[0] = arena_printf(c->a, "%s%02x", k.key[0], digest[i]);
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	k.key[0] = arena_printf(c->a, "session:%s", hex);
 	k.clear[0] = 1;
 	k.n = 1;
 	k.trusted = 1;
