@@ -103,14 +103,26 @@ CREATE TABLE sessions (
 ) WITHOUT ROWID;
 CREATE INDEX sessions_user ON sessions (user_id);
 
--- One row per failed sign-in, per client address ('ip:...') and per login
--- ('login:...'); rows older than the window are purged on each sign-in.
-CREATE TABLE login_failures (
-  id  INTEGER PRIMARY KEY,
-  key TEXT NOT NULL,
-  at  INTEGER NOT NULL
-);
-CREATE INDEX login_failures_key ON login_failures (key, at);
+-- The sign-in throttle (0011): one row per key with failures: 'login:NAME'
+-- (browsers without a device cookie for the login), 'ip:ADDR' (an IPv4
+-- address, or an IPv6 /64, as 'ip:2001:db8:1:2::/64'), 'device:ID' (a
+-- device cookie), 'session:HEX' (the account page's current password).
+-- Each waits a delay that doubles with its failures (src/throttle.c); rows
+-- quiet for a day are purged.
+CREATE TABLE signin_failures (
+  key      TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL CHECK (failures >= 0), -- counted before the check,
+                                                   -- taken back when right
+  last_at  INTEGER NOT NULL                        -- the latest attempt counted
+) WITHOUT ROWID;
+CREATE INDEX signin_failures_last ON signin_failures (last_at);
+
+-- Server secrets (0011), made at random by the first process that needs
+-- one: 'device' signs the device cookies (BLAKE2b keyed, src/auth.c).
+CREATE TABLE secrets (
+  name  TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+) WITHOUT ROWID;
 
 -- Tags (0006): an article's tags, a tag's articles.
 CREATE TABLE tags (
@@ -256,4 +268,4 @@ BEGIN
     WHERE month = CAST(strftime('%Y%m', new.published_at, 'unixepoch') AS INTEGER);
 END;
 
-PRAGMA user_version = 10;
+PRAGMA user_version = 11;

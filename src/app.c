@@ -342,7 +342,9 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 		status = dispatch(&c, &req, rd, rctx);
 	if (db_snap_end(app->db) == -1 && status < 500)
 		status = 500;
-	if (status >= 500) {
+	/* A handler's own 503 (a page saying why, with its Retry-After: the
+	 * sign-in when every password check slot is busy) passes as is. */
+	if (status >= 500 && !(status == 503 && c.resp->body.len > 0)) {
 		plain_500(c.resp);
 		status = 500;
 	}

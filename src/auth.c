@@ -2,6 +2,7 @@
  * auth: wraps libsodium. Session tokens are never stored: the database holds
  * their BLAKE2b digest, so a copy of the database opens no session.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -121,6 +122,69 @@ auth_csrf(const char *token, char out[AUTH_TOKEN_HEX + 1])
 	    sizeof(raw));
 	sodium_bin2hex(out, AUTH_TOKEN_HEX + 1, mac, sizeof(mac));
 	sodium_memzero(raw, sizeof(raw));
+}
+
+void
+auth_new_key(unsigned char out[AUTH_KEY])
+{
+	randombytes_buf(out, AUTH_KEY);
+}
+
+/* The MAC of a device cookie's "UID.ID", 64 hex chars. */
+static void
+device_mac(const unsigned char key[AUTH_KEY], const char *signed_part,
+    size_t len, char out[AUTH_TOKEN_HEX + 1])
+{
+	static const unsigned char	 ctx[] = "quire device v1";
+	crypto_generichash_state	 st;
+	unsigned char			 mac[32];
+
+	crypto_generichash_init(&st, key, AUTH_KEY, sizeof(mac));
+	crypto_generichash_update(&st, ctx, sizeof(ctx));
+	crypto_generichash_update(&st, (const unsigned char *)signed_part,
+	    len);
+	crypto_generichash_final(&st, mac, sizeof(mac));
+	sodium_bin2hex(out, AUTH_TOKEN_HEX + 1, mac, sizeof(mac));
+}
+
+void
+auth_device_new(const unsigned char key[AUTH_KEY], long long uid,
+    char out[AUTH_DEVICE_MAX])
+{
+	unsigned char	 raw[AUTH_DEVICE_ID / 2];
+	char		 id[AUTH_DEVICE_ID + 1], mac[AUTH_TOKEN_HEX + 1];
+	int		 n;
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(id, sizeof(id), raw, sizeof(raw));
+	n = snprintf(out, AUTH_DEVICE_MAX, "%lld.%s", uid, id);
+	device_mac(key, out, (size_t)n, mac);
+	snprintf(out + n, AUTH_DEVICE_MAX - (size_t)n, ".%s", mac);
+}
+
+int
+auth_device_check(const unsigned char key[AUTH_KEY], long long uid,
+    const char *cookie, char id[AUTH_DEVICE_ID + 1])
+{
+	char		 want[AUTH_DEVICE_MAX], mac[AUTH_TOKEN_HEX + 1];
+	const char	*dot;
+	int		 n;
+
+	/* "UID.ID." as it must begin for this user, then the MAC. */
+	n = snprintf(want, sizeof(want), "%lld.", uid);
+	if (n < 0 || strncmp(cookie, want, (size_t)n) != 0)
+		return 0;
+	dot = cookie + n + AUTH_DEVICE_ID;
+	if (strlen(cookie) != (size_t)n + AUTH_DEVICE_ID + 1 +
+	    AUTH_TOKEN_HEX || *dot != '.' ||
+	    memchr(cookie + n, '.', AUTH_DEVICE_ID) != NULL)
+		return 0;
+	device_mac(key, cookie, (size_t)(dot - cookie), mac);
+	if (!auth_equal(dot + 1, mac))
+		return 0;
+	memcpy(id, cookie + n, AUTH_DEVICE_ID);
+	id[AUTH_DEVICE_ID] = '\0';
+	return 1;
 }
 
 int

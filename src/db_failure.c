@@ -1,30 +1,41 @@
 /*
- * db_failure: the login_failures table.
+ * db_failure: the signin_failures and secrets tables.
  */
+#include <string.h>
+
 #include "db_failure.h"
 #include "db_int.h"
+#include "log.h"
 
 enum {
-	S_COUNT,
-	S_ADD,
+	S_GET,
+	S_TAKE,
+	S_UNTAKE,
 	S_CLEAR,
 	S_PURGE,
-	S_DEL,
+	S_SECRET_ADD,
+	S_SECRET,
 	S__MAX
 };
 
 static const char *const sql[S__MAX] = {
-	/* S_COUNT (in parentheses: one string, not two elements) */
-	("SELECT count(*), ifnull(min(at), 0) FROM login_failures"
-	" WHERE key = :key AND at > :since"),
-	/* S_ADD */
-	"INSERT INTO login_failures (key, at) VALUES (:key, :now)",
+	/* S_GET */
+	"SELECT failures, last_at FROM signin_failures WHERE key = :key",
+	/* S_TAKE */
+	("INSERT INTO signin_failures (key, failures, last_at)"
+	" VALUES (:key, 1, :now) ON CONFLICT (key) DO UPDATE"
+	" SET failures = failures + 1, last_at = :now"),
+	/* S_UNTAKE */
+	("UPDATE signin_failures SET failures = failures - 1"
+	" WHERE key = :key AND failures > 0"),
 	/* S_CLEAR */
-	"DELETE FROM login_failures WHERE key = :key",
+	"DELETE FROM signin_failures WHERE key = :key",
 	/* S_PURGE */
-	"DELETE FROM login_failures WHERE at <= :before",
-	/* S_DEL */
-	"DELETE FROM login_failures WHERE id = :id",
+	"DELETE FROM signin_failures WHERE last_at <= :before",
+	/* S_SECRET_ADD */
+	"INSERT OR IGNORE INTO secrets (name, value) VALUES (:name, :value)",
+	/* S_SECRET */
+	"SELECT value FROM secrets WHERE name = :name",
 };
 
 const struct db_sql db_failure_sql = { "db_failure", sql, S__MAX };
@@ -32,75 +43,63 @@ const struct db_sql db_failure_sql = { "db_failure", sql, S__MAX };
 #define ST(s)	db_stmt(db, DBM_FAILURE, (s))
 
 int
-db_failure_count(struct db *db, const char *key, long long since, int *count,
-    long long *oldest)
+db_failure_get(struct db *db, const char *key, long long *failures,
+    long long *last)
 {
-	sqlite3_stmt	*st = ST(S_COUNT);
+	sqlite3_stmt	*st = ST(S_GET);
 	int		 rc;
 
-	*count = 0;
-	*oldest = 0;
-	if (db_bind_text(db, st, ":key", key) == -1 ||
-	    db_bind_int(db, st, ":since", since) == -1)
+	*failures = 0;
+	*last = 0;
+	if (db_bind_text(db, st, ":key", key) == -1)
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*count = sqlite3_column_int(st, 0);
-		*oldest = sqlite3_column_int64(st, 1);
+		*failures = sqlite3_column_int64(st, 0);
+		*last = sqlite3_column_int64(st, 1);
 	}
-	return db_done(db, st, rc) == 1 ? 0 : -1;
+	return db_done(db, st, rc) == -1 ? -1 : 0;
 }
 
 int
 db_failure_try(struct db *db, const char *const *keys, size_t n,
-    long long now, long long since, int max, long long *ids,
-    long long *retry_at)
+    long long now, long long forget_before, db_failure_wait_fn wait,
+    long long *retry)
 {
 	size_t		 i;
-	long long	 oldest;
-	int		 count, allowed = 1;
+	long long	 failures, last, w;
 
-	*retry_at = 0;
-	/* The count and the new rows in one write transaction: a second
-	 * worker's attempt waits here and then counts this one. */
+	*retry = 0;
+	/* The reads and the counts in one write transaction: a second
+	 * worker's attempt waits here and then sees this one. */
 	if (db_begin(db) == -1)
 		return -1;
-	if (db_bind_int(db, ST(S_PURGE), ":before", since) == -1 ||
+	if (db_bind_int(db, ST(S_PURGE), ":before", forget_before) == -1 ||
 	    db_run(db, ST(S_PURGE)) == -1)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		if (db_failure_count(db, keys[i], since, &count,
-		    &oldest) == -1)
+		if (db_failure_get(db, keys[i], &failures, &last) == -1)
 			goto fail;
-		if (count >= max) {
-			allowed = 0;
-			if (oldest + (now - since) > *retry_at)
-				*retry_at = oldest + (now - since);
-		}
+		if ((w = wait(failures, last, now)) > *retry)
+			*retry = w;
 	}
-	for (i = 0; allowed && i < n; i++) {
-		if (db_bind_text(db, ST(S_ADD), ":key", keys[i]) == -1 ||
-		    db_bind_int(db, ST(S_ADD), ":now", now) == -1 ||
-		    db_run(db, ST(S_ADD)) == -1)
+	for (i = 0; *retry == 0 && i < n; i++)
+		if (db_bind_text(db, ST(S_TAKE), ":key", keys[i]) == -1 ||
+		    db_bind_int(db, ST(S_TAKE), ":now", now) == -1 ||
+		    db_run(db, ST(S_TAKE)) == -1)
 			goto fail;
-		ids[i] = sqlite3_last_insert_rowid(db->h);
-	}
 	if (db_commit(db) == 0)
-		return allowed;
+		return *retry == 0;
 fail:
 	db_rollback(db);
 	return -1;
 }
 
 int
-db_failure_undo(struct db *db, const long long *ids, size_t n)
+db_failure_untake(struct db *db, const char *key)
 {
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (db_bind_int(db, ST(S_DEL), ":id", ids[i]) == -1 ||
-		    db_run(db, ST(S_DEL)) == -1)
-			return -1;
-	return 0;
+	if (db_bind_text(db, ST(S_UNTAKE), ":key", key) == -1)
+		return -1;
+	return db_run(db, ST(S_UNTAKE)) == -1 ? -1 : 0;
 }
 
 int
@@ -109,4 +108,32 @@ db_failure_clear(struct db *db, const char *key)
 	if (db_bind_text(db, ST(S_CLEAR), ":key", key) == -1)
 		return -1;
 	return db_run(db, ST(S_CLEAR)) == -1 ? -1 : 0;
+}
+
+int
+db_failure_secret(struct db *db, const char *name, unsigned char *out,
+    size_t len, const unsigned char *fresh)
+{
+	sqlite3_stmt	*st = ST(S_SECRET);
+	int		 rc, ok = 0;
+
+	if (db_bind_text(db, ST(S_SECRET_ADD), ":name", name) == -1 ||
+	    db_bind_blob(db, ST(S_SECRET_ADD), ":value", fresh,
+	    (int)len) == -1 || db_run(db, ST(S_SECRET_ADD)) == -1)
+		return -1;
+	if (db_bind_text(db, st, ":name", name) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    (size_t)sqlite3_column_bytes(st, 0) == len) {
+		memcpy(out, sqlite3_column_blob(st, 0), len);
+		ok = 1;
+	}
+	if (db_done(db, st, rc) == -1)
+		return -1;
+	if (!ok) {
+		log_err("%s: secret %s missing or not %zu bytes", __func__,
+		    name, len);
+		return -1;
+	}
+	return 0;
 }

@@ -1,6 +1,9 @@
 /*
- * db_failure: failed password attempts, the sign-in rate limit's memory.
- * Rows are keyed ("login:NAME", "ip:ADDR"), so every worker sees them.
+ * db_failure: the sign-in throttle's memory (table signin_failures): per
+ * key ("login:NAME", "ip:ADDR", "device:ID", "session:HEX") a count of
+ * failures and the time of the latest, so that every worker sees them;
+ * and the server secrets the throttle's device cookies are signed with
+ * (table secrets). The rules (throttle.h) come from the caller.
  */
 #ifndef QUIRE_DB_FAILURE_H
 #define QUIRE_DB_FAILURE_H
@@ -9,23 +12,35 @@
 
 #include "db.h"
 
-/* How many failures for key after since, and the oldest of them (for
- * Retry-After). 0 or -1. */
-int	db_failure_count(struct db *, const char *key, long long since,
-	    int *count, long long *oldest);
-/* One attempt at a password, counted before the password is checked, so
- * that parallel attempts cannot all pass the count: in one write
- * transaction, purges failures at or before since; then, when each of the n
- * keys has fewer than max failures after since, records one at now for each
- * (ids[i] its row, for db_failure_undo) and returns 1. Otherwise records
- * nothing, sets *retry_at to the time the most limited key may try again and
- * returns 0. -1 on error (logged). */
+/* How long a key with failures, the latest at last, must still wait at
+ * now (throttle_wait). */
+typedef long long (*db_failure_wait_fn)(long long failures, long long last,
+		    long long now);
+
+/* A key's failures and the time of the latest (0 and 0 if none). 0 or
+ * -1. */
+int	db_failure_get(struct db *, const char *key, long long *failures,
+	    long long *last);
+/*
+ * One attempt at a password, counted before the password is checked, so
+ * that parallel attempts in several workers cannot all pass: in one write
+ * transaction, purges keys quiet since forget_before; then, when wait()
+ * is 0 for each of the n keys, counts one failure at now for each and
+ * returns 1. Otherwise counts nothing, sets *retry to the longest wait
+ * (seconds) and returns 0. -1 on error (logged).
+ */
 int	db_failure_try(struct db *, const char *const *keys, size_t n,
-	    long long now, long long since, int max, long long *ids,
-	    long long *retry_at);
-/* Takes back the rows db_failure_try recorded: the password was right. */
-int	db_failure_undo(struct db *, const long long *ids, size_t n);
-/* Forgets every failure of key. */
+	    long long now, long long forget_before, db_failure_wait_fn wait,
+	    long long *retry);
+/* The password was right: takes back the failure db_failure_try counted
+ * for key. 0 or -1. */
+int	db_failure_untake(struct db *, const char *key);
+/* Forgets every failure of key. 0 or -1. */
 int	db_failure_clear(struct db *, const char *key);
+/* The secret called name (len bytes) into out; if there is none yet,
+ * fresh (len random bytes) becomes it, once, whichever process is first.
+ * 0 or -1 (logged; also a stored secret of another length). */
+int	db_failure_secret(struct db *, const char *name, unsigned char *out,
+	    size_t len, const unsigned char *fresh);
 
 #endif

@@ -2,12 +2,16 @@
  * gate: sessions are 32 random bytes in a cookie (HttpOnly, SameSite=
  * Strict, Path=/admin, Secure over HTTPS); the database keeps only their
  * digest. The CSRF token is a keyed hash of the session's token, so it
- * needs no storage and dies with the session.
+ * needs no storage and dies with the session. A device cookie (OWASP's
+ * "device cookies") names the user and a random device id, signed with a
+ * key kept in the database; it outlives sessions and sign-outs.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "auth.h"
+#include "db_failure.h"
 #include "db_session.h"
 #include "gate.h"
 #include "view.h"
@@ -79,6 +83,50 @@ void
 gate_clear_cookie(struct ctx *c)
 {
 	cookie(c, "", 0);
+}
+
+#define DEVICE_AGE	(365LL * 86400)	/* seconds a device cookie lasts */
+
+/* The key device cookies are signed with, made on first use. */
+static int
+device_key(struct ctx *c, unsigned char key[AUTH_KEY])
+{
+	unsigned char	 fresh[AUTH_KEY];
+
+	auth_new_key(fresh);
+	return db_failure_secret(c->app->db, "device", key, AUTH_KEY, fresh);
+}
+
+int
+gate_device(struct ctx *c, long long uid, char id[AUTH_DEVICE_ID + 1])
+{
+	unsigned char	 key[AUTH_KEY];
+
+	if (c->req->device == NULL)
+		return 0;
+	if (device_key(c, key) == -1)
+		return -1;
+	return auth_device_check(key, uid, c->req->device, id);
+}
+
+int
+gate_device_issue(struct ctx *c, long long uid)
+{
+	unsigned char	 key[AUTH_KEY];
+	char		 value[AUTH_DEVICE_MAX], id[AUTH_DEVICE_ID + 1];
+
+	if (device_key(c, key) == -1)
+		return -1;
+	if (c->req->device != NULL &&
+	    auth_device_check(key, uid, c->req->device, id))
+		snprintf(value, sizeof(value), "%s", c->req->device);
+	else
+		auth_device_new(key, uid, value);
+	resp_header(c->resp, "Set-Cookie", arena_printf(c->a,
+	    "%s=%s; Path=/admin; Max-Age=%lld; HttpOnly; SameSite=Strict%s",
+	    REQ_DEVICE_COOKIE, value, DEVICE_AGE,
+	    c->req->https ? "; Secure" : ""));
+	return 0;
 }
 
 /* Whether origin ("https://host[:port]", as a browser sends it) is this

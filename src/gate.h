@@ -1,7 +1,9 @@
 /*
  * gate: who may do what under /admin, decided in one place before any
  * admin handler runs: the session cookie (its format and lifetime), the
- * CSRF token every admin POST carries, and the Origin of the sign-in form.
+ * CSRF token every admin POST carries, the Origin of the sign-in form,
+ * and the device cookie of a browser that signed in before (the sign-in
+ * throttle counts its attempts on their own).
  */
 #ifndef QUIRE_GATE_H
 #define QUIRE_GATE_H
@@ -23,5 +25,12 @@ int	gate_sign_in(struct ctx *, const struct user *u);
 int	gate_sign_out(struct ctx *);
 /* Clears the session cookie (the session is already gone). */
 void	gate_clear_cookie(struct ctx *);
+/* Whether the request carries a device cookie this site signed for user
+ * uid: 1 (id then holds the device's id), 0 not, -1 error (logged). */
+int	gate_device(struct ctx *, long long uid,
+	    char id[AUTH_DEVICE_ID + 1]);
+/* After a right password: the device cookie for uid, the browser's own
+ * when it is valid for uid (its age renewed), else a new one. 0 or -1. */
+int	gate_device_issue(struct ctx *, long long uid);
 
 #endif

@@ -1,7 +1,11 @@
 /*
  * h_admin_auth: every password check goes through password_attempt(),
- * which keeps brute force under a limit shared by every worker.
+ * which keeps brute force slow (a delay per key that doubles, throttle.h)
+ * without locking anyone out, and runs at most a few checks at once across
+ * every worker (pwslot.h), so that readers never queue behind argon2id.
  */
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -10,49 +14,75 @@
 #include "gate.h"
 #include "h_admin_auth.h"
 #include "log.h"
+#include "pwslot.h"
+#include "throttle.h"
 #include "view.h"
 
-#define FAIL_WINDOW	(15 * 60)	/* seconds */
-#define FAIL_MAX	5		/* failures per window, per key */
+#define BUSY_RETRY	1	/* seconds: Retry-After when every slot is busy */
 
 /* What a password attempt came to. */
 enum attempt {
 	ATTEMPT_WRONG,
 	ATTEMPT_RIGHT,
-	ATTEMPT_LIMITED,	/* not checked: too many failures */
+	ATTEMPT_LIMITED,	/* not checked: a key's delay runs */
+	ATTEMPT_BUSY,		/* not checked: every slot is busy */
+};
+
+/* Whom an attempt counts against: a device cookie's key alone, or the
+ * login's and the address's; clear[i]: a right password forgets key i
+ * (else it only takes back this attempt). trusted: a device cookie or a
+ * session vouches for the browser, which may then use the spare slot. */
+struct attempt_keys {
+	const char	*key[2];
+	int		 clear[2];
+	size_t		 n;
+	int		 trusted;
 };
 
 /*
  * Checks pw against pwhash (NULL: an unknown login, checked against a dummy
- * hash so that it takes as long) under the limit of FAIL_MAX failures in
- * FAIL_WINDOW per login and, with per_address, per client address (the
- * account page's attempts come from a signed-in user, whose address may
- * be a whole office's, so they count for the login alone). It is counted
- * before the hash is checked and taken back if the password was right, so
- * parallel attempts in several workers cannot all slip under the limit.
- * LIMITED sets Retry-After and *wait (seconds). -1 on error (logged).
+ * hash so that it takes as long). First a slot (none free: BUSY, counted
+ * nowhere); then the attempt is counted for each key before the hash is
+ * checked (a key still waiting: LIMITED), so that parallel attempts in
+ * several workers cannot all slip through; a right password takes it back.
+ * LIMITED and BUSY set Retry-After and *wait (seconds). -1 on error
+ * (logged).
  */
 static int
-password_attempt(struct ctx *c, const char *login, const char *pwhash,
-    const char *pw, int per_address, long long *wait)
+password_attempt(struct ctx *c, const struct attempt_keys *k,
+    const char *pwhash, const char *pw, long long *wait)
 {
-	const char	*keys[2];
-	long long	 ids[2], retry_at;
-	size_t		 n = per_address ? 2 : 1;
-	int		 rc;
+	struct pwslot	 slot;
+	char		 path[PATH_MAX];
+	size_t		 i;
+	int		 n = pwslot_count(c->app->cfg->workers), rc, res = -1;
 
-	keys[0] = arena_printf(c->a, "login:%s", login);
-	keys[1] = arena_printf(c->a, "ip:%s", c->req->client_addr);
-	if ((rc = db_failure_try(c->app->db, keys, n, c->now,
-	    c->now - FAIL_WINDOW, FAIL_MAX, ids, &retry_at)) == -1)
+	slot.fd = -1;
+	if (pwslot_path(c->app->cfg->db_path, path, sizeof(path)) == -1)
+		return -1;
+	if ((rc = pwslot_take(path, 0, n, &slot)) == 0 && k->trusted)
+		rc = pwslot_take(path, n, 1, &slot);
+	if (rc == -1)
 		return -1;
 	if (rc == 0) {
-		*wait = retry_at - c->now > 0 ? retry_at - c->now : 1;
+		*wait = BUSY_RETRY;
+		resp_header(c->resp, "Retry-After", arena_printf(c->a, "%d",
+		    BUSY_RETRY));
+		log_req(LOG_WARN, c->req->client_addr, "POST", c->req->target,
+		    "password checks busy, %s", k->key[0]);
+		return ATTEMPT_BUSY;
+	}
+	if ((rc = db_failure_try(c->app->db, k->key, k->n, c->now,
+	    c->now - THROTTLE_FORGET, throttle_wait, wait)) == -1)
+		goto out;
+	if (rc == 0) {
 		resp_header(c->resp, "Retry-After", arena_printf(c->a, "%lld",
 		    *wait));
 		log_req(LOG_WARN, c->req->client_addr, "POST", c->req->target,
-		    "password attempts throttled, login: %s", login);
-		return ATTEMPT_LIMITED;
+		    "password attempts throttled for %lld s, %s", *wait,
+		    k->key[0]);
+		res = ATTEMPT_LIMITED;
+		goto out;
 	}
 	if (pwhash == NULL) {
 		auth_dummy_check(pw);
@@ -61,13 +91,27 @@ password_attempt(struct ctx *c, const char *login, const char *pwhash,
 		rc = auth_check_password(pwhash, pw);
 	if (!rc) {
 		log_req(LOG_WARN, c->req->client_addr, "POST", c->req->target,
-		    "wrong password, login: %s", login);
-		return ATTEMPT_WRONG;
+		    "wrong password, %s", k->key[0]);
+		res = ATTEMPT_WRONG;
+		goto out;
 	}
-	if (db_failure_undo(c->app->db, ids, n) == -1 ||
-	    db_failure_clear(c->app->db, keys[0]) == -1)
-		return -1;
-	return ATTEMPT_RIGHT;
+	for (i = 0; i < k->n; i++)
+		if ((k->clear[i] ? db_failure_clear(c->app->db, k->key[i]) :
+		    db_failure_untake(c->app->db, k->key[i])) == -1)
+			goto out;
+	res = ATTEMPT_RIGHT;
+out:
+	pwslot_give(&slot);
+	return res;
+}
+
+/* A wait in words: "1 second", "40 seconds", "3 minutes". */
+static const char *
+wait_words(struct ctx *c, long long s)
+{
+	if (s < 120)
+		return arena_printf(c->a, "%lld second%s", s, s == 1 ? "" : "s");
+	return arena_printf(c->a, "%lld minutes", (s + 59) / 60);
 }
 
 static int
@@ -89,9 +133,11 @@ h_admin_login(struct ctx *c)
 {
 	const struct req	*r = c->req;
 	struct user		 u;
+	struct attempt_keys	 k;
 	const char		*login, *pw, *next;
+	char			 dev[AUTH_DEVICE_ID + 1], addr[THROTTLE_KEY_MAX];
 	long long		 wait;
-	int			 found;
+	int			 found, trusted = 0;
 
 	if (r->method != METHOD_POST) {
 		if (c->signed_in)
@@ -110,8 +156,25 @@ h_admin_login(struct ctx *c)
 
 	if ((found = db_user_by_login(c->app->db, c->a, login, &u)) == -1)
 		return 500;
-	switch (password_attempt(c, login, found ? u.pwhash : NULL, pw, 1,
-	    &wait)) {
+	/* A browser this login signed in on before is counted on its own:
+	 * whoever hammers the login elsewhere cannot slow it down. Others
+	 * are counted per login and per address (an IPv6 /64). */
+	memset(&k, 0, sizeof(k));
+	if (found && (trusted = gate_device(c, u.id, dev)) == -1)
+		return 500;
+	if (found && trusted) {
+		k.key[0] = arena_printf(c->a, "device:%s", dev);
+		k.clear[0] = 1;
+		k.n = 1;
+		k.trusted = 1;
+	} else {
+		throttle_addr_key(r->client_addr, addr);
+		k.key[0] = arena_printf(c->a, "login:%s", login);
+		k.clear[0] = 1;
+		k.key[1] = arena_strdup(c->a, addr);
+		k.n = 2;
+	}
+	switch (password_attempt(c, &k, found ? u.pwhash : NULL, pw, &wait)) {
 	case ATTEMPT_RIGHT:
 		break;
 	case ATTEMPT_WRONG:
@@ -119,12 +182,16 @@ h_admin_login(struct ctx *c)
 		    "Wrong login or password.");
 	case ATTEMPT_LIMITED:
 		return login_form(c, 429, login, next, arena_printf(c->a,
-		    "Too many failed sign-ins. Try again in %lld minutes.",
-		    (wait + 59) / 60));
+		    "Too many failed sign-ins for this login or from this "
+		    "network. Try again in %s.", wait_words(c, wait)));
+	case ATTEMPT_BUSY:
+		return login_form(c, 503, login, next, "The server is busy "
+		    "checking other passwords. Send the form again in a "
+		    "moment.");
 	default:
 		return 500;
 	}
-	if (gate_sign_in(c, &u) == -1)
+	if (gate_device_issue(c, u.id) == -1 || gate_sign_in(c, &u) == -1)
 		return 500;
 	log_req(LOG_INFO, r->client_addr, "POST", r->target,
 	    "signed in, login: %s", login);
@@ -147,18 +214,37 @@ change_password(struct ctx *c, struct tv *errors, int *status)
 {
 	const struct req	*r = c->req;
 	const char		*pw = req_form(r, FF_NEW_PASSWORD), *why;
-	char			 hash[AUTH_HASH_MAX];
+	struct attempt_keys	 k;
+	unsigned char		 digest[AUTH_DIGEST];
+	char			 hash[AUTH_HASH_MAX], hex[33];
 	long long		 wait;
-	int			 rc;
+	int			 rc, i;
 
-	if ((rc = password_attempt(c, c->user.login, c->user.pwhash,
-	    req_form(r, FF_OLD_PASSWORD), 0, &wait)) == -1)
+	/* Counted for this session alone: the author is signed in, so
+	 * failures elsewhere must not stop the change, nor these the
+	 * author's sign-ins. */
+	memset(&k, 0, sizeof(k));
+	if (auth_token_digest(c->req->session, digest) == -1)
+		return -1;
+	for (i = 0; i < 16; i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	k.key[0] = arena_printf(c->a, "session:%s", hex);
+	k.clear[0] = 1;
+	k.n = 1;
+	k.trusted = 1;
+	if ((rc = password_attempt(c, &k, c->user.pwhash,
+	    req_form(r, FF_OLD_PASSWORD), &wait)) == -1)
 		return -1;
 	if (rc == ATTEMPT_LIMITED) {
 		tv_text(c->a, errors, "old_password", arena_printf(c->a,
-		    "Too many wrong passwords. Try again in %lld minutes.",
-		    (wait + 59) / 60));
+		    "Too many wrong passwords. Try again in %s.",
+		    wait_words(c, wait)));
 		*status = 429;
+	} else if (rc == ATTEMPT_BUSY) {
+		tv_text(c->a, errors, "old_password", "The server is busy "
+		    "checking other passwords. Send the form again in a "
+		    "moment.");
+		*status = 503;
 	} else if (rc == ATTEMPT_WRONG)
 		tv_text(c->a, errors, "old_password", "This is not your "
 		    "current password.");

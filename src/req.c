@@ -437,6 +437,10 @@ req_parse(struct req *r, struct arena *a, char *const *env, const char **why)
 	    (r->session = cookie_get(a, v, REQ_COOKIE)) != NULL &&
 	    valid_token(r->session) != NULL)
 		r->session = NULL;
+	if (v != NULL && (r->device = cookie_get(a, v, REQ_DEVICE_COOKIE)) !=
+	    NULL && (*r->device == '\0' || strlen(r->device) > 128 ||
+	    strspn(r->device, "0123456789abcdef.") != strlen(r->device)))
+		r->device = NULL;
 
 	/* The raw target when the server gives it (FastCGI from nginx, most
 	 * CGI servers), so the decoding is ours; else the CGI PATH_INFO. */

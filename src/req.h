@@ -72,6 +72,7 @@ enum req_ffield {
 #define REQ_TARGET_MAX	4096	/* request target, path and query */
 #define REQ_PARAMS_MAX	64	/* query pairs; form pairs are capped at 256 */
 #define REQ_COOKIE	"quire_session"
+#define REQ_DEVICE_COOKIE "quire_device" /* gate.c: signed in here before */
 
 struct req {
 	enum req_method	 method;
@@ -91,6 +92,8 @@ struct req {
 					   if too long or not text */
 	long long	 if_modified_since; /* its time, or -1 if none/invalid */
 	const char	*session;	/* session cookie: 64 hex chars, or NULL */
+	const char	*device;	/* device cookie: at most 128 of [0-9a-f.],
+					   unverified (gate.c), or NULL */
 	long long	 content_length; /* -1 if absent or malformed */
 	const char	*content_type;	/* "" if absent */
 	const char	*form[FF__MAX];	/* POST fields as sent, or NULL */

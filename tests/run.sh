@@ -96,6 +96,8 @@ suite sandbox bash tests/e2e/sandbox.sh build/quire
 suite sandbox-asan bash tests/e2e/sandbox.sh build/asan/quire
 suite canon bash tests/e2e/canon.sh build/quire
 suite canon-asan bash tests/e2e/canon.sh build/asan/quire
+suite signin bash tests/e2e/signin.sh build/quire
+suite signin-asan bash tests/e2e/signin.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

@@ -320,6 +320,53 @@ equal(void **state)
 	    "abcdef0123456789abcdef0123456789abcdeF"), 0);
 }
 
+/* Device cookies: signed for one user, any change to them refused. */
+static void
+device_cookie(void **state)
+{
+	unsigned char	 key[AUTH_KEY], key2[AUTH_KEY];
+	char		 c1[AUTH_DEVICE_MAX], c2[AUTH_DEVICE_MAX], bad[AUTH_DEVICE_MAX + 8];
+	char		 id[AUTH_DEVICE_ID + 1], *dot;
+
+	auth_new_key(key);
+	auth_new_key(key2);
+	assert_memory_not_equal(key, key2, AUTH_KEY);
+	auth_device_new(key, 42, c1);
+	auth_device_new(key, 42, c2);
+	assert_string_not_equal(c1, c2);
+	assert_int_equal(strncmp(c1, "42.", 3), 0);
+	assert_int_equal(strlen(c1), 3 + AUTH_DEVICE_ID + 1 + 64);
+	assert_int_equal(strspn(c1 + 3, "0123456789abcdef"), AUTH_DEVICE_ID);
+	assert_int_equal(c1[3 + AUTH_DEVICE_ID], '.');
+	assert_true(is_hex(c1 + 3 + AUTH_DEVICE_ID + 1, 64));
+
+	assert_int_equal(auth_device_check(key, 42, c1, id), 1);
+	assert_int_equal(strncmp(id, c1 + 3, AUTH_DEVICE_ID), 0);
+	assert_int_equal(strlen(id), AUTH_DEVICE_ID);
+	/* Another user, another key. */
+	assert_int_equal(auth_device_check(key, 4, c1, id), 0);
+	assert_int_equal(auth_device_check(key, 421, c1, id), 0);
+	assert_int_equal(auth_device_check(key2, 42, c1, id), 0);
+	/* One changed character anywhere, a cut, a longer value. */
+	snprintf(bad, sizeof(bad), "%s", c1);
+	bad[5] = bad[5] == 'a' ? 'b' : 'a';
+	assert_int_equal(auth_device_check(key, 42, bad, id), 0);
+	snprintf(bad, sizeof(bad), "%s", c1);
+	dot = strrchr(bad, '.');
+	dot[1] = dot[1] == '0' ? '1' : '0';
+	assert_int_equal(auth_device_check(key, 42, bad, id), 0);
+	snprintf(bad, sizeof(bad), "%.*s", (int)strlen(c1) - 1, c1);
+	assert_int_equal(auth_device_check(key, 42, bad, id), 0);
+	snprintf(bad, sizeof(bad), "%s0", c1);
+	assert_int_equal(auth_device_check(key, 42, bad, id), 0);
+	/* Another user's id swapped in keeps the MAC of the first. */
+	snprintf(bad, sizeof(bad), "43%s", c1 + 2);
+	assert_int_equal(auth_device_check(key, 43, bad, id), 0);
+	assert_int_equal(auth_device_check(key, 42, "", id), 0);
+	assert_int_equal(auth_device_check(key, 42, "42.", id), 0);
+	assert_int_equal(auth_device_check(key, 42, "42....", id), 0);
+}
+
 int
 main(void)
 {
@@ -334,6 +381,7 @@ main(void)
 		cmocka_unit_test(token_digest),
 		cmocka_unit_test(csrf),
 		cmocka_unit_test(equal),
+		cmocka_unit_test(device_cookie),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);

@@ -762,115 +762,106 @@ sessions(void **state)
 	    0);
 }
 
+/* A stand-in for throttle_wait: keys with 2 failures or more wait 10 s
+ * after the latest. */
+static long long
+wait10(long long failures, long long last, long long now)
+{
+	return failures >= 2 && last + 10 > now ? last + 10 - now : 0;
+}
+
+/* Counts per key, taken back, cleared, and purged once quiet. */
 static void
 failures(void **state)
 {
 	static const char *const keys[] = { "ip:192.0.2.1", "login:miriam" };
 	static const char *const other[] = { "ip:192.0.2.2" };
-	long long	 oldest, ids[2], retry;
-	int		 count;
+	long long	 n, last, retry;
 
-	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 0);
-	assert_int_equal(oldest, 0);
-
-	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW, 0, 99,
-	    ids, &retry), 1);
-	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 100, 0,
-	    99, ids, &retry), 1);
-	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 200, 0,
-	    99, ids, &retry), 1);
-	assert_int_equal(db_failure_try(FX->db, other, 1, NOW + 200, 0,
-	    99, ids, &retry), 1);
-
-	/* Counted within the window (strictly after since). */
-	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 3);
-	assert_int_equal(oldest, NOW);
-	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", NOW + 50, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 2);
-	assert_int_equal(oldest, NOW + 100);
-	assert_int_equal(db_failure_count(FX->db, "login:miriam", NOW + 100, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 1);
-	assert_int_equal(oldest, NOW + 200);
-	assert_int_equal(db_failure_count(FX->db, "login:miriam", NOW + 200, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 0);
-	assert_int_equal(oldest, 0);
-	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.2", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 1);
-	assert_int_equal(db_failure_count(FX->db, "login:ann", 0, &count, &oldest),
-	    0);
-	assert_int_equal(count, 0);
-
-	/* Clearing one key leaves the others. */
-	assert_int_equal(db_failure_clear(FX->db, "login:miriam"), 0);
-	assert_int_equal(db_failure_count(FX->db, "login:miriam", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 0);
-	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 3);
-
-	/* An attempt purges rows at or before its cut-off, for every key. */
+	assert_int_equal(db_failure_get(FX->db, "ip:192.0.2.1", &n, &last), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(last, 0);
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW, 0, wait10,
+	    &retry), 1);
+	assert_int_equal(retry, 0);
+	assert_int_equal(db_failure_try(FX->db, other, 1, NOW + 5, 0, wait10,
+	    &retry), 1);
+	assert_int_equal(db_failure_get(FX->db, "login:miriam", &n, &last), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(last, NOW);
+	/* A right password takes its attempt back; clearing forgets all. */
+	assert_int_equal(db_failure_untake(FX->db, "login:miriam"), 0);
+	assert_int_equal(db_failure_get(FX->db, "login:miriam", &n, &last), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_failure_untake(FX->db, "login:miriam"), 0);
+	assert_int_equal(db_failure_get(FX->db, "login:miriam", &n, &last), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_failure_clear(FX->db, "ip:192.0.2.1"), 0);
+	assert_int_equal(db_failure_get(FX->db, "ip:192.0.2.1", &n, &last), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_failure_get(FX->db, "ip:192.0.2.2", &n, &last), 0);
+	assert_int_equal(n, 1);
+	/* An attempt purges keys quiet since its cut-off. */
 	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM"
-	    " login_failures"), 4);
-	assert_int_equal(db_failure_try(FX->db, keys + 1, 1, NOW + 5000,
-	    NOW + 100, 99, ids, &retry), 1);
+	    " signin_failures"), 2);
+	assert_int_equal(db_failure_try(FX->db, keys, 1, NOW + 100, NOW + 5,
+	    wait10, &retry), 1);
 	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM"
-	    " login_failures"), 3);
-	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 1);
-	assert_int_equal(oldest, NOW + 200);
-	assert_int_equal(db_failure_count(FX->db, "login:miriam", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 1);
-	assert_int_equal(oldest, NOW + 5000);
+	    " signin_failures WHERE key = 'ip:192.0.2.2'"), 0);
 }
 
-/* An attempt is counted before the password is checked: at the limit it
- * records nothing and says when the most limited key may try again; a
- * right password takes its rows back. */
+/* An attempt is counted before the password is checked: a key still
+ * waiting refuses it, counts nothing and says for how long. */
 static void
 failure_try_limit(void **state)
 {
 	static const char *const keys[] = { "login:miriam", "ip:192.0.2.1" };
-	long long	 ids[2], retry, oldest;
-	int		 count, i;
+	long long	 n, last, retry;
 
-	for (i = 0; i < 3; i++)
-		assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + i,
-		    NOW - 900, 3, ids, &retry), 1);
-	assert_true(ids[0] > 0 && ids[1] > 0 && ids[0] != ids[1]);
-	/* Three in the window: the fourth is refused and adds no row. */
-	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 10, NOW + 10 - 900,
-	    3, ids, &retry), 0);
-	assert_int_equal(retry, NOW + 900);
-	assert_int_equal(dbfile_int(FX->path, "SELECT count(*) FROM"
-	    " login_failures"), 6);
-	/* Another address is refused too: the login's key is full. */
-	assert_int_equal(db_failure_try(FX->db, (const char *const[]){
-	    "login:miriam", "ip:192.0.2.9" }, 2, NOW + 10, NOW + 10 - 900, 3,
-	    ids, &retry), 0);
-	/* The address alone, once two have left the window (and are
-	 * purged): NOW + 2 and this one. */
-	assert_int_equal(db_failure_try(FX->db, keys + 1, 1, NOW + 901,
-	    NOW + 1, 3, ids, &retry), 1);
-	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 2);
-	/* A right password: the attempt's rows go, the others stay. */
-	assert_int_equal(db_failure_undo(FX->db, ids, 1), 0);
-	assert_int_equal(db_failure_count(FX->db, "ip:192.0.2.1", 0, &count,
-	    &oldest), 0);
-	assert_int_equal(count, 1);
-	assert_int_equal(oldest, NOW + 2);
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW, 0, wait10,
+	    &retry), 1);
+	assert_int_equal(db_failure_try(FX->db, keys + 1, 1, NOW + 1, 0,
+	    wait10, &retry), 1);
+	/* ip has 2 failures, the latest at NOW + 1: the pair waits 7 s. */
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 4, 0, wait10,
+	    &retry), 0);
+	assert_int_equal(retry, 7);
+	assert_int_equal(db_failure_get(FX->db, "login:miriam", &n, &last), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_failure_get(FX->db, "ip:192.0.2.1", &n, &last), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(last, NOW + 1);
+	/* The login alone may try. */
+	assert_int_equal(db_failure_try(FX->db, keys, 1, NOW + 4, 0, wait10,
+	    &retry), 1);
+	/* The pair: the login (2 failures now, at NOW + 4) waits longest. */
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 11, 0, wait10,
+	    &retry), 0);
+	assert_int_equal(retry, 3);
+	assert_int_equal(db_failure_try(FX->db, keys, 2, NOW + 14, 0, wait10,
+	    &retry), 1);
+	assert_int_equal(db_failure_get(FX->db, "ip:192.0.2.1", &n, &last), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(last, NOW + 14);
+}
+
+/* A secret is made once, by whichever caller is first, and then kept. */
+static void
+failure_secret(void **state)
+{
+	unsigned char	 a[32], b[32], fresh1[32], fresh2[32];
+
+	memset(fresh1, 0x11, sizeof(fresh1));
+	memset(fresh2, 0x22, sizeof(fresh2));
+	assert_int_equal(db_failure_secret(FX->db, "device", a, sizeof(a),
+	    fresh1), 0);
+	assert_memory_equal(a, fresh1, sizeof(a));
+	assert_int_equal(db_failure_secret(FX->db, "device", b, sizeof(b),
+	    fresh2), 0);
+	assert_memory_equal(b, fresh1, sizeof(b));
+	/* A stored secret of another length is an error, not a short key. */
+	assert_int_equal(db_failure_secret(FX->db, "device", b, 16, fresh2),
+	    -1);
 }
 
 static void
@@ -1609,6 +1600,7 @@ main(void)
 		WITH(sessions, setup_migrated),
 		WITH(failures, setup_migrated),
 		WITH(failure_try_limit, setup_migrated),
+		WITH(failure_secret, setup_migrated),
 		WITH(post_save_article, setup_migrated),
 		WITH(post_save_scheduled, setup_migrated),
 		WITH(post_save_duplicate, setup_migrated),

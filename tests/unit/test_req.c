@@ -285,6 +285,47 @@ parse_owns_strings(void **state)
 #undef HEX64
 }
 
+/* The device cookie is kept when it is at most 128 of [0-9a-f.] (gate.c
+ * checks its signature), beside the session cookie, else dropped. */
+static void
+parse_device_cookie(void **state)
+{
+	static const struct {
+		const char	*cookie;
+		const char	*want;
+	} cases[] = {
+		{ "quire_device=7.00ff.ab", "7.00ff.ab" },
+		{ "a=b; quire_device=12.ab; quire_session=x", "12.ab" },
+		{ "quire_device=7.00FF.ab", NULL },
+		{ "quire_device=7.00ff.ab<", NULL },
+		{ "quire_device=", NULL },
+		{ "quire_devicex=7.00ff", NULL },
+		{ "quire_session=7.00ff", NULL },
+	};
+	struct parsed	*p = *state;
+	char		 env0[300], long_cookie[200];
+	char		*env[] = { "PATH_INFO=/admin/login", env0, NULL };
+	size_t		 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(env0, sizeof(env0), "HTTP_COOKIE=%s", cases[i].cookie);
+		assert_int_equal(parse(state, env), 0);
+		if (cases[i].want == NULL)
+			assert_null(p->r.device);
+		else
+			assert_string_equal(p->r.device, cases[i].want);
+	}
+	memset(long_cookie, 'a', 129);
+	long_cookie[129] = '\0';
+	snprintf(env0, sizeof(env0), "HTTP_COOKIE=quire_device=%s", long_cookie);
+	assert_int_equal(parse(state, env), 0);
+	assert_null(p->r.device);
+	long_cookie[128] = '\0';
+	snprintf(env0, sizeof(env0), "HTTP_COOKIE=quire_device=%s", long_cookie);
+	assert_int_equal(parse(state, env), 0);
+	assert_string_equal(p->r.device, long_cookie);
+}
+
 static void
 parse_too_long(void **state)
 {
@@ -532,6 +573,8 @@ main(void)
 		cmocka_unit_test(text_valid_bad),
 		cmocka_unit_test(text_valid_honours_length),
 		cmocka_unit_test_setup_teardown(parse_owns_strings, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(parse_device_cookie, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(parse_too_long, setup,
 		    teardown),
