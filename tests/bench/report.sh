@@ -116,6 +116,10 @@ so one log line per request, to a file) and the floor, sharing the $(nproc) core
 - **304**: the same page with \`If-None-Match:\` its ETag.
 - **nginx cache**: quire behind docs/nginx/quire-cache.conf (paths and port
   changed, nothing else); every request after the first is a cache hit.
+- **reader mix**: every published article, asked by popularity (the i-th of
+  a fixed shuffle with weight 1/i, Zipf's law), on workers started afresh
+  with the default render cache, so its hit rate is the mix's own; the
+  other rows ask for the same page again and again, which no reader does.
 
 The limit and the floor run first and again last, and the ratios use the
 mean of the two runs: on a shared machine the same run can vary by a
@@ -272,34 +276,47 @@ EOF
 	echo "| --- | --- | --- |"
 	for n in $SIZES; do
 		r=$(pct1 "$(v "$n,article,rps")" "$(v "$n,floor,mean")")
-		echo "| uncached article ≥ 70% of the floor's req/s ($(nice_n "$n")) | ${r:+$r%} | $(verdict_min "$r" 70) |"
+		echo "| uncached article, warm worker ≥ 70% of the floor's req/s ($(nice_n "$n")) | ${r:+$r%} | $(verdict_min "$r" 70) |"
+	done
+	for n in $SIZES; do
+		a=$(v "$n,req_cold_us,$(v "$n,article,url")"); b=$(v "$n,md_us")
+		r=""
+		case "$a$b" in ''|*[!0-9.]*) ;; *) r=$(fmt '%.2f' "$(calc "$a / $b")") ;; esac
+		echo "| the article's first render after an edit ≤ 1.3x cmark's time for its body ($(nice_n "$n")) | ${r:+${r}x ($a µs, cmark $b µs, in process)} | $(verdict_max "$r" 1.3 x) |"
 	done
 	for n in $SIZES; do
 		r=$(pct1 "$(v "$n,a304,rps")" "$(v "$n,floor,mean")")
 		if [ -n "$(v "$n,a304,skip")" ]; then
-			echo "| 304 answers ≥ 85% of the floor ($(nice_n "$n")) | $(v "$n,a304,skip") | not measured |"
+			echo "| 304 answers ≥ 95% of the floor ($(nice_n "$n")) | $(v "$n,a304,skip") | not measured |"
 		else
-			echo "| 304 answers ≥ 85% of the floor ($(nice_n "$n")) | ${r:+$r%} | $(verdict_min "$r" 85) |"
+			echo "| 304 answers ≥ 95% of the floor ($(nice_n "$n")) | ${r:+$r%} | $(verdict_min "$r" 95) |"
 		fi
 	done
 	for n in $SIZES; do
-		r=$(pct1 "$(v "$n,carticle,rps")" "$(v "$n,limit,mean")")
-		echo "| through the nginx cache ≥ 70% of the static-file limit ($(nice_n "$n")) | ${r:+$r%} | $(verdict_min "$r" 70) |"
+		for name in home tag month feed; do
+			[ -n "$(v "$n,$name,label")" ] || continue
+			r=$(pct1 "$(v "$n,$name,rps")" "$(v "$n,floor,mean")")
+			echo "| $(v "$n,$name,label") ≥ 60% of the floor ($(nice_n "$n")) | ${r:+$r%} | $(verdict_min "$r" 60) |"
+		done
+		r=$(pct1 "$(v "$n,search,rps")" "$(v "$n,floor,mean")")
+		echo "| a search for a common word ≥ 30% of the floor ($(nice_n "$n")) | ${r:+$r%} | $(verdict_min "$r" 30) |"
 	done
 	if [ "$S" != "$L" ]; then
-		for name in month home deep; do
+		for name in ${ROWS[$S]}; do
+			case $name in limit|limit2|floor|floor2|carticle|chome) continue ;; esac
 			a=$(v "$S,$name,rps"); b=$(v "$L,$name,rps")
 			r=""
-			[ -n "$a" ] && [ -n "$b" ] && r=$(fmt '%.2f' "$(calc "$a / $b")")
-			echo "| $(v "$S,$name,label") at $(nice_n "$L") within 1.5x of its time at $(nice_n "$S") | ${r:+${r}x} | $(verdict_max "$r" 1.5 x) |"
+			[ -n "$a" ] && [ -n "$b" ] && [ "$b" != 0 ] && r=$(fmt '%.2f' "$(calc "$a / $b")")
+			echo "| $(v "$S,$name,label") at $(nice_n "$L") within 1.2x of its time at $(nice_n "$S") | ${r:+${r}x} | $(verdict_max "$r" 1.2 x) |"
 		done
 	fi
 	r=$(v "$L,rss_after")
-	echo "| worker RSS ≤ 10 MB with $(nice_n "$L") articles | ${r:+$r MB} (largest worker, after every page) | $(verdict_max "$r" 10 MB) |"
+	echo "| worker RSS ≤ 8 MB with $(nice_n "$L") articles and the default cache | ${r:+$r MB} (largest worker, after every page) | $(verdict_max "$r" 8 MB) |"
 	r=$(v "$L,accept_ms")
-	echo "| start-up < 50 ms ($(nice_n "$L")) | ${r:+$r ms} to accepting, $(v "$L,first_ms") ms to a first answer | $(verdict_max "$r" 50 ms) |"
-	r=$(v "$L,article_us")
-	echo "| one article rendered < 100 µs | ${r:+$r µs} ($(v "$L,md_bytes") bytes of Markdown) | $(verdict_max "$r" 100 µs) |"
+	echo "| start-up < 20 ms ($(nice_n "$L")) | ${r:+$r ms} to accepting, $(v "$L,first_ms") ms to a first answer | $(verdict_max "$r" 20 ms) |"
+	for n in $SIZES; do
+		echo "| (no target) a reader mix over every article, by popularity ($(nice_n "$n")) | $(nice_n "$(v "$n,mix,rps")") req/s ($(pct "$(v "$n,mix,rps")" "$(v "$n,floor,mean")") of the floor); render cache: $(v "$n,mix_rcache") | |"
+	done
 
 	notes
 }

@@ -128,6 +128,25 @@ done = function(s, lat, req)
 end
 LUA
 
+# A reader mix: the paths in $MIX_PATHS, the i-th asked with weight 1/i
+# (Zipf, s = 1: a few articles much read, most rarely), the same sequence
+# in every run (a fixed seed); the same report line as report.lua.
+cat > "$B/mix.lua" <<'LUA'
+local paths, cdf, sum = {}, {}, 0
+for l in io.lines(os.getenv("MIX_PATHS")) do paths[#paths + 1] = l end
+for i = 1, #paths do sum = sum + 1 / i; cdf[i] = sum end
+math.randomseed(7)
+request = function()
+	local r, lo, hi = math.random() * sum, 1, #paths
+	while lo < hi do
+		local mid = math.floor((lo + hi) / 2)
+		if cdf[mid] < r then lo = mid + 1 else hi = mid end
+	end
+	return wrk.format("GET", paths[lo])
+end
+LUA
+cat "$B/report.lua" >> "$B/mix.lua"
+
 # --- databases -------------------------------------------------------------
 version=$("$QUIRE" --version)
 key=$( { cat tests/bench/gen.c sql/demo.sql sql/migrations/*.sql; echo "$version"; } |
@@ -183,6 +202,19 @@ fi
 # Results: R[size,name,field]. Rows in order: ROWS[size] holds the names.
 declare -A R
 declare -A ROWS
+# rcache_summary LOG: what the workers' render caches did (each worker
+# says at its end, rcache.c): hit rate over all lookups, most bytes kept.
+rcache_summary() {
+	awk '/render cache:/ {
+		for (i = 1; i < NF; i++) {
+			if ($(i + 1) == "hits,") h += $i
+			if ($(i + 1) == "misses,") m += $i
+			if ($(i + 1) == "bytes" && $i > b) b = $i
+		} }
+	    END { if (h + m > 0) printf "%.1f%% of %d lookups hit; at most %.2f MB kept by a worker",
+		100 * h / (h + m), h + m, b / 1048576 }' "$1"
+}
+
 deadline_passed() { [ "$SECONDS" -gt "$BUDGET" ]; }
 
 worker_pids() { ps -o pid= --ppid "$qpid" 2>/dev/null | tr -d ' '; }
@@ -518,14 +550,32 @@ run_size() {
 	R[$n,nginx_errors]=$(grep -c '\[\(error\|crit\|alert\|emerg\)\]' "$B/nginx/error.log" || true)
 	stop_servers
 	# Each worker says at its end what its render cache (rcache.c) did.
-	R[$n,rcache]=$(awk '/render cache:/ {
-		for (i = 1; i < NF; i++) {
-			if ($(i + 1) == "hits,") h += $i
-			if ($(i + 1) == "misses,") m += $i
-			if ($(i + 1) == "bytes" && $i > b) b = $i
-		} }
-	    END { if (h + m > 0) printf "%.1f%% of %d lookups hit; at most %.2f MB kept by a worker",
-		100 * h / (h + m), h + m, b / 1048576 }' "$dir/quire.log")
+	R[$n,rcache]=$(rcache_summary "$dir/quire.log")
+
+	# The reader mix, on workers started afresh so that the render cache's
+	# figures are the mix's alone: every visible article, shuffled once
+	# (the same order in every run), the first the most read.
+	say "a reader mix over every article (Zipf, s = 1)"
+	q "$db" "SELECT strftime('/%Y/%m/', published_at, 'unixepoch') || slug FROM articles
+	    WHERE status = 'published' ORDER BY (id * 2654435761) % 4294967296" > "$dir/mix.paths"
+	rm -f "$RUN/quire.sock"
+	"$QUIRE" serve "${SERVE_AS[@]}" --db "$db" --socket "$RUN/quire.sock" --workers "$WORKERS" \
+	    2> "$dir/mix.log" &
+	qpid=$!
+	wait_unix "$RUN/quire.sock" "$qpid" || die "quire serve did not start (see $dir/mix.log)"
+	nginx -c "$B/nginx/nginx.conf" -e "$B/nginx/error.log" &
+	npid=$!
+	wait_tcp "$PQ" "$npid" || die "nginx did not start (see $B/nginx/error.log)"
+	out=$(MIX_PATHS=$dir/mix.paths wrk -t "$THREADS" -c "$CONNS" \
+	    -d "$([ "$n" = "${SIZES%% *}" ] && echo "$SECS" || echo "$SECS_BIG")s" \
+	    --timeout 5s -s "$B/mix.lua" "http://127.0.0.1:$PQ" 2>&1 | grep '^WRK ' || true)
+	stop_servers
+	if [ -n "$out" ]; then
+		read -r _ a b _ <<<"$out"
+		R[$n,mix,rps]=$(fmt '%.0f' "$(calc "$a / ($b / 1e6)")")
+	fi
+	R[$n,mix_rcache]=$(rcache_summary "$dir/mix.log")
+	say "  reader mix: ${R[$n,mix,rps]:-?} req/s; render cache ${R[$n,mix_rcache]:-?}"
 
 	say "in-process render times"
 	BENCH_REF=$B/res/${SIZES%% *}/article.md \
