@@ -90,6 +90,8 @@ suite tools bash tests/e2e/tools.sh build/quire
 suite tools-asan bash tests/e2e/tools.sh build/asan/quire
 suite stale bash tests/e2e/stale.sh build/quire
 suite stale-asan bash tests/e2e/stale.sh build/asan/quire
+suite edge bash tests/e2e/edge.sh build/quire
+suite edge-asan bash tests/e2e/edge.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

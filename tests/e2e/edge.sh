@@ -140,6 +140,21 @@ check "one address with 40 slow bodies: 32 held, 8 answered 429; its next GET 42
 stop_pid "$h_pid"
 
 # ---------------------------------------------------------------------------
+# A burst: 992 GETs sent at once from 32 addresses (31 each, under
+# limit_conn). nginx opens a connection to quire for each at once: they
+# wait in quire's listen backlog for a worker. Every one is answered 200,
+# none 502 (a backlog of 128 made nginx's connects fail: EAGAIN, 502).
+
+hold get 992 "$(addrs 60 32)" "$URL" ||
+    not_ok "hold.py sent 992 GETs at once" "$(cat "$W/hold-get.err")"
+wait_for -p "$h_pid" 1200 grep -qs 'answered=992 ' "$h_status"
+codes=$(field codes)
+check "992 GETs at once from 32 addresses: every one answered 200 (none 502)" \
+    "answers: $codes; hold.py: $(cat "$h_status"); nginx: $(grep -m 1 'connect() to unix' "$VAR/nginx-error.log")" \
+    [ "$codes" = 200:992 ]
+stop_pid "$h_pid"
+
+# ---------------------------------------------------------------------------
 # limit_req: sign-in POSTs from one address, 10 at once (burst) and then
 # one every 6 s. 20 in a row: the first is quire's answer, later ones 429.
 

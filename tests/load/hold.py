@@ -5,7 +5,8 @@ header, then the body a byte at a time) would; for tests/e2e/edge.sh.
 
     hold.py MODE HOST PORT N ADDRS STATUS [PATH]
 
-MODE is "header" or "body"; N connections, round robin from the source
+MODE is "header" or "body", or "get": a whole GET sent at once on every
+connection (a burst; its answers counted, nothing held). N connections, round robin from the source
 addresses ADDRS (comma separated; 127.0.0.0/8 is all loopback on Linux, so
 127.0.0.10,127.0.0.11,... are distinct clients to nginx). A connection the
 server drops is opened again, as an attacker would. STATUS is rewritten
@@ -48,13 +49,17 @@ def main():
 	if mode == "header":
 		first = ("GET %s HTTP/1.1\r\nHost: localhost\r\n"
 		    "User-Agent: hold.py\r\n" % path).encode()
+	elif mode == "get":
+		first = ("GET %s HTTP/1.1\r\nHost: localhost\r\n"
+		    "User-Agent: hold.py\r\nConnection: close\r\n\r\n"
+		    % path).encode()
 	elif mode == "body":
 		first = ("POST %s HTTP/1.1\r\nHost: localhost\r\n"
 		    "User-Agent: hold.py\r\nContent-Type: "
 		    "application/x-www-form-urlencoded\r\nContent-Length: "
 		    "1000000\r\n\r\nq=" % path).encode()
 	else:
-		sys.stderr.write("hold.py: MODE is header or body\n")
+		sys.stderr.write("hold.py: MODE is header, body or get\n")
 		return 2
 
 	sel = selectors.DefaultSelector()
@@ -128,8 +133,8 @@ def main():
 				codes[code] = codes.get(code, 0) + 1
 			drop(s)
 			# A refused one stays refused: only a dropped
-			# connection is opened again.
-			if not data:
+			# connection is opened again (a burst's: never).
+			if not data and mode != "get":
 				connect(st[1])
 		now = time.monotonic()
 		for s, st in list(conns.items()):
@@ -138,7 +143,7 @@ def main():
 		if not ready and all(v[0] != "connecting"
 		    for v in conns.values()):
 			ready = 1
-		if now >= next_trickle:
+		if now >= next_trickle and mode != "get":
 			next_trickle = now + TRICKLE
 			line = b"X-a: b\r\n" if mode == "header" else b"x"
 			for s, st in list(conns.items()):

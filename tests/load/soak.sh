@@ -22,6 +22,7 @@ need curl nginx sqlite3 wrk perl pgrep
 SECS=${SOAK_SECONDS:-60}
 CONNS=${SOAK_CONNS:-256}
 THREADS=${SOAK_THREADS:-2}
+WORKERS=${WORKERS:-2}
 e2e_workdir
 H=$W/http
 VAR=$W/var
@@ -37,18 +38,21 @@ q() {
 PW='soak-author-passphrase-1'
 printf '%s\n' "$PW" | "$QUIRE" user add author --name Author --db "$DB" >"$W/user.out" 2>&1 ||
     bail "quire user add" "$(cat "$W/user.out")"
-AID=$(q "SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 1")
+AID=$(q "SELECT id FROM articles WHERE status = 'published'
+    AND published_at <= strftime('%s', 'now') ORDER BY id LIMIT 1")
 AURL=$(q "SELECT strftime('/%Y/%m/', published_at, 'unixepoch') || slug FROM articles WHERE id = $AID")
 
 # The readers' paths: every published article, home, the archive, every
 # tag, a few searches, the feeds.
 {
 	q "SELECT strftime('/%Y/%m/', published_at, 'unixepoch') || slug FROM articles
-	    WHERE status = 'published'"
+	    WHERE status = 'published' AND published_at <= strftime('%s', 'now')"
 	printf '%s\n' / /archive /tags /feed.atom /feed.rss /feed.json \
 	    /search?q=blog /search?q=markdown /search?q=quire
-	q "SELECT '/tag/' || slug FROM tags WHERE articles > 0"
-	q "SELECT '/tag/' || slug || '/feed.atom' FROM tags WHERE articles > 0 LIMIT 3"
+	q "SELECT DISTINCT '/tag/' || t.slug FROM tags t JOIN article_tags a ON a.tag_id = t.id
+	    WHERE a.published_at <= strftime('%s', 'now')" > "$W/tags"
+	cat "$W/tags"
+	head -n 3 "$W/tags" | sed 's|$|/feed.atom|'
 } > "$W/paths"
 
 start_site "" || bail "src/run.sh starts" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
@@ -75,7 +79,7 @@ workers() {
 		[ "$(ps -o comm= -p "$p" 2>/dev/null)" = quire ] || continue
 		pp=$(ps -o ppid= -p "$p" | tr -d ' ')
 		[ "$(ps -o comm= -p "$pp" 2>/dev/null)" = quire ] || continue
-		echo "$p $(sed -n 's/^VmRSS: *\([0-9]*\) kB/\1/p' "/proc/$p/status")"
+		echo "$p $(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$p/status")"
 	done | sort -n
 }
 
