@@ -48,7 +48,7 @@ get signin /admin/login -c "$JAR" --data-urlencode login=author --data-urlencode
 [ "$code" = 303 ] || bail "the author signs in" "status $code"
 # The session cookie as a Cookie header (curl's jar: HttpOnly lines start
 # with #HttpOnly_).
-COOKIE=$(sed -n 's/^#HttpOnly_//p; /^[^#]/p' "$JAR" | awk 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
+COOKIE=$(sed -n 's/^#HttpOnly_//; /^[^#]/p' "$JAR" | awk 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
 [ -n "$COOKIE" ] || bail "the session cookie is in the jar" "$(cat "$JAR")"
 
 findings=0
@@ -81,7 +81,8 @@ sqlmap_run sign-in -u "$base/admin/login?next=/admin" --data "login=author&passw
     --skip-static
 # form_data PAGE ACTION: the fields of the form posting to ACTION on the
 # admin page PAGE, as sqlmap's --data: each field's own value (an empty
-# one "x"), a select's first option, the first named button. Never a
+# one "x", so that the form saves), a select's first option, the first
+# named button. Never a
 # --forms run: it also submits the sign-out form of the page's chrome.
 form_data() {
 	get form "$1" -b "$JAR"
@@ -92,17 +93,19 @@ form_data() {
 	    sub unesc { my $v = shift; $v =~ s/&lt;/</g; $v =~ s/&gt;/>/g; $v =~ s/&quot;/"/g;
 	        $v =~ s/&#39;/\x27/g; $v =~ s/&amp;/&/g; $v }
 	    sub enc { my $v = shift; $v =~ s/([^A-Za-z0-9_.~-])/sprintf("%%%02X", ord $1)/ge; $v }
-	    sub add { my ($n, $v) = @_; return if $seen{$n}++; $v = "x" if $v eq "" && $n ne "csrf";
+	    sub add { my ($n, $v, $keep) = @_; return if $seen{$n}++; $v = "x" if $v eq "" && !$keep;
 	        push @kv, enc($n) . "=" . enc(unesc($v)) }
 	    while ($form =~ m{<(input|textarea|select|button)\b([^>]*)>(?:(.*?)</\1>)?}sg) {
 	        my ($tag, $attr, $body) = ($1, $2, $3 // "");
 	        next unless $attr =~ /\bname="([^"]*)"/; my $n = $1;
-	        next if $attr =~ /\btype="(file|submit)"/;
+	        next if $tag eq "input" && $attr =~ /\btype="(file|submit)"/;
 	        next if $attr =~ /\btype="checkbox"/ && $attr !~ /\bchecked\b/;
 	        my $v = $attr =~ /\bvalue="([^"]*)"/ ? $1 : "";
-	        $v = $body if $tag eq "textarea";
+	        ($v = $body) =~ s/^\r?\n// if $tag eq "textarea";
 	        $v = $body =~ /<option\b[^>]*\bvalue="([^"]*)"/ ? $1 : "" if $tag eq "select";
-	        add($n, $v) }
+	        # Empty stays empty where quire derives or checks a value
+	        # (CSRF, slug, date, time): "x" there is a 400, not a save.
+	        add($n, $v, $n =~ /^(csrf|slug)$/ || $attr =~ /\btype="(date|time)"/) }
 	    print join("&", @kv)' "$H/form.b" "$2"
 }
 
@@ -173,7 +176,7 @@ python3 -c 'import json, sys
 name, value = sys.argv[1].split("=", 1)
 json.dump({"127.0.0.1": {"/admin": {name: {"value": value, "expires": None,
     "secure": False, "port": None, "version": 0}}}}, open(sys.argv[2], "w"))' \
-    "$(sed -n 's/^#HttpOnly_//p; /^[^#]/p' "$JAR" | awk 'NF >= 7 { print $6 "=" $7; exit }')" \
+    "$(sed -n 's/^#HttpOnly_//; /^[^#]/p' "$JAR" | awk 'NF >= 7 { print $6 "=" $7; exit }')" \
     "$W/wapiti-cookie.json"
 wapiti_run admin "$base/admin" -c "$W/wapiti-cookie.json" \
     -x "$base/admin/logout" -x "$base/admin/articles/*/delete" \
