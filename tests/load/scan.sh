@@ -119,7 +119,7 @@ sqlmap_form() {
 		return
 	fi
 	sqlmap_run "$1" -u "$base$3" --data "$data" --cookie "$COOKIE" \
-	    --csrf-token csrf --csrf-url "$base$2" --skip csrf --skip-static
+	    --csrf-token csrf --csrf-url "$base$2" --skip csrf
 }
 
 sqlmap_run admin-list -u "$base/admin?status=draft&page=1" --cookie "$COOKIE"
@@ -171,16 +171,15 @@ print("\n".join(out))' "$rep")
 wapiti_run public "$base/"
 # The author's side: the session cookie in wapiti's JSON format
 # (wapitiCore/net/jsoncookie.py: address, path, name); never the sign-out
-# or a delete.
+# (wapiti 3.0.4's -x with a wildcard fails to compile its own regex, so
+# the delete forms of the scratch site are attacked too).
 python3 -c 'import json, sys
 name, value = sys.argv[1].split("=", 1)
 json.dump({"127.0.0.1": {"/admin": {name: {"value": value, "expires": None,
     "secure": False, "port": None, "version": 0}}}}, open(sys.argv[2], "w"))' \
     "$(sed -n 's/^#HttpOnly_//; /^[^#]/p' "$JAR" | awk 'NF >= 7 { print $6 "=" $7; exit }')" \
     "$W/wapiti-cookie.json"
-wapiti_run admin "$base/admin" -c "$W/wapiti-cookie.json" \
-    -x "$base/admin/logout" -x "$base/admin/articles/*/delete" \
-    -x "$base/admin/pages/*/delete" -x "$base/admin/redirects/*/delete"
+wapiti_run admin "$base/admin" -c "$W/wapiti-cookie.json" -x "$base/admin/logout"
 
 stop_site
 crash=$(grep -E 'worker [0-9]+ ended|runtime error:|Sanitizer' "$VAR/server.log" | head -n 3)
