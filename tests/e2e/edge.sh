@@ -30,7 +30,8 @@ e2e_init edge "${1:-}"
 # The shipped limits, not the other suites' lifted ones (lib.sh).
 unset NGINX_CONN_PER_ADDR NGINX_POST_RATE NGINX_POST_BURST
 
-need curl nginx python3 pgrep
+need curl nginx pgrep
+[ -x /usr/bin/python3 ] || bail "/usr/bin/python3 exists" "apt-get install python3"
 [ -x "$QUIRE" ] || bail "the binary $QUIRE exists" "build it with make"
 echo "# e2e edge: $QUIRE"
 
@@ -74,7 +75,7 @@ addrs() {
 hold() {
 	h_status=$W/hold-$1.status
 	rm -f "$h_status"
-	python3 "$HOLD" "$1" 127.0.0.1 "$port" "$2" "$3" "$h_status" "$4" \
+	/usr/bin/python3 "$HOLD" "$1" 127.0.0.1 "$port" "$2" "$3" "$h_status" "$4" \
 	    2>"$W/hold-$1.err" &
 	h_pid=$!
 	track "$h_pid"
