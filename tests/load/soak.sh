@@ -93,6 +93,8 @@ wrk -t "$THREADS" -c "$CONNS" -d "${SECS}s" --latency -s "$top/tests/load/soak.l
 wpid=$!
 track "$wpid"
 saves=0 saved=0 seen=0 a5xx=0 missing=""
+# One save a second: the next starts a second after the last began.
+next=$(( ${EPOCHREALTIME/./} + 1000000 ))
 while alive "$wpid"; do
 	saves=$((saves + 1))
 	mark="soak-save-$saves-$RANDOM"
@@ -108,7 +110,9 @@ while alive "$wpid"; do
 	else
 		missing+=" $saves(save $code)"
 	fi
-	sleep 1
+	d=$((next - ${EPOCHREALTIME/./}))
+	[ "$d" -le 0 ] || sleep "$((d / 1000000)).$(printf '%06d' $((d % 1000000)))"
+	next=$((next + 1000000))
 done
 wait "$wpid"
 untrack "$wpid"
