@@ -4,6 +4,9 @@
 #   make test       the whole test suite, also under ASan+UBSan
 #   make fuzz       explore with the fuzz harnesses (FUZZ_SECONDS=60 each)
 #   make bench      requests/s, latency and memory; writes docs/PERFORMANCE.md
+#   make soak       readers (wrk) and an author saving, 60 s (SOAK_SECONDS=)
+#   make slow       slowloris and slow POST (slowhttptest) against nginx
+#   make scan       sqlmap and wapiti against a running instance
 #   make deps       install the Debian packages the above need (as root)
 #
 # CPPFLAGS, CFLAGS and LDFLAGS are honoured, so Debian's hardening flags
@@ -78,7 +81,7 @@ DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              ss:iproute2 unzip:unzip pgrep:procps xxd:xxd
 
 .PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install \
-        uninstall
+        uninstall soak slow scan
 # Objects are kept, not removed as intermediates of the pattern rules.
 .SECONDARY:
 
@@ -195,6 +198,25 @@ bench: deps build/quire bench-tools
 # FUZZ="NAME ..." explores only those harnesses.
 fuzz: fuzzers
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} sh tests/fuzz/run.sh explore $(FUZZ)
+
+# Load and attack runs against nginx + quire (tests/load/): by hand, never
+# in make test (they take minutes and measure time). Their tools are not in
+# make deps: each target installs its own Debian packages if missing.
+LOAD_DEBS = slowhttptest:slowhttptest sqlmap:sqlmap wapiti:wapiti
+load-tool-%:
+	@t=$*; p=$$(for d in $(LOAD_DEBS); do [ "$${d%%:*}" = $$t ] && echo $${d#*:}; done); \
+	command -v $$t >/dev/null 2>&1 && exit 0; \
+	if [ "$$(id -u)" != 0 ]; then echo "$@: as root run: apt-get install -y $$p"; exit 1; fi; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$p
+
+soak: deps build/quire
+	SOAK_SECONDS=$${SOAK_SECONDS:-60} bash tests/load/soak.sh build/quire
+
+slow: deps build/quire load-tool-slowhttptest
+	bash tests/load/slow.sh build/quire
+
+scan: deps build/quire load-tool-sqlmap load-tool-wapiti
+	bash tests/load/scan.sh build/quire
 
 # make install PREFIX=/usr/local DESTDIR=: the binary, the static files
 # (nginx serves them: docs/nginx/), the nginx and systemd files with the

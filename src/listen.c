@@ -19,6 +19,15 @@
 #include "listen.h"
 #include "log.h"
 
+/*
+ * nginx opens a connection to quire for every request it has at once (a
+ * burst of readers, slow clients once their body is in): they wait here
+ * for a worker. A short backlog turns a burst into 502s (connect fails
+ * with EAGAIN on a full unix socket), so take what the kernel allows
+ * (net.core.somaxconn caps it).
+ */
+#define BACKLOG	SOMAXCONN
+
 /* The uid and gid of the service user, if any. 1 set, 0 no user, -1. */
 static int
 service_ids(const struct config *cfg, uid_t *uid, gid_t *gid)
@@ -91,7 +100,7 @@ listen_unix(const struct config *cfg)
 	if (bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1 ||
 	    (owner && chown(cfg->socket_path, uid, gid) == -1) ||
 	    chmod(cfg->socket_path, (mode_t)cfg->socket_mode) == -1 ||
-	    listen(fd, 128) == -1) {
+	    listen(fd, BACKLOG) == -1) {
 		log_err("%s: %s", cfg->socket_path, strerror(errno));
 		close(fd);
 		return -1;
@@ -127,7 +136,7 @@ listen_tcp(const struct config *cfg)
 	if ((fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
 	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) == -1 ||
 	    bind(fd, res->ai_addr, res->ai_addrlen) == -1 ||
-	    listen(fd, 128) == -1) {
+	    listen(fd, BACKLOG) == -1) {
 		log_err("%s: %s", cfg->listen_addr, strerror(errno));
 		if (fd != -1)
 			close(fd);

@@ -98,6 +98,8 @@ suite canon bash tests/e2e/canon.sh build/quire
 suite canon-asan bash tests/e2e/canon.sh build/asan/quire
 suite signin bash tests/e2e/signin.sh build/quire
 suite signin-asan bash tests/e2e/signin.sh build/asan/quire
+suite edge bash tests/e2e/edge.sh build/quire
+suite edge-asan bash tests/e2e/edge.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

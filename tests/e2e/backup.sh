@@ -263,7 +263,9 @@ restore_conf() {
 	    -e "s|server_name blog.example.org;|server_name localhost;|" \
 	    -e "s|alias /usr/local/share/quire/static/;|alias $top/templates/static/;|" \
 	    -e "s|include /etc/nginx/snippets/quire-fastcgi.conf;|include $R/quire-fastcgi.conf;|" \
+	    -e "s|include /etc/nginx/snippets/quire-limits.conf;|include $R/quire-limits.conf;|" \
 	    "$top/docs/nginx/quire.conf" > "$R/site.conf"
+	bash "$top/src/run.sh" --limits "$R"
 	cat > "$R/nginx.conf" <<CONF
 $user_line
 worker_processes 1;
@@ -279,6 +281,7 @@ http {
 	proxy_temp_path $R/tmp/proxy;
 	uwsgi_temp_path $R/tmp/uwsgi;
 	scgi_temp_path $R/tmp/scgi;
+	include $R/quire-zones.conf;
 	include $R/site.conf;
 }
 CONF
@@ -286,7 +289,7 @@ CONF
 restore_conf "$(free_port)"
 errs=""
 for s in "listen 127.0.0.1:" "server_name localhost;" "alias $top/templates/static/;" \
-    "include $R/quire-fastcgi.conf;"; do
+    "include $R/quire-fastcgi.conf;" "include $R/quire-limits.conf;"; do
 	grep -qF -- "$s" "$R/site.conf" || errs+="docs/nginx/quire.conf: '$s' not substituted"$'\n'
 done
 grep -qF "unix:$R/quire.sock" "$R/quire-fastcgi.conf" ||

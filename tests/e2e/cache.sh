@@ -584,6 +584,7 @@ MAX_AGE=3
 # main configuration. Sets $errs to what could not be substituted.
 cache_conf() {
 	local port=$1 s
+	errs=""
 	sed -e "s|fastcgi_pass unix:/run/quire/quire.sock;|fastcgi_pass unix:$C/quire.sock;|" \
 	    "$top/docs/nginx/quire-fastcgi.conf" > "$C/quire-fastcgi.conf"
 	sed -e "s|/var/cache/nginx/quire |$C/store |" \
@@ -592,12 +593,15 @@ cache_conf() {
 	    -e "s|server_name blog.example.org;|server_name localhost;|" \
 	    -e "s|alias /usr/local/share/quire/static/;|alias $top/templates/static/;|" \
 	    -e "s|include /etc/nginx/snippets/quire-fastcgi.conf;|include $C/quire-fastcgi.conf;|" \
+	    -e "s|include /etc/nginx/snippets/quire-limits.conf;|include $C/quire-limits.conf;|" \
 	    "$top/docs/nginx/quire-cache.conf" > "$C/quire-cache.conf"
-	errs=""
+	# docs/nginx/quire-zones.conf and quire-limits.conf, as src/run.sh serves them.
+	bash "$top/src/run.sh" --limits "$C" || errs+="src/run.sh --limits failed"$'\n'
 	has "$C/quire-fastcgi.conf" "unix:$C/quire.sock" ||
 	    errs+="quire-fastcgi.conf: no fastcgi_pass unix:/run/quire/quire.sock to replace"$'\n'
 	for s in "$C/store " "listen 127.0.0.1:$port;" "server_name localhost;" \
-	    "alias $top/templates/static/;" "include $C/quire-fastcgi.conf;"; do
+	    "alias $top/templates/static/;" "include $C/quire-fastcgi.conf;" \
+	    "include $C/quire-limits.conf;"; do
 		has "$C/quire-cache.conf" "$s" || errs+="quire-cache.conf: '$s' not substituted"$'\n'
 	done
 	s=$(grep -nE '/etc/nginx/snippets|/var/cache/nginx|/usr/local/share|listen (\[::\]:)?80;' \
@@ -623,6 +627,7 @@ http {
 	proxy_temp_path $C/tmp/proxy;
 	uwsgi_temp_path $C/tmp/uwsgi;
 	scgi_temp_path $C/tmp/scgi;
+	include $C/quire-zones.conf;
 	include $C/quire-cache.conf;
 }
 CONF

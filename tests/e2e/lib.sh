@@ -413,6 +413,12 @@ faketime_env() {
 	    FAKETIME_NO_CACHE=1 FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=UTC)
 }
 
+# src/run.sh serves with nginx's shipped limits (docs/nginx/quire-limits.conf);
+# the suites send bursts of requests and sign-ins from one address, so they
+# lift the per-address ones. tests/e2e/edge.sh tests the shipped values.
+export NGINX_CONN_PER_ADDR=${NGINX_CONN_PER_ADDR:-off}
+export NGINX_POST_RATE=${NGINX_POST_RATE:-off}
+
 # As root (CI), quire serve refuses to run without a service user:
 # start_quire passes SERVE_AS, and src/run.sh does the same and hands the
 # scratch folders to that user. Every test serves with strict templates (a
