@@ -33,6 +33,7 @@ enum {
 	S_PAGE_DELETE,
 	S_CHANGED,
 	S_NEWER_PAGE,
+	S_SOURCE,
 	S__MAX
 };
 
@@ -68,10 +69,11 @@ static const char *const sql[S__MAX] = {
 	/* S_ARTICLE_NEWER */
 	"SELECT " NB_COLS " FROM articles WHERE " DB_NEWER(":t", ":id")
 	" ORDER BY published_at, id LIMIT 1",
-	/* S_ARTICLES_PAGE */
-	"SELECT id, slug, title, excerpt, substr(body, 1, :chars), author,"
-	" status, published_at, created_at, updated_at, revision"
-	" FROM articles WHERE " DB_OLDER(":t", ":id")
+	/* S_ARTICLES_PAGE: from the index alone; the Markdown of the rows
+	 * whose excerpt or feed body a worker has not kept comes after
+	 * (S_SOURCE): reading ten bodies' overflow pages for excerpts
+	 * already kept was half of a home page. */
+	"SELECT " LIST_COLS " FROM articles WHERE " DB_OLDER(":t", ":id")
 	" ORDER BY published_at DESC, id DESC LIMIT :limit",
 	/* S_ARTICLES_RANGE */
 	"SELECT " LIST_COLS " FROM articles WHERE " DB_IN_RANGE
@@ -82,7 +84,7 @@ static const char *const sql[S__MAX] = {
 	" ORDER BY published_at DESC, id DESC LIMIT :limit OFFSET :offset",
 	/* S_ARTICLES_TAG: as S_ARTICLES_PAGE, of one tag: its links newest
 	 * first, then each article's row. */
-	"SELECT a.id, a.slug, a.title, a.excerpt, substr(a.body, 1, :chars),"
+	"SELECT a.id, a.slug, a.title, '', '',"
 	" a.author, a.status, a.published_at, a.created_at, a.updated_at,"
 	" a.revision FROM article_tags x CROSS JOIN articles a"
 	" ON a.id = x.article_id WHERE " DB_TAG_OLDER(":t", ":id")
@@ -135,6 +137,8 @@ static const char *const sql[S__MAX] = {
 	"SELECT published_at, id FROM articles WHERE "
 	DB_NEWER(":t", ":id - 1") " ORDER BY published_at, id"
 	" LIMIT 1 OFFSET :n",
+	/* S_SOURCE: a listed article's excerpt and the start of its body. */
+	"SELECT excerpt, substr(body, 1, :chars) FROM articles WHERE id = :id",
 };
 
 const struct db_sql db_post_sql = { "db_post", sql, S__MAX };
@@ -228,18 +232,33 @@ db_post_page(struct db *db, struct arena *a, const char *slug,
 
 int
 db_post_list_page(struct db *db, struct arena *a, long long now,
-    long long before_t, long long before_id, int limit, int excerpt_chars,
-    struct post **out, size_t *n)
+    long long before_t, long long before_id, int limit, struct post **out,
+    size_t *n)
 {
 	sqlite3_stmt	*st = ST(S_ARTICLES_PAGE);
 
 	if (db_bind_int(db, st, ":now", now) == -1 ||
 	    db_bind_int(db, st, ":t", before_t) == -1 ||
 	    db_bind_int(db, st, ":id", before_id) == -1 ||
-	    db_bind_int(db, st, ":limit", limit) == -1 ||
-	    db_bind_int(db, st, ":chars", excerpt_chars) == -1)
+	    db_bind_int(db, st, ":limit", limit) == -1)
 		return -1;
 	return many_posts(db, st, a, POST_ARTICLE, out, n);
+}
+
+int
+db_post_source(struct db *db, struct arena *a, struct post *p, int chars)
+{
+	sqlite3_stmt	*st = ST(S_SOURCE);
+	int		 rc;
+
+	if (db_bind_int(db, st, ":id", p->id) == -1 ||
+	    db_bind_int(db, st, ":chars", chars) == -1)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p->excerpt = db_col_text(st, a, 0);
+		p->body = db_col_text(st, a, 1);
+	}
+	return db_done(db, st, rc);
 }
 
 int
@@ -265,7 +284,7 @@ db_post_newer_page(struct db *db, long long now, long long before_t,
 int
 db_post_list_tag(struct db *db, struct arena *a, long long tag_id,
     long long now, long long before_t, long long before_id, int limit,
-    int excerpt_chars, struct post **out, size_t *n)
+    struct post **out, size_t *n)
 {
 	sqlite3_stmt	*st = ST(S_ARTICLES_TAG);
 
@@ -273,8 +292,7 @@ db_post_list_tag(struct db *db, struct arena *a, long long tag_id,
 	    db_bind_int(db, st, ":now", now) == -1 ||
 	    db_bind_int(db, st, ":t", before_t) == -1 ||
 	    db_bind_int(db, st, ":id", before_id) == -1 ||
-	    db_bind_int(db, st, ":limit", limit) == -1 ||
-	    db_bind_int(db, st, ":chars", excerpt_chars) == -1)
+	    db_bind_int(db, st, ":limit", limit) == -1)
 		return -1;
 	return many_posts(db, st, a, POST_ARTICLE, out, n);
 }

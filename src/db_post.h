@@ -38,16 +38,19 @@ int	db_post_neighbour(struct db *, struct arena *, const struct post *,
 int	db_post_page(struct db *, struct arena *, const char *slug,
 	    struct post *);
 /* Up to limit visible articles older than the cursor (before_t,
- * before_id), newest first, with the first excerpt_chars characters (not
- * bytes: never a split UTF-8 sequence) of their body. */
+ * before_id), newest first: list columns only (excerpt and body "";
+ * db_post_source() reads them for the rows that need them). */
 int	db_post_list_page(struct db *, struct arena *, long long now,
 	    long long before_t, long long before_id, int limit,
-	    int excerpt_chars, struct post **out, size_t *n);
+	    struct post **out, size_t *n);
+/* Fills a listed article's excerpt and the first chars characters (not
+ * bytes: never a split UTF-8 sequence) of its body. 1, 0 (gone), -1. */
+int	db_post_source(struct db *, struct arena *, struct post *, int chars);
 /* As db_post_list_page(), the visible articles carrying tag tag_id
  * (db_tag.h). */
 int	db_post_list_tag(struct db *, struct arena *, long long tag_id,
 	    long long now, long long before_t, long long before_id, int limit,
-	    int excerpt_chars, struct post **out, size_t *n);
+	    struct post **out, size_t *n);
 /* Every visible article published in [from, to), newest first, list
  * columns only. */
 int	db_post_list_range(struct db *, struct arena *, long long now,

@@ -27,8 +27,8 @@ enum {
 };
 
 static const char *const sql[S__MAX] = {
-	/* S_HOME: the rows db_post_list_page() lists, body included
-	 * (excerpts come from it), so their full revision; of the one row
+	/* S_HOME: the rows db_post_list_page() lists, with their full
+	 * revision (the page shows excerpts of their bodies); of the one row
 	 * past the page only that it exists (the Older link). */
 	"SELECT count(*), ifnull(max(CASE WHEN rn <= :shown THEN"
 	" max(updated_at, published_at) END), 0),"

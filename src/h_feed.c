@@ -17,7 +17,7 @@
 #include "feed.h"
 #include "h_feed.h"
 #include "h_tag.h"
-#include "markdown.h"
+#include "rcache.h"
 #include "view.h"
 
 int
@@ -101,9 +101,9 @@ feed(struct ctx *c, enum feed_kind kind, const struct db_tag *t)
 	size_t			 n, i;
 
 	if ((t == NULL ? db_post_list_page(c->app->db, c->a, c->now, LLONG_MAX,
-	    LLONG_MAX, FEED_ITEMS, INT_MAX, &p, &n) :
+	    LLONG_MAX, FEED_ITEMS, &p, &n) :
 	    db_post_list_tag(c->app->db, c->a, t->id, c->now, LLONG_MAX,
-	    LLONG_MAX, FEED_ITEMS, INT_MAX, &p, &n)) == -1)
+	    LLONG_MAX, FEED_ITEMS, &p, &n)) == -1)
 		return 500;
 	/* A tag whose articles are none visible has no page, nor feed. */
 	if (t != NULL && n == 0)
@@ -121,7 +121,13 @@ feed(struct ctx *c, enum feed_kind kind, const struct db_tag *t)
 		items[i].published = p[i].published_at;
 		items[i].updated = p[i].updated_at > p[i].published_at ?
 		    p[i].updated_at : p[i].published_at;
-		if (view_body_abs(c, &p[i], items[i].url,
+		/* The body is read only when the worker has not kept its
+		 * feed HTML; nothing is kept in between, so the check holds
+		 * for the render. */
+		if ((!rcache_has(c->app->rcache, RC_FEED, p[i].id,
+		    p[i].revision) && db_post_source(c->app->db, c->a, &p[i],
+		    INT_MAX) == -1) ||
+		    view_body_abs(c, &p[i], items[i].url,
 		    &items[i].content) == -1 ||
 		    categories(c, p[i].id, &items[i]) == -1)
 			return 500;

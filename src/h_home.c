@@ -65,10 +65,17 @@ h_home_stamp(struct ctx *c)
 }
 
 int
+h_home_source(struct ctx *c, struct post *p)
+{
+	return db_post_source(c->app->db, c->a, p, VIEW_EXCERPT_SOURCE) ==
+	    -1 ? -1 : 0;
+}
+
+int
 h_home(struct ctx *c)
 {
 	struct post	*p;
-	struct tv	*root;
+	struct tv	*root, *list;
 	const struct newer *nw;
 	long long	 bt, bid;
 	const char	*cur = c->req->query[QF_BEFORE], *newer = "";
@@ -80,7 +87,7 @@ h_home(struct ctx *c)
 		return view_error(c, 404, "There is no page at this address.");
 	per_page = view_cursor(c, &bt, &bid);
 	if (db_post_list_page(c->app->db, c->a, c->now, bt, bid, per_page + 1,
-	    VIEW_EXCERPT_SOURCE, &p, &n) == -1)
+	    &p, &n) == -1)
 		return 500;
 	if (cur != NULL && n == 0)
 		return view_error(c, 404, "There are no older articles.");
@@ -104,7 +111,9 @@ h_home(struct ctx *c)
 	/* "Newest" only where "Newer" is not the first page already. */
 	tv_bool(c->a, root, "newest", rc == 1);
 	view_nav(c, root, "home");
-	tv_set(c->a, root, "articles", view_excerpts(c, p, shown));
+	if ((list = view_excerpts(c, p, shown, h_home_source)) == NULL)
+		return 500;
+	tv_set(c->a, root, "articles", list);
 	tv_bool(c->a, root, "first_page", cur == NULL);
 	tv_text(c->a, root, "older_url", "");
 	if (n > (size_t)per_page)

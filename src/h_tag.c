@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "db_post.h"
 #include "db_tag.h"
+#include "h_home.h"
 #include "h_tag.h"
 #include "html.h"
 #include "view.h"
@@ -56,7 +57,7 @@ h_tag(struct ctx *c)
 {
 	struct db_tag	 t;
 	struct post	*p;
-	struct tv	*root, *m;
+	struct tv	*root, *m, *list;
 	long long	 bt, bid;
 	const char	*cur = c->req->query[QF_BEFORE];
 	size_t		 n = 0;
@@ -66,7 +67,7 @@ h_tag(struct ctx *c)
 	if ((rc = db_tag_by_slug(c->app->db, c->a, c->args[0], &t)) == -1)
 		return 500;
 	if (rc == 1 && db_post_list_tag(c->app->db, c->a, t.id, c->now, bt,
-	    bid, per_page + 1, VIEW_EXCERPT_SOURCE, &p, &n) == -1)
+	    bid, per_page + 1, &p, &n) == -1)
 		return 500;
 	if (n == 0)
 		return view_error(c, 404, cur != NULL ? "There are no older "
@@ -83,8 +84,10 @@ h_tag(struct ctx *c)
 	tv_text(c->a, root, "tag_feed", h_tag_url(c, t.slug, "/feed"));
 	tv_text(c->a, root, "tag_feed_title", arena_printf(c->a, "%s: %s",
 	    c->site.v[SET_TITLE], t.name));
-	tv_set(c->a, root, "articles", view_excerpts(c, p,
-	    n < (size_t)per_page ? n : (size_t)per_page));
+	if ((list = view_excerpts(c, p, n < (size_t)per_page ? n :
+	    (size_t)per_page, h_home_source)) == NULL)
+		return 500;
+	tv_set(c->a, root, "articles", list);
 	tv_bool(c->a, root, "first_page", cur == NULL);
 	tv_text(c->a, root, "newest_url", h_tag_url(c, t.slug, ""));
 	tv_text(c->a, root, "older_url", "");

@@ -581,10 +581,10 @@ view_list_item(struct ctx *c, struct tv *list, const struct post *p)
 }
 
 struct tv *
-view_excerpts(struct ctx *c, const struct post *p, size_t n)
+view_excerpts(struct ctx *c, struct post *p, size_t n, view_source_fn src)
 {
 	struct tv	*list, *m;
-	const char	*src, *text;
+	const char	*md, *text;
 	char		*x;
 	size_t		 i, len;
 	long long	 unused;
@@ -599,8 +599,10 @@ view_excerpts(struct ctx *c, const struct post *p, size_t n)
 			    len));
 			continue;
 		}
-		src = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
-		x = md_excerpt(c->a, src, strlen(src), VIEW_EXCERPT_MAX);
+		if (src(c, &p[i]) == -1)
+			return NULL;
+		md = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
+		x = md_excerpt(c->a, md, strlen(md), VIEW_EXCERPT_MAX);
 		rcache_put(c->app->rcache, RC_EXCERPT, p[i].id, p[i].revision,
 		    x, strlen(x), 0);
 		tv_text(c->a, m, "excerpt", x);

@@ -97,9 +97,15 @@ int		 view_body_abs(struct ctx *, const struct post *,
 #define VIEW_EXCERPT_SOURCE 1500	/* characters of body a list fetches */
 #define VIEW_EXCERPT_MAX 320		/* bytes of excerpt it shows */
 
+/* Fills a listed post's excerpt and body (VIEW_EXCERPT_SOURCE characters
+ * of it) from the database: 0/-1 (h_home_source()). */
+typedef int	(*view_source_fn)(struct ctx *, struct post *);
 /* The list of p[0..n) with excerpts (the article's own, else the start of
- * its body), as the home and tag pages show them. */
-struct tv	*view_excerpts(struct ctx *, const struct post *p, size_t n);
+ * its body), as the home and tag pages show them: kept by the worker, or
+ * made from what src reads for the posts it has not kept. NULL on error
+ * (logged). */
+struct tv	*view_excerpts(struct ctx *, struct post *p, size_t n,
+		    view_source_fn src);
 /* Appends an article to a list as lists show it: title, url, date,
  * datetime, author. Returns the item, to add more. */
 struct tv	*view_list_item(struct ctx *, struct tv *list,

@@ -103,7 +103,21 @@ check "a setting written with sqlite3: every one of $N shows the new subtitle" \
     "$n answered 200; $(count sub 'A subtitle written behind') with it" \
     eval '[ "$n" = "$N" ] && [ "$(count sub "A subtitle written behind")" = "$N" ]'
 
+# Lists read an article's Markdown only when the worker has not kept its
+# excerpt or feed body: with nothing kept, every list reads them all.
 stop_site
+mv "$VAR/server.log" "$W/server-kept.log"
+WORKERS=2 start_site "--cache-mb 0" ||
+    bail "src/run.sh starts again with --cache-mb 0" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
+for page in / /feed.atom /feed.json; do
+	get nokeep "$page"
+	n=$(grep -c 'Version three of the body' "$H/nokeep.b")
+	check "--cache-mb 0 (nothing kept): $page shows the article's text from its Markdown" \
+	    "status $code, $n mentions" eval '[ "$code" = 200 ] && [ "$n" -ge 1 ]'
+done
+
+stop_site
+cat "$W/server-kept.log" >> "$VAR/server.log"
 san=$(grep -E 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: [A-Za-z]*Sanitizer' \
     "$VAR/server.log" 2>/dev/null | head -n 5)
 check "no sanitizer report in the server log" "$san" [ -z "$san" ]

@@ -127,7 +127,8 @@ round_trip(void **state)
 {
 	static const char *const values[] = {
 		"red fox", "a+b", "100%", "caf\xc3\xa9 cr\xc3\xa8me",
-		"\"quoted\" NOT x", "*", "~", "a=b&c", " lead", "x\x7f",
+		"\"quoted\" NOT x", "*", "~", "a=b&c", " lead",
+		"no\xc2\xa0" "break",
 	};
 	struct req	 r;
 	const char	*q[QF__MAX] = { NULL }, *why, *target, *uri;

@@ -234,7 +234,7 @@ walk(struct db *db, struct arena *a, long long now, int limit,
 
 	for (;;) {
 		assert_int_equal(db_post_list_page(db, a, now, bt, bid, limit,
-		    200, &ar, &n), 0);
+		    &ar, &n), 0);
 		assert_true(n <= (size_t)limit);
 		if (n == 0)
 			break;
@@ -298,7 +298,7 @@ articles_page_fields(void **state)
 	size_t		 n, i;
 
 	assert_int_equal(db_post_list_page(FX->db, &FX->a, FX->now, LLONG_MAX,
-	    LLONG_MAX, 10, 40, &ar, &n), 0);
+	    LLONG_MAX, 10, &ar, &n), 0);
 	assert_int_equal(n, 10);
 	for (i = 0; i < n; i++) {
 		assert_true(*ar[i].slug != '\0');
@@ -308,6 +308,11 @@ articles_page_fields(void **state)
 		    FX->now, &full), 1);
 		assert_int_equal(full.id, ar[i].id);
 		assert_string_equal(full.title, ar[i].title);
+		/* Lists read the Markdown only when asked. */
+		assert_string_equal(ar[i].excerpt, "");
+		assert_string_equal(ar[i].body, "");
+		assert_int_equal(db_post_source(FX->db, &FX->a, &ar[i], 40),
+		    1);
 		assert_string_equal(full.excerpt, ar[i].excerpt);
 		/* The body is a valid-UTF-8 prefix of the whole. */
 		assert_true(strlen(ar[i].body) > 0);
@@ -318,11 +323,11 @@ articles_page_fields(void **state)
 	}
 	/* The oldest article: nothing is older. */
 	assert_int_equal(db_post_list_page(FX->db, &FX->a, FX->now, T_2021_01_11,
-	    1, 10, 40, &ar, &n), 0);
+	    1, 10, &ar, &n), 0);
 	assert_int_equal(n, 0);
 	/* Same time, larger id: the cursor row itself is excluded. */
 	assert_int_equal(db_post_list_page(FX->db, &FX->a, FX->now, T_2021_01_11,
-	    2, 10, 40, &ar, &n), 0);
+	    2, 10, &ar, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(ar[0].id, 1);
 }

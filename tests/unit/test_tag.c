@@ -319,19 +319,19 @@ pages_and_stamps(void **state)
 
 	/* Newest first, two a page, the cursor as the home page's. */
 	assert_int_equal(db_post_list_tag(db, &A, tech, NOW, 1LL << 62,
-	    1LL << 62, 3, 100, &l, &n), 0);
+	    1LL << 62, 3, &l, &n), 0);
 	assert_int_equal(n, 3);
 	assert_int_equal(l[0].id, p[4].id);
 	assert_int_equal(l[1].id, p[3].id);
 	assert_int_equal(l[2].id, p[1].id);	/* p2 has no "tech" */
 	assert_int_equal(db_post_list_tag(db, &A, tech, NOW,
-	    l[1].published_at, l[1].id, 3, 100, &l, &n), 0);
+	    l[1].published_at, l[1].id, 3, &l, &n), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(l[0].id, p[1].id);
 	assert_int_equal(l[1].id, p[0].id);
 	/* Not before their time. */
 	assert_int_equal(db_post_list_tag(db, &A, tech, T0 + 15, 1LL << 62,
-	    1LL << 62, 3, 100, &l, &n), 0);
+	    1LL << 62, 3, &l, &n), 0);
 	assert_int_equal(n, 2);
 
 	assert_int_equal(db_tag_stamp_page(db, tech, NOW, 1LL << 62,
@@ -473,7 +473,7 @@ counts_follow_every_change(void **state)
 		size_t		 n;
 
 		assert_int_equal(db_post_list_tag(db, &A, tag_id("other"),
-		    NOW, 1LL << 62, 1LL << 62, 5, 10, &l, &n), 0);
+		    NOW, 1LL << 62, 1LL << 62, 5, &l, &n), 0);
 		assert_int_equal(n, 2);
 		assert_string_equal(l[0].slug, "d");
 		assert_int_equal(l[0].published_at, T0 + 8 + 86400);
