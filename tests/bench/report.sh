@@ -337,16 +337,17 @@ and no FastCGI; tests/bench/render.c):"
 		c=$(v "$n,article_us")
 		d=$(v "$n,md_us")
 		case "$a$b$c$d" in ''|*[!0-9.]*) continue ;; esac
-		echo "- **Article page, $(nice_n "$n") articles**: $a µs for the whole request:"
-		echo "  cmark $d µs for the body, the template $(fmt '%.0f' "$(calc "$c - $d")") µs,"
-		echo "  and $(fmt '%.0f' "$(calc "$a - $c")") µs for the rest: parsing, the queries"
-		echo "  (settings, the article, its neighbours, the validators' stamp, the next"
-		echo "  scheduled article), the ETag and the headers. The floor spends none of"
-		echo "  it, and on $(nproc) cores shared by wrk, nginx and the workers every µs a"
-		echo "  worker spends is taken from nginx. The site's note and disclaimer"
-		echo "  would add $(fmt '%.0f' "$(calc "$b - $c")") µs more if they were rendered for every page;"
-		echo "  a worker renders them once and keeps them while the settings hold the"
-		echo "  same Markdown."
+		e=$(v "$n,req_cold_us,$(v "$n,article,url")")
+		echo "- **Article page, $(nice_n "$n") articles**: $a µs for the whole request with"
+		echo "  the body the worker kept (rcache.c), of which the template about"
+		echo "  $(fmt '%.0f' "$(calc "$c - $d")") µs; the rest is parsing, the queries (settings check, the"
+		echo "  article, its tags, its neighbours), the ETag and the headers. The"
+		echo "  worker's first request after an edit renders the body again: $e µs,"
+		echo "  cmark $d µs of it. The floor spends none of this, and on $(nproc) cores"
+		echo "  shared by wrk, nginx and the workers every µs a worker spends is"
+		echo "  taken from nginx. The site's note and disclaimer would add"
+		echo "  $(fmt '%.0f' "$(calc "$b - $c")") µs more if they were rendered for every page; a worker"
+		echo "  renders them once and keeps them."
 		a=$(v "$n,req304_us,$(v "$n,article,url")")
 		case "$a" in ''|*[!0-9.]*) ;; *)
 			echo "- **304, $(nice_n "$n") articles**: $a µs in-process for the article's 304 (settings,"
