@@ -52,6 +52,7 @@ static const char *const allowed[] = {
 	"fchown", "utimensat", "dup", "dup2", "dup3",
 	"accept", "accept4", "shutdown", "recvfrom", "sendto",
 	"getsockname", "getpeername", "poll", "ppoll", "select", "pselect6",
+	"epoll_pwait", "epoll_wait",
 	/* memory */
 	"brk", "mmap", "munmap", "mremap", "mprotect", "madvise",
 	/* signals, time, waiting, identity */

@@ -2,18 +2,21 @@
  * worker: the accept loop around app_handle(). A connection to the
  * database must never cross a fork, so it is opened here, in the child.
  *
- * The worker waits for a connection itself, in ppoll() with SIGTERM let
- * through (stop.h), and only then asks libfcgi to accept it: SIGTERM is
+ * The worker waits for a connection itself, in epoll_pwait() with SIGTERM
+ * let through (stop.h), and only then asks libfcgi to accept it: SIGTERM is
  * blocked from there to the end of the response, so a stop is noticed
  * only between requests, and there is no moment where it could arrive
  * after the check and leave the worker asleep in accept(). The socket is
  * non-blocking, so a worker that lost the race for a connection to
- * another one gets EAGAIN and waits again.
+ * another one gets EAGAIN and waits again. The wait is EPOLLEXCLUSIVE, so
+ * a new connection wakes one idle worker, not all of them (with ppoll()
+ * every idle worker woke, and all but one went back to sleep with
+ * nothing done: three system calls and a context switch each).
  */
 #include <errno.h>
 #include <malloc.h>
-#include <poll.h>
 #include <signal.h>
+#include <sys/epoll.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -52,26 +55,50 @@ say_ready(int fd)
 	close(fd);
 }
 
-/* Waits until fd has a connection or a stop is asked for. 1 to accept, 0
- * to stop, -1 (logged). */
+/* An epoll instance that wakes this worker alone for a connection on fd
+ * (EPOLLEXCLUSIVE), or -1 (logged). */
 static int
-await(int fd)
+await_open(int fd)
 {
-	struct pollfd	 pfd;
+	struct epoll_event	 ev;
+	int			 ep;
+
+	if ((ep = epoll_create1(EPOLL_CLOEXEC)) == -1) {
+		log_err("%s: epoll_create1: %s", __func__, strerror(errno));
+		return -1;
+	}
+	memset(&ev, 0, sizeof(ev));
+	ev.events = EPOLLIN | EPOLLEXCLUSIVE;
+	ev.data.fd = fd;
+	if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) == -1) {
+		log_err("%s: epoll_ctl: %s", __func__, strerror(errno));
+		close(ep);
+		return -1;
+	}
+	return ep;
+}
+
+/* Waits on ep (await_open()) until the socket has a connection or a stop
+ * is asked for. 1 to accept, 0 to stop, -1 (logged). */
+static int
+await(int ep)
+{
+	struct epoll_event	 ev;
+	int			 n;
 
 	for (;;) {
 		if (stop_requested())
 			return 0;
-		pfd.fd = fd;
-		pfd.events = POLLIN;
-		pfd.revents = 0;
-		if (ppoll(&pfd, 1, NULL, stop_waitmask()) == -1) {
+		if ((n = epoll_pwait(ep, &ev, 1, -1, stop_waitmask())) == -1) {
 			if (errno == EINTR)
 				continue;
-			log_err("%s: ppoll: %s", __func__, strerror(errno));
+			log_err("%s: epoll_pwait: %s", __func__,
+			    strerror(errno));
 			return -1;
 		}
-		if (pfd.revents & (POLLERR | POLLNVAL)) {
+		if (n == 0)
+			continue;
+		if (ev.events & (EPOLLERR | EPOLLHUP)) {
 			log_err("%s: the listening socket failed", __func__);
 			return -1;
 		}
@@ -84,7 +111,7 @@ worker_run(struct app *app, int fd, int ready_fd)
 {
 	FCGX_Request		 rq;
 	struct rcache_stats	 rs;
-	int			 rc, w, status = 0;
+	int			 rc, w, ep, status = 0;
 
 	/* A fixed mmap threshold: big buffers (a large page, a long form)
 	 * go back to the system when freed instead of growing the heap for
@@ -98,11 +125,13 @@ worker_run(struct app *app, int fd, int ready_fd)
 		log_err("%s: cannot set up libfcgi", __func__);
 		_exit(1);
 	}
+	if ((ep = await_open(fd)) == -1)
+		_exit(1);
 	/* Everything is open: from here on only the calls serving needs. */
 	if (app->cfg->sandbox && sandbox_enter() == -1)
 		_exit(1);
 	say_ready(ready_fd);
-	while ((w = await(fd)) == 1) {
+	while ((w = await(ep)) == 1) {
 		if ((rc = FCGX_Accept_r(&rq)) < 0) {
 			/* Another worker took it, or the peer went away
 			 * before its request arrived: wait again. */
@@ -124,6 +153,7 @@ worker_run(struct app *app, int fd, int ready_fd)
 	if (w == -1)
 		status = 1;
 	FCGX_Free(&rq, 1);
+	close(ep);
 	rcache_stats(app->rcache, &rs);
 	log_info("render cache: %llu hits, %llu misses, %zu bytes in %zu "
 	    "entries (at most %zu)", rs.hits, rs.misses, rs.bytes, rs.entries,
