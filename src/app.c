@@ -22,6 +22,9 @@
 #include "sitecache.h"
 #include "view.h"
 
+/* Seconds a 503 asks the client to wait: the busy timeout again. */
+#define APP_RETRY_AFTER	"5"
+
 /* Response buffers up to this size are kept for the next request. */
 #define APP_KEEP_BYTES	(1024 * 1024)
 
@@ -50,7 +53,7 @@ app_init(struct app *app, const struct config *cfg)
 int
 app_open_db(struct app *app)
 {
-	if ((app->db = db_open(app->cfg->db_path, 0)) == NULL)
+	if ((app->db = db_open(app->cfg->db_path, DB_READONLY_OK)) == NULL)
 		return -1;
 	if (db_migrate(app->db) == -1 || db_prepare(app->db) == -1) {
 		db_close(app->db);
@@ -113,6 +116,19 @@ read_form(struct ctx *c, struct req *req, int upload, app_read_fn rd,
 	if (boundary != NULL)
 		return req_parse_multipart(req, c->a, boundary, body, got, why);
 	return req_parse_form(req, c->a, body, got, why);
+}
+
+/* A database that cannot take a write now (db_fault_passing()): plain,
+ * like the 500, since the page's own template may need the database. */
+static void
+plain_503(struct resp *r, enum db_fault f)
+{
+	resp_reset(r);
+	r->status = 503;
+	r->ctype = "text/plain; charset=utf-8";
+	buf_printf(&r->body, "503 Service Unavailable\n"
+	    "Nothing was changed: %s. Please try again in a moment.\n",
+	    db_fault_text(f));
 }
 
 /* The last resort: no template, no database. */
@@ -265,6 +281,7 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	c.resp = &app->resp;
 	c.now = clock_now();
 	resp_reset(c.resp);
+	db_fault_clear(app->db);
 
 	status = req_parse(&req, c.a, env, &why);
 	req_trust(&req, app->cfg->trust_proxy);
@@ -290,7 +307,17 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 		status = view_error(&c, status, why);
 	else
 		status = dispatch(&c, &req, rd, rctx);
-	if (status >= 500) {
+	/* Busy, full or read-only passes by itself: 503 and when to come
+	 * back, with the page the handler drew if it drew one (the editor,
+	 * the author's text kept). */
+	if (status >= 500 && db_fault_passing(app->db) &&
+	    (status != 503 || c.resp->body.len == 0)) {
+		plain_503(c.resp, db_fault(app->db));
+		status = 503;
+	}
+	if (status == 503)
+		resp_header(c.resp, "Retry-After", APP_RETRY_AFTER);
+	else if (status >= 500) {
 		plain_500(c.resp);
 		status = 500;
 	}

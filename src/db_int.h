@@ -96,6 +96,7 @@ struct db {
 	char		*path;
 	sqlite3_stmt	**st[DBM__MAX];	/* prepared by db_prepare() */
 	int		 depth;		/* db_begin()s not yet ended */
+	enum db_fault	 fault;		/* first failure since cleared */
 };
 
 /* Statement s of module m, prepared. */
