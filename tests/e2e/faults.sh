@@ -1,0 +1,294 @@
+#!/usr/bin/env bash
+# End-to-end test of what faults do to a save (issue 11), through
+# src/run.sh (nginx in front of `quire serve`):
+#
+#   bash tests/e2e/faults.sh [QUIRE_BINARY]     (from the repo root)
+#
+#   a. Locked by a long writer (a sqlite3 shell holding BEGIN EXCLUSIVE):
+#      readers are served at once; a save and a sign-in fail after the
+#      busy timeout (DB_BUSY_MS, src/db.h) with 503 and Retry-After, the
+#      save's form back with every byte typed; once the shell lets go, the
+#      save goes through.
+#   b. Read-only (the file made 0444 and the workers restarted): readers
+#      are served, a save is a 503 with its text; writable again, it saves.
+#   c. The disk full (the database on a small tmpfs, the rest filled): a
+#      big save is a 503 with its text (SQLite's SQLITE_FULL from ENOSPC,
+#      the real path), readers are served, nothing is corrupted; space
+#      freed, it saves. Without mount privileges this part is skipped.
+#   d. SIGKILL of the whole server (supervisor and worker) in the middle
+#      of a save: strace kills the worker at its Nth pwrite64 (the WAL's
+#      page writes), N = 1, 2, 3, 5, 8, ... until the save completes; then
+#      the supervisor dies too. After each restart the database passes
+#      integrity_check, the FTS index and the tag and archive counts match
+#      a recount, and the article is the old one or the new one entirely
+#      (body, revision, tags, search).
+#
+# One line per check, "ok - ..." or "not ok - ..." with indented details;
+# the exit status is 1 if any check failed. Needs: curl, sqlite3, nginx,
+# perl, pgrep, strace; root for c (mount). KEEP_E2E=1 keeps the folder.
+
+# Checks pass single-quoted conditions to eval, on purpose:
+# shellcheck disable=SC2016
+set -u
+
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+e2e_init faults "${1:-}"
+
+need curl sqlite3 nginx perl pgrep strace
+[ -x "$QUIRE" ] || bail "the binary $QUIRE exists" "build it with make"
+echo "# e2e faults: $QUIRE"
+
+e2e_workdir
+H=$W/http
+VAR=$W/var
+DB=$W/site.db
+FULL=$W/full
+mkdir -p "$H" "$VAR" "$FULL"
+T0=1750000000	# 2025-06-15 15:06 UTC
+clock_init "$W/clock" "$T0"
+mounted=""
+
+# The tmpfs goes before the folder it is in.
+faults_cleanup() {
+	local rc=$?
+	stop_site
+	[ -z "$mounted" ] || umount "$FULL" 2>/dev/null
+	(exit $rc)
+	e2e_cleanup
+}
+trap faults_cleanup EXIT
+
+q() {
+	sqlite3 -init /dev/null -batch -noheader "$DB" "$@"
+}
+
+# val PERL_REGEX FILE: group 1 of the first match, the templates'
+# entities decoded, one newline after a <textarea> start tag dropped.
+val() {
+	perl -0777 -e 'my $re = shift; local $_ = <>; if (/$re/s) { my $v = $1;
+	    $v =~ s/^\r?\n// if $re =~ /^<textarea/;
+	    my %e = (lt => "<", gt => ">", quot => "\"", "#39" => "'"'"'",
+	    "#34" => "\"", amp => "&");
+	    $v =~ s/&(lt|gt|quot|#39|#34|amp);/$e{$1}/g; print $v }' "$1" "$2"
+}
+# kept TEXT FILE: the editor's body textarea in FILE is TEXT, byte for byte.
+kept() {
+	printf '%s' "$1" > "$W/want.bin"
+	val '<textarea id="body" name="body"[^>]*>(.*?)</textarea>' "$2" > "$W/got.bin"
+	cmp -s "$W/want.bin" "$W/got.bin"
+}
+has() {
+	grep -qF -- "$2" "$1"
+}
+
+# readers NAME: GET of the reader pages; "" if every one was 200 within
+# 4 s (under the busy timeout), else what was not.
+readers() {
+	local p bad="" i=0
+	for p in / /2025/06/fault-article /archive /tags /tag/alpha \
+	    "/search?q=fault" /feed.atom /sitemap.xml; do
+		i=$((i + 1))
+		code=$(curl -s -m 4 -o "$H/$1-$i.b" -w '%{http_code}' "$base$p") || true
+		[ "$code" = 200 ] || bad+="$p: ${code:-none} "
+	done
+	echo "$bad"
+}
+
+# The supervisor (quire under src/run.sh) and its workers.
+supervisor() {
+	pgrep -P "$run_pid" -x quire | head -n 1
+}
+workers() {
+	pgrep -P "$(supervisor)" -x quire
+}
+# restart_workers: SIGKILL to every worker; back when the supervisor has
+# started new ones and they answer.
+restart_workers() {
+	local old w
+	old=$(workers | tr '\n' ' ')
+	for w in $old; do
+		kill -KILL "$w" 2>/dev/null
+	done
+	wait_for 200 new_workers "$old" && wait_for 200 http_ok "$port" /
+}
+new_workers() {
+	local w
+	[ "$(workers | wc -l)" -ge "${WORKERS:-2}" ] || return 1
+	for w in $(workers); do
+		case " $1 " in
+		*" $w "*) return 1 ;;
+		esac
+	done
+}
+
+# save_file NAME ID BODY_FILE: post_article's publish with the body read
+# from a file (a big one does not fit in one argument) and the tags TAGS.
+save_file() {
+	local name=$1 id=$2 k
+	local -a a=()
+	for k in title slug author excerpt revision; do
+		a+=(--data-urlencode "$k=$(q "SELECT $k FROM articles WHERE id = $id")")
+	done
+	a+=(--data-urlencode "date=$(q "SELECT strftime('%Y-%m-%d', published_at, 'unixepoch') FROM articles WHERE id = $id")")
+	a+=(--data-urlencode "time=$(q "SELECT strftime('%H:%M', published_at, 'unixepoch') FROM articles WHERE id = $id")")
+	get "$name" "/admin/articles/$id" -b "$JAR" --data-urlencode "csrf=$CSRF" \
+	    --data-urlencode action=publish --data-urlencode "$TAGS" \
+	    --data-urlencode "body@$3" "${a[@]}"
+}
+
+# signin: JAR signed in, CSRF its token.
+JAR=$W/editor.jar
+signin() {
+	get signin /admin/login -c "$JAR" --data-urlencode login=editor \
+	    --data-urlencode "password=$PW"
+	[ "$code" = 303 ] || return 1
+	get newform /admin/articles/new -b "$JAR"
+	CSRF=$(perl -ne 'if (/name="csrf" value="([0-9a-f]{64})"/) { print $1; exit }' "$H/newform.b")
+	[ -n "$CSRF" ]
+}
+
+"$QUIRE" init --db "$DB" --demo >"$W/init.out" 2>&1 ||
+    bail "quire init --demo creates the test database" "$(cat "$W/init.out")"
+PW='faults-editor-passphrase-1'
+printf '%s\n' "$PW" | "$QUIRE" user add editor --name Editor --db "$DB" \
+    >"$W/useradd.out" 2>&1 ||
+    bail "quire user add creates the editor's account" "$(cat "$W/useradd.out")"
+q "INSERT INTO articles (slug, title, excerpt, body, status, published_at,
+    created_at, updated_at) VALUES ('fault-article', 'Fault article', '',
+    'The fault article, version one.', 'published', $((T0 - 86400)), $T0, $T0)"
+AID=$(q "SELECT id FROM articles WHERE slug = 'fault-article'")
+
+WORKERS=2 start_site ||
+    bail "src/run.sh starts two workers behind nginx" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
+signin || bail "the editor signs in" "status $code"
+TAGS="tags=alpha, beta"
+post_article tag "$AID" publish "$TAGS"
+[ "$code" = 303 ] || bail "the article gets its tags" "status $code"
+
+# ---------------------------------------------------------------------------
+# a. Locked by a long writer.
+
+mkfifo "$W/lock.in"
+sqlite3 -init /dev/null -batch "$DB" < "$W/lock.in" > "$W/lock.out" 2>&1 &
+lock_pid=$!
+track "$lock_pid"
+exec 7> "$W/lock.in"
+echo "BEGIN EXCLUSIVE; UPDATE settings SET value = value WHERE key = 'title';" >&7
+# Locked once another connection cannot take the write lock at once.
+locked() {
+	! sqlite3 -init /dev/null -batch "$DB" ".timeout 0" "BEGIN IMMEDIATE;" \
+	    "ROLLBACK;" >/dev/null 2>&1
+}
+wait_for 200 locked || bail "a sqlite3 shell holds the write lock (BEGIN EXCLUSIVE)"
+ok "a sqlite3 shell holds the write lock (BEGIN EXCLUSIVE)"
+
+bad=$(readers locked)
+check "locked: every reader page answers 200 at once (WAL: readers never wait for the writer)" \
+    "$bad" [ -z "$bad" ]
+
+BODY_A="Saved while locked: <b>bold</b> & \"quoted\" 'text', line one.
+Line two, kept byte for byte."
+post_article lockedsave "$AID" publish "body=$BODY_A" "$TAGS"
+check "locked: the save answers 503 (not 500, no hang) after the busy timeout" \
+    "status $code" [ "$code" = 503 ]
+check "locked: the 503 says Retry-After" "$(cat "$H/lockedsave.h")" \
+    eval '[ -n "$(hdr "$H/lockedsave.h" Retry-After)" ]'
+check "locked: the editor comes back with the reason and the body as typed" \
+    "$(grep -o 'Nothing was saved[^<]*' "$H/lockedsave.b")" \
+    eval 'has "$H/lockedsave.b" "Nothing was saved: the database is busy" && kept "$BODY_A" "$H/lockedsave.b"'
+get lockedsignin /admin/login --data-urlencode login=editor \
+    --data-urlencode "password=$PW"
+check "locked: a sign-in (it writes a session) answers 503 with a readable text" \
+    "status $code: $(head -c 300 "$H/lockedsignin.b")" \
+    eval '[ "$code" = 503 ] && has "$H/lockedsignin.b" "try again"'
+bad=$(readers locked2)
+check "locked, after the failed writes: every reader page still answers 200" \
+    "$bad" [ -z "$bad" ]
+
+echo "ROLLBACK;" >&7
+exec 7>&-
+wait "$lock_pid"
+untrack "$lock_pid"
+check "unlocked: the article is unchanged (version one)" "" \
+    eval '[ "$(q "SELECT body FROM articles WHERE id = $AID")" = "The fault article, version one." ]'
+post_article unlockedsave "$AID" publish "body=$BODY_A" "$TAGS"
+check "unlocked: the same save goes through (303) and is stored" "status $code" \
+    eval '[ "$code" = 303 ] && [ "$(q "SELECT body FROM articles WHERE id = $AID")" = "$BODY_A" ]'
+
+# ---------------------------------------------------------------------------
+# b. Read-only: the file made 0444, the workers restarted on it.
+
+chmod 0444 "$DB"
+restart_workers || bail "the workers restart on the read-only database" \
+    "$(tail -n 20 "$VAR/server.log")"
+check "read-only: the worker says it serves the database read-only" \
+    "$(tail -n 5 "$VAR/server.log")" \
+    grep -q "serving it read-only" "$VAR/server.log"
+bad=$(readers ro)
+check "read-only: every reader page answers 200" "$bad" [ -z "$bad" ]
+BODY_B="Saved while read-only, a second version."
+post_article rosave "$AID" publish "body=$BODY_B" "$TAGS"
+check "read-only: the save answers 503 with Retry-After, the reason and the body as typed" \
+    "status $code: $(grep -o 'Nothing was saved[^<]*' "$H/rosave.b")" \
+    eval '[ "$code" = 503 ] && [ -n "$(hdr "$H/rosave.h" Retry-After)" ] &&
+    has "$H/rosave.b" "read-only" && kept "$BODY_B" "$H/rosave.b"'
+chmod 0644 "$DB"
+restart_workers || bail "the workers restart on the writable database" \
+    "$(tail -n 20 "$VAR/server.log")"
+post_article rwsave "$AID" publish "body=$BODY_B" "$TAGS"
+check "writable again: the save goes through (303) and is stored" "status $code" \
+    eval '[ "$code" = 303 ] && [ "$(q "SELECT body FROM articles WHERE id = $AID")" = "$BODY_B" ]'
+
+# ---------------------------------------------------------------------------
+# c. The disk full: the database on a tmpfs of its own, the rest of it
+# filled. The save's pages do not fit in the WAL: write(2) says ENOSPC,
+# SQLite SQLITE_FULL, as on a real full disk.
+
+stop_site
+if mount -t tmpfs -o size=4m,mode=0755 tmpfs "$FULL" 2>"$W/mount.err"; then
+	mounted=yes
+	q ".backup '$FULL/site.db'"
+	DB_MAIN=$DB
+	DB=$FULL/site.db
+	WORKERS=2 start_site ||
+	    bail "the site starts on the tmpfs copy" "$(tail -n 20 "$VAR/server.log")"
+	# About 400 KB (the limit is 500,000) of text: more pages than the WAL holds.
+	perl -e 'print join(" ", map { "word$_ fullness" } 1 .. 25000), "\nThe end."' > "$W/big.txt"
+	BIG=$(cat "$W/big.txt")
+	dd if=/dev/zero of="$FULL/filler" bs=4k >/dev/null 2>&1
+	check "the tmpfs holding the database is full" "$(df -k "$FULL")" \
+	    eval '[ "$(df -k --output=avail "$FULL" | tail -n 1 | tr -d " ")" -lt 8 ]'
+	old=$(q "SELECT revision || ':' || body FROM articles WHERE id = $AID")
+	save_file fullsave "$AID" "$W/big.txt"
+	check "disk full: the save answers 503 with Retry-After" \
+	    "status $code; $(tail -n 3 "$VAR/server.log")" \
+	    eval '[ "$code" = 503 ] && [ -n "$(hdr "$H/fullsave.h" Retry-After)" ]'
+	check "disk full: the editor comes back saying the disk is full, with all of the body as typed" \
+	    "$(grep -o 'Nothing was saved[^<]*' "$H/fullsave.b")" \
+	    eval 'has "$H/fullsave.b" "the server&#39;s disk is full" && kept "$BIG" "$H/fullsave.b"'
+	bad=$(readers full)
+	check "disk full: every reader page answers 200" "$bad" [ -z "$bad" ]
+	check "disk full: integrity_check is ok and the article is as it was" "" \
+	    eval '[ "$(q "PRAGMA integrity_check")" = ok ] &&
+	    [ "$(q "SELECT revision || \":\" || body FROM articles WHERE id = $AID")" = "$old" ]'
+	rm -f "$FULL/filler"
+	save_file fullsave2 "$AID" "$W/big.txt"
+	check "space freed: the same save goes through (303), stored and found by search" \
+	    "status $code" \
+	    eval '[ "$code" = 303 ] && [ "$(q "SELECT length(body) FROM articles WHERE id = $AID")" = "${#BIG}" ] &&
+	    get fullsearch "/search?q=word24999" && has "$H/fullsearch.b" "/2025/06/fault-article"'
+	check "after the full disk: integrity_check is ok" "" \
+	    eval '[ "$(q "PRAGMA integrity_check")" = ok ]'
+	stop_site
+	umount "$FULL" && mounted=""
+	DB=$DB_MAIN
+else
+	echo "ok - disk full # SKIP cannot mount a tmpfs here: $(head -n 1 "$W/mount.err")"
+fi
+
+stop_site
+t_end=$(date +%s)
+echo "1..$((pass + fail))"
+echo "e2e faults: $pass passed, $fail failed ($((t_end - t_start)) s, $QUIRE)"
+[ "$fail" = 0 ]
