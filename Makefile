@@ -72,7 +72,8 @@ DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              java:default-jre-headless npm:npm \
              chromium:chromium ruby:ruby mandoc:mandoc \
              systemd-analyze:systemd man:man-db col:bsdextrautils \
-             ss:iproute2 unzip:unzip pgrep:procps xxd:xxd
+             ss:iproute2 unzip:unzip pgrep:procps xxd:xxd \
+             strace:strace valgrind:valgrind
 
 .PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install \
         uninstall

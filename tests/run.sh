@@ -90,6 +90,8 @@ suite tools bash tests/e2e/tools.sh build/quire
 suite tools-asan bash tests/e2e/tools.sh build/asan/quire
 suite stale bash tests/e2e/stale.sh build/quire
 suite stale-asan bash tests/e2e/stale.sh build/asan/quire
+suite faults bash tests/e2e/faults.sh build/quire
+suite faults-asan bash tests/e2e/faults.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 

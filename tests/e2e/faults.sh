@@ -63,6 +63,13 @@ q() {
 	sqlite3 -init /dev/null -batch -noheader "$DB" "$@"
 }
 
+# stop_kept: stop_site, the server's log added to $W/server-all.log (each
+# start writes a new one) for the checks at the end.
+stop_kept() {
+	stop_site
+	cat "$VAR/server.log" >> "$W/server-all.log" 2>/dev/null
+}
+
 # val PERL_REGEX FILE: group 1 of the first match, the templates'
 # entities decoded, one newline after a <textarea> start tag dropped.
 val() {
@@ -245,7 +252,7 @@ check "writable again: the save goes through (303) and is stored" "status $code"
 # filled. The save's pages do not fit in the WAL: write(2) says ENOSPC,
 # SQLite SQLITE_FULL, as on a real full disk.
 
-stop_site
+stop_kept
 if mount -t tmpfs -o size=4m,mode=0755 tmpfs "$FULL" 2>"$W/mount.err"; then
 	mounted=yes
 	q ".backup '$FULL/site.db'"
@@ -280,14 +287,159 @@ if mount -t tmpfs -o size=4m,mode=0755 tmpfs "$FULL" 2>"$W/mount.err"; then
 	    get fullsearch "/search?q=word24999" && has "$H/fullsearch.b" "/2025/06/fault-article"'
 	check "after the full disk: integrity_check is ok" "" \
 	    eval '[ "$(q "PRAGMA integrity_check")" = ok ]'
-	stop_site
+	stop_kept
 	umount "$FULL" && mounted=""
 	DB=$DB_MAIN
 else
 	echo "ok - disk full # SKIP cannot mount a tmpfs here: $(head -n 1 "$W/mount.err")"
 fi
 
-stop_site
+# ---------------------------------------------------------------------------
+# d. SIGKILL of the whole server during a save. One worker, traced by
+# strace, which kills it at its Nth pwrite64 (the WAL's writes: page after
+# page, the commit frame last); the supervisor is then stopped and killed
+# with whatever worker it started meanwhile. Each N is a point of the same
+# save, so the verdict does not depend on timing.
+
+# traced PID: strace has attached to PID.
+traced() {
+	grep -q '^TracerPid:[[:space:]]*[1-9]' "/proc/$1/status" 2>/dev/null
+}
+# state: the article's revision, body, tags (slugs, sorted), one line each.
+state() {
+	q "SELECT revision FROM articles WHERE id = $AID"
+	q "SELECT body FROM articles WHERE id = $AID"
+	q "SELECT ifnull(group_concat(slug, ','), '') FROM (SELECT t.slug FROM
+	    article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = $AID
+	    ORDER BY t.slug)"
+}
+# inconsistent: what a recount finds wrong ("" if nothing): integrity,
+# foreign keys, the FTS index against the articles, tag links and counts,
+# tags without links, the archive's months against the articles.
+inconsistent() {
+	local v
+	v=$(q "PRAGMA integrity_check" 2>&1)
+	[ "$v" = ok ] || echo "integrity_check: $v"
+	v=$(q "PRAGMA foreign_key_check" 2>&1)
+	[ -z "$v" ] || echo "foreign_key_check: $v"
+	v=$(q "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')" 2>&1) ||
+	    echo "FTS integrity-check: $v"
+	v=$(q "SELECT (SELECT count(*) FROM article_tags x JOIN articles a
+	    ON a.id = x.article_id WHERE x.published_at IS NOT
+	    (CASE WHEN a.status = 'published' THEN a.published_at END))
+	    + (SELECT count(*) FROM tags t WHERE t.articles <>
+	    (SELECT count(*) FROM article_tags x JOIN articles a
+	    ON a.id = x.article_id WHERE x.tag_id = t.id AND a.status = 'published'))
+	    + (SELECT count(*) FROM tags t WHERE NOT EXISTS
+	    (SELECT 1 FROM article_tags x WHERE x.tag_id = t.id))")
+	[ "$v" = 0 ] || echo "tags: $v links or counts off"
+	v=$(q "SELECT count(*) FROM (SELECT month, articles FROM archive_months
+	    EXCEPT SELECT CAST(strftime('%Y%m', published_at, 'unixepoch') AS INTEGER),
+	    count(*) FROM articles WHERE status = 'published' GROUP BY 1)")
+	v=$((v + $(q "SELECT count(*) FROM (SELECT CAST(strftime('%Y%m',
+	    published_at, 'unixepoch') AS INTEGER), count(*) FROM articles
+	    WHERE status = 'published' GROUP BY 1 EXCEPT SELECT month, articles
+	    FROM archive_months)")))
+	[ "$v" = 0 ] || echo "archive_months: $v months off"
+}
+
+# kill_round CALL N: one save, the worker killed at its Nth CALL (pwrite64,
+# or write: its answer and log, after the commit), then the server killed,
+# restarted and checked. Sets outcome: old, new or "" (neither: a failure),
+# and done=1 when the save answered before any kill.
+kill_round() {
+	local call=$1 n=$2 sup wk st_pid before after want i scode how
+	outcome="" done=0
+	round=$((round + 1))
+	WORKERS=1 start_site || { not_ok "round $round: the site starts" \
+	    "$(tail -n 20 "$VAR/server.log")"; return 1; }
+	sup=$(supervisor)
+	wk=$(workers)
+	before=$(state)
+	TAGS="tags=alpha, kill-$round"
+	# The same length every round: the same number of pages to write.
+	perl -e 'printf "Kill round %03d: %s", '"$round"', join(" ",
+	    map { sprintf "kr%03dw%04d", '"$round"', $_ } 1 .. 3000)' > "$W/kill-$round.txt"
+	want=$(($(q "SELECT revision FROM articles WHERE id = $AID") + 1))
+	want=$(printf '%s\n%s\n%s' "$want" "$(cat "$W/kill-$round.txt")" "alpha,kill-$round")
+	strace -qq -o "$W/strace-$round.out" -e trace="$call" \
+	    -e inject="$call":signal=SIGKILL:when="$n" -p "$wk" &
+	st_pid=$!
+	track "$st_pid"
+	wait_for 200 traced "$wk" || { not_ok "round $round: strace attaches"; return 1; }
+	save_file "kill$round" "$AID" "$W/kill-$round.txt"
+	scode=$code
+	alive "$wk" && done=1
+	# The whole server: the supervisor stopped first, so that it starts
+	# no worker after the list is taken.
+	kill -STOP "$sup"
+	for i in $(pgrep -P "$sup") "$sup"; do
+		kill -KILL "$i" 2>/dev/null
+	done
+	stop_pid "$st_pid"
+	stop_kept
+	WORKERS=1 start_site || { not_ok "round $round: the site starts again" \
+	    "$(tail -n 20 "$VAR/server.log")"; return 1; }
+	after=$(state)
+	if [ "$after" = "$before" ]; then
+		outcome=old
+	elif [ "$after" = "$want" ]; then
+		outcome=new
+	fi
+	bad=$(inconsistent)
+	get "ksearch$round" "$(printf '/search?q=kr%03dw2999' "$round")"
+	if [ "$outcome" = new ] && ! has "$H/ksearch$round.b" /2025/06/fault-article; then
+		bad+=" search does not find the saved text"
+	elif [ "$outcome" = old ] && has "$H/ksearch$round.b" /2025/06/fault-article; then
+		bad+=" search finds text that was not saved"
+	fi
+	how="the worker killed there, then the supervisor"
+	[ "$done" = 1 ] && how="the save finished first, then the server was killed"
+	check "SIGKILL at $call number $n of a save ($how; the author got $scode): after restart the save is ${outcome:-neither whole nor absent}, the database consistent" \
+	    "$bad$(printf '\nbefore: %.80s\nafter:  %.80s' "$before" "$after")" \
+	    eval '[ -n "$outcome" ] && [ -z "$bad" ]'
+	stop_kept
+}
+
+# Killed at growing points of the save's page writes until one completes,
+# then halving the gap: the last page write (the commit frame) found.
+round=0 lo=0 hi="" outcomes=""
+for n in 1 2 4 8 16 32 64 128 256 512 1024; do
+	kill_round pwrite64 "$n" || break
+	outcomes+="$n:$outcome "
+	[ "$outcome" = old ] && lo=$n
+	if [ "$done" = 1 ]; then
+		hi=$n
+		break
+	fi
+done
+while [ -n "$hi" ] && [ $((hi - lo)) -gt 1 ]; do
+	n=$(((lo + hi) / 2))
+	kill_round pwrite64 "$n" || break
+	outcomes+="$n:$outcome "
+	if [ "$done" = 1 ]; then
+		hi=$n
+	elif [ "$outcome" = old ]; then
+		lo=$n
+	else
+		break
+	fi
+done
+echo "# SIGKILL rounds (pwrite64 number: outcome): $outcomes"
+check "SIGKILL at each pwrite64 up to the save's last ($lo, the commit frame) leaves it absent; with $hi it completes and is whole" \
+    "$outcomes" eval '[ -n "$hi" ] && [ $((hi - lo)) = 1 ] && [[ "$outcomes" != *": "* ]]'
+# After the commit, before the answer: the first write(2) of the request
+# that follows the save (the answer to nginx, or the log line).
+kill_round write 1
+check "SIGKILL after the commit, before the author's answer: the save is whole" \
+    "outcome $outcome" [ "$outcome" = new ]
+
+san=$(grep -E 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: [A-Za-z]*Sanitizer' \
+    "$W/server-all.log" 2>/dev/null | head -n 5)
+check "no sanitizer report in the server logs" "$san" [ -z "$san" ]
+e500=$(grep -E '" 5(0[0-24-9]|[1-9][0-9]) ' "$W/server-all.log" | head -n 5)
+check "server logs: no request answered a 5xx other than 503" "$e500" [ -z "$e500" ]
+
 t_end=$(date +%s)
 echo "1..$((pass + fail))"
 echo "e2e faults: $pass passed, $fail failed ($((t_end - t_start)) s, $QUIRE)"
