@@ -166,7 +166,7 @@ q "INSERT INTO articles (slug, title, excerpt, body, status, published_at,
     'The fault article, version one.', 'published', $((T0 - 86400)), $T0, $T0)"
 AID=$(q "SELECT id FROM articles WHERE slug = 'fault-article'")
 
-WORKERS=2 start_site ||
+WORKERS=2 start_site "" ||
     bail "src/run.sh starts two workers behind nginx" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
 signin || bail "the editor signs in" "status $code"
 TAGS="tags=alpha, beta"
@@ -258,10 +258,11 @@ if mount -t tmpfs -o size=4m,mode=0755 tmpfs "$FULL" 2>"$W/mount.err"; then
 	q ".backup '$FULL/site.db'"
 	DB_MAIN=$DB
 	DB=$FULL/site.db
-	WORKERS=2 start_site ||
+	WORKERS=2 start_site "" ||
 	    bail "the site starts on the tmpfs copy" "$(tail -n 20 "$VAR/server.log")"
 	# About 400 KB (the limit is 500,000) of text: more pages than the WAL holds.
 	perl -e 'print join(" ", map { "word$_ fullness" } 1 .. 25000), "\nThe end."' > "$W/big.txt"
+	# shellcheck disable=SC2034  # read in the checks' eval
 	BIG=$(cat "$W/big.txt")
 	dd if=/dev/zero of="$FULL/filler" bs=4k >/dev/null 2>&1
 	check "the tmpfs holding the database is full" "$(df -k "$FULL")" \
@@ -351,7 +352,7 @@ kill_round() {
 	local call=$1 n=$2 sup wk st_pid before after want i scode how
 	outcome="" done=0
 	round=$((round + 1))
-	WORKERS=1 start_site || { not_ok "round $round: the site starts" \
+	WORKERS=1 start_site "" || { not_ok "round $round: the site starts" \
 	    "$(tail -n 20 "$VAR/server.log")"; return 1; }
 	sup=$(supervisor)
 	wk=$(workers)
@@ -378,7 +379,7 @@ kill_round() {
 	done
 	stop_pid "$st_pid"
 	stop_kept
-	WORKERS=1 start_site || { not_ok "round $round: the site starts again" \
+	WORKERS=1 start_site "" || { not_ok "round $round: the site starts again" \
 	    "$(tail -n 20 "$VAR/server.log")"; return 1; }
 	after=$(state)
 	if [ "$after" = "$before" ]; then

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# make memcheck: end-to-end suites with `quire serve` (supervisor and
+# workers) and the CGI mode under valgrind's memcheck, then every process's report read:
+#
+#   bash tests/memcheck/run.sh [SUITE...]      (default: run admin)
+#
+# A suite is a script of tests/e2e. Its own checks must pass as usual (the
+# servers are slower, not different), and each valgrind log must report
+# no error: no invalid read or write, no use of uninitialised memory, no
+# bad free, no block definitely or indirectly lost at exit (still
+# reachable ones, freed by the exit itself, are not errors). The logs are
+# kept in build/memcheck/. Not part of make test: a suite takes minutes.
+set -u
+cd "$(dirname "$0")/../.."
+top=$(pwd)
+command -v valgrind >/dev/null 2>&1 || {
+	echo "memcheck: valgrind is missing: apt-get install valgrind" >&2
+	exit 2
+}
+[ -x build/quire ] || { echo "memcheck: build/quire is missing: make" >&2; exit 2; }
+[ $# -gt 0 ] || set -- run admin
+
+out=$top/build/memcheck
+rm -rf "$out"
+mkdir -p "$out"
+# The workers run as the service user (nobody, as root): the logs go to a
+# folder everyone can write, then move to build/memcheck.
+logs=$(mktemp -d "${TMPDIR:-/tmp}/quire-memcheck.XXXXXXXX")
+chmod 0777 "$logs"
+trap 'rm -rf "$logs"' EXIT
+
+# What the suites get as their QUIRE: `quire serve` (the supervisor and,
+# through fork, every worker) and the CGI mode (no command) run under
+# memcheck, one log a process; the other commands (init, user add,
+# backup...) run build/quire directly. Paths are written in, since the CGI
+# tests run it with an empty environment (env -i: no PATH either).
+# --vgdb=no: the supervisor's debugger pipes would be made as root and
+# left behind once it is the service user.
+vg=$(command -v valgrind)
+wrap=$out/quire
+cat > "$wrap" <<WRAP
+#!/bin/sh
+case \${1:-cgi} in
+serve|cgi)
+	exec $vg --tool=memcheck --quiet --vgdb=no --error-exitcode=99 \\
+	    --leak-check=full --show-leak-kinds=definite,indirect \\
+	    --errors-for-leak-kinds=definite,indirect --track-origins=yes \\
+	    --suppressions=$top/tests/memcheck/quire.supp \\
+	    --log-file=$logs/vg.%p.log $top/build/quire "\$@"
+	;;
+esac
+exec $top/build/quire "\$@"
+WRAP
+chmod 0755 "$wrap"
+
+pass=0 fail=0 rc=0
+for s in "$@"; do
+	echo "# memcheck: tests/e2e/$s.sh"
+	rm -f "$logs"/vg.*.log
+	t0=$(date +%s)
+	bash "tests/e2e/$s.sh" "$wrap" > "$out/$s.out" 2>&1
+	src=$?
+	p=$(grep -c '^ok ' "$out/$s.out")
+	f=$(grep -c '^not ok ' "$out/$s.out")
+	grep '^not ok ' "$out/$s.out" | sed 's/^/    /'
+	mkdir -p "$out/$s"
+	nlog=0 nbad=0
+	for l in "$logs"/vg.*.log; do
+		[ -e "$l" ] || continue
+		nlog=$((nlog + 1))
+		cp "$l" "$out/$s/"
+		# --quiet: a clean process leaves an empty log.
+		if [ -s "$l" ]; then
+			nbad=$((nbad + 1))
+			echo "    valgrind: $out/$s/$(basename "$l"):"
+			head -n 30 "$l" | sed 's/^/      /'
+		fi
+	done
+	echo "# $s: $p ok, $f not ok (exit $src), $nlog processes under memcheck, $nbad with a report ($(($(date +%s) - t0)) s)"
+	if [ "$nlog" = 0 ]; then
+		echo "not ok - memcheck $s: no process ran under valgrind"
+		fail=$((fail + 1))
+	elif [ "$nbad" = 0 ]; then
+		echo "ok - memcheck $s: $nlog quire processes, no error, no leak"
+		pass=$((pass + 1))
+	else
+		echo "not ok - memcheck $s: $nbad of $nlog processes reported errors or leaks"
+		fail=$((fail + 1))
+	fi
+	if [ "$f" != 0 ] || [ "$src" != 0 ]; then
+		echo "not ok - $s under memcheck: its own checks ($f failed, exit $src)"
+		fail=$((fail + 1))
+	else
+		echo "ok - $s under memcheck: its $p checks pass"
+		pass=$((pass + 1))
+	fi
+done
+echo "memcheck: $pass passed, $fail failed"
+[ "$fail" = 0 ] || rc=1
+exit $rc
