@@ -11,7 +11,7 @@
 # reachable ones, freed by the exit itself, are not errors). The logs are
 # kept in build/memcheck/. Not part of make test: a suite takes minutes.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 top=$(pwd)
 command -v valgrind >/dev/null 2>&1 || {
 	echo "memcheck: valgrind is missing: apt-get install valgrind" >&2
@@ -37,16 +37,19 @@ trap 'rm -rf "$logs"' EXIT
 # --vgdb=no: the supervisor's debugger pipes would be made as root and
 # left behind once it is the service user.
 vg=$(command -v valgrind)
+opts="--tool=memcheck --quiet --vgdb=no --error-exitcode=99 --leak-check=full"
+opts+=" --show-leak-kinds=definite,indirect"
+opts+=" --errors-for-leak-kinds=definite,indirect --track-origins=yes"
+opts+=" --suppressions=$top/tests/memcheck/quire.supp"
+case "$top$logs" in
+*[[:space:]]*) echo "memcheck: $top or $logs has a space" >&2; exit 2 ;;
+esac
 wrap=$out/quire
 cat > "$wrap" <<WRAP
 #!/bin/sh
 case \${1:-cgi} in
 serve|cgi)
-	exec $vg --tool=memcheck --quiet --vgdb=no --error-exitcode=99 \\
-	    --leak-check=full --show-leak-kinds=definite,indirect \\
-	    --errors-for-leak-kinds=definite,indirect --track-origins=yes \\
-	    --suppressions=$top/tests/memcheck/quire.supp \\
-	    --log-file=$logs/vg.%p.log $top/build/quire "\$@"
+	exec $vg $opts --log-file=$logs/vg.%p.log $top/build/quire "\$@"
 	;;
 esac
 exec $top/build/quire "\$@"
@@ -54,6 +57,26 @@ WRAP
 chmod 0755 "$wrap"
 
 pass=0 fail=0 rc=0
+
+# The harness itself: a program that leaks a block and branches on
+# uninitialised memory, under the same options, must leave a report.
+cat > "$out/leak.c" <<'C'
+#include <stdlib.h>
+int main(void) { int *p = malloc(64); if (p[3] == 7) return 2; p = NULL; return 0; }
+C
+cc -g -O0 -o "$out/leak" "$out/leak.c" || exit 2
+# shellcheck disable=SC2086
+$vg $opts --log-file="$out/leak.log" "$out/leak"
+if grep -q "definitely lost" "$out/leak.log" &&
+    grep -q "uninitialised" "$out/leak.log"; then
+	echo "ok - memcheck reports a leaked block and an uninitialised read (a 2-line program)"
+	pass=$((pass + 1))
+else
+	echo "not ok - memcheck reports a leaked block and an uninitialised read"
+	sed 's/^/    /' "$out/leak.log"
+	fail=$((fail + 1))
+fi
+
 for s in "$@"; do
 	echo "# memcheck: tests/e2e/$s.sh"
 	rm -f "$logs"/vg.*.log
