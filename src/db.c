@@ -27,15 +27,20 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_port_sql,		/* DBM_PORT */
 };
 
-/* What SQLite's last error on the connection means for the request: an
- * error code and, for I/O errors, the system's errno. A write that found
- * no room is SQLITE_FULL when write(2) said ENOSPC, but an I/O error when
- * a file size limit (EFBIG) or a quota (EDQUOT) stopped it. */
+/* What SQLite's last error on the connection means for the request. A
+ * write that found no room is SQLITE_FULL when write(2) said ENOSPC or
+ * wrote short, but SQLITE_IOERR_WRITE when it failed outright: a file
+ * size limit (EFBIG), a quota (EDQUOT), or the disk itself (EIO). By the
+ * time the error reaches here SQLite has often lost the errno (a commit
+ * that failed says 0), so a failed write counts as full: what an author
+ * can do about it is the same, wait, and the log has SQLite's words. */
 static enum db_fault
 classify(sqlite3 *h)
 {
 	int	 e = sqlite3_system_errno(h);
 
+	if (sqlite3_extended_errcode(h) == SQLITE_IOERR_WRITE)
+		return DBF_FULL;
 	switch (sqlite3_extended_errcode(h) & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -95,7 +100,7 @@ db_fault_text(enum db_fault f)
 	case DBF_BUSY:
 		return "the database is busy with another change";
 	case DBF_FULL:
-		return "the server's disk is full";
+		return "the server's disk is full or cannot be written";
 	case DBF_READONLY:
 		return "the database is read-only just now";
 	default:

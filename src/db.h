@@ -45,7 +45,8 @@ void		 db_close(struct db *);
 enum db_fault {
 	DBF_NONE,	/* no failure */
 	DBF_BUSY,	/* locked past DB_BUSY_MS (SQLITE_BUSY, _LOCKED) */
-	DBF_FULL,	/* disk or file size limit (SQLITE_FULL, ENOSPC) */
+	DBF_FULL,	/* no room: SQLITE_FULL, a failed write (ENOSPC,
+			 * EDQUOT, a file size limit's EFBIG) */
 	DBF_READONLY,	/* the file or its mount is read-only */
 	DBF_OTHER,	/* anything else: a fault of quire or the file */
 };

@@ -14,7 +14,9 @@
 #   c. The disk full (the database on a small tmpfs, the rest filled): a
 #      big save is a 503 with its text (SQLite's SQLITE_FULL from ENOSPC,
 #      the real path), readers are served, nothing is corrupted; space
-#      freed, it saves. Without mount privileges this part is skipped.
+#      freed, it saves. Without mount privileges this part is skipped;
+#      the same checks then run (and run anyway) with a file size limit
+#      on the workers (prlimit --fsize: EFBIG, no mount needed).
 #   d. SIGKILL of the whole server (supervisor and worker) in the middle
 #      of a save: strace kills the worker at its Nth pwrite64 (the WAL's
 #      page writes), N = 1, 2, 3, 5, 8, ... until the save completes; then
@@ -165,6 +167,11 @@ q "INSERT INTO articles (slug, title, excerpt, body, status, published_at,
     created_at, updated_at) VALUES ('fault-article', 'Fault article', '',
     'The fault article, version one.', 'published', $((T0 - 86400)), $T0, $T0)"
 AID=$(q "SELECT id FROM articles WHERE slug = 'fault-article'")
+# Part d's own, so that its saves write the same pages whatever a-c did.
+q "INSERT INTO articles (slug, title, excerpt, body, status, published_at,
+    created_at, updated_at) VALUES ('kill-article', 'Kill article', '',
+    'The kill article, version one.', 'published', $((T0 - 86400)), $T0, $T0)"
+KID=$(q "SELECT id FROM articles WHERE slug = 'kill-article'")
 
 WORKERS=2 start_site "" ||
     bail "src/run.sh starts two workers behind nginx" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
@@ -253,6 +260,10 @@ check "writable again: the save goes through (303) and is stored" "status $code"
 # SQLite SQLITE_FULL, as on a real full disk.
 
 stop_kept
+# About 400 KB of text (the limit is 500,000): more pages than the WAL holds.
+perl -e 'print join(" ", map { "word$_ fullness" } 1 .. 25000), "\nThe end."' > "$W/big.txt"
+# shellcheck disable=SC2034  # read in the checks' eval
+BIG=$(cat "$W/big.txt")
 if mount -t tmpfs -o size=4m,mode=0755 tmpfs "$FULL" 2>"$W/mount.err"; then
 	mounted=yes
 	q ".backup '$FULL/site.db'"
@@ -260,10 +271,6 @@ if mount -t tmpfs -o size=4m,mode=0755 tmpfs "$FULL" 2>"$W/mount.err"; then
 	DB=$FULL/site.db
 	WORKERS=2 start_site "" ||
 	    bail "the site starts on the tmpfs copy" "$(tail -n 20 "$VAR/server.log")"
-	# About 400 KB (the limit is 500,000) of text: more pages than the WAL holds.
-	perl -e 'print join(" ", map { "word$_ fullness" } 1 .. 25000), "\nThe end."' > "$W/big.txt"
-	# shellcheck disable=SC2034  # read in the checks' eval
-	BIG=$(cat "$W/big.txt")
 	dd if=/dev/zero of="$FULL/filler" bs=4k >/dev/null 2>&1
 	check "the tmpfs holding the database is full" "$(df -k "$FULL")" \
 	    eval '[ "$(df -k --output=avail "$FULL" | tail -n 1 | tr -d " ")" -lt 8 ]'
@@ -295,6 +302,49 @@ else
 	echo "ok - disk full # SKIP cannot mount a tmpfs here: $(head -n 1 "$W/mount.err")"
 fi
 
+# The same without mount privileges: a file size limit on the workers
+# (prlimit --fsize, as systemd's LimitFSIZE= would set it) at the size
+# of the biggest file they write now. A write past it fails with EFBIG
+# (quire serve ignores SIGXFSZ), which SQLite reports as SQLITE_FULL (a
+# short write) or an I/O error with errno EFBIG: db_fault() counts both
+# as full.
+WORKERS=2 start_site "" ||
+    bail "the site starts again on the main database" "$(tail -n 20 "$VAR/server.log")"
+limit=$(stat -c %s "$DB" "$DB-wal" 2>/dev/null | sort -n | tail -n 1)
+# As the workers' own user, the soft limit only: no privilege needed, and
+# it can be lifted again.
+as_workers() {
+	if [ "$(id -u)" = 0 ]; then
+		setpriv --reuid=nobody --regid="$(id -gn nobody)" --clear-groups "$@"
+	else
+		"$@"
+	fi
+}
+for w in $(workers); do
+	as_workers prlimit --pid "$w" --fsize="$limit:unlimited" ||
+	    not_ok "prlimit --pid $w --fsize=$limit:unlimited"
+done
+old=$(q "SELECT revision || ':' || body FROM articles WHERE id = $AID")
+save_file fsizesave "$AID" "$W/big.txt"
+check "file size limit: the save answers 503 with Retry-After, saying the disk is full, all of the body back" \
+    "status $code; $(tail -n 3 "$VAR/server.log")" \
+    eval '[ "$code" = 503 ] && [ -n "$(hdr "$H/fsizesave.h" Retry-After)" ] &&
+    has "$H/fsizesave.b" "the server&#39;s disk is full" && kept "$BIG" "$H/fsizesave.b"'
+bad=$(readers fsize)
+check "file size limit: every reader page answers 200, no worker died" \
+    "$bad $(grep -E 'worker [0-9]+ ended' "$VAR/server.log" | head -n 3)" \
+    eval '[ -z "$bad" ] && ! grep -qE "worker [0-9]+ ended" "$VAR/server.log"'
+check "file size limit: integrity_check is ok and the article is as it was" "" \
+    eval '[ "$(q "PRAGMA integrity_check")" = ok ] &&
+    [ "$(q "SELECT revision || \":\" || body FROM articles WHERE id = $AID")" = "$old" ]'
+for w in $(workers); do
+	as_workers prlimit --pid "$w" --fsize=unlimited:unlimited
+done
+save_file fsizesave2 "$AID" "$W/big.txt"
+check "limit lifted: the same save goes through (303) and is stored" "status $code" \
+    eval '[ "$code" = 303 ] && [ "$(q "SELECT length(body) FROM articles WHERE id = $AID")" = "${#BIG}" ]'
+stop_kept
+
 # ---------------------------------------------------------------------------
 # d. SIGKILL of the whole server during a save. One worker, traced by
 # strace, which kills it at its Nth pwrite64 (the WAL's writes: page after
@@ -306,12 +356,12 @@ fi
 traced() {
 	grep -q '^TracerPid:[[:space:]]*[1-9]' "/proc/$1/status" 2>/dev/null
 }
-# state: the article's revision, body, tags (slugs, sorted), one line each.
+# state: part d's article's revision, body, tags (slugs, sorted), one line each.
 state() {
-	q "SELECT revision FROM articles WHERE id = $AID"
-	q "SELECT body FROM articles WHERE id = $AID"
+	q "SELECT revision FROM articles WHERE id = $KID"
+	q "SELECT body FROM articles WHERE id = $KID"
 	q "SELECT ifnull(group_concat(slug, ','), '') FROM (SELECT t.slug FROM
-	    article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = $AID
+	    article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = $KID
 	    ORDER BY t.slug)"
 }
 # inconsistent: what a recount finds wrong ("" if nothing): integrity,
@@ -349,7 +399,7 @@ inconsistent() {
 # restarted and checked. Sets outcome: old, new or "" (neither: a failure),
 # and done=1 when the save answered before any kill.
 kill_round() {
-	local call=$1 n=$2 sup wk st_pid before after want i scode how
+	local call=$1 n=$2 sup wk st_pid before after want i scode how what
 	outcome="" done=0
 	round=$((round + 1))
 	WORKERS=1 start_site "" || { not_ok "round $round: the site starts" \
@@ -361,23 +411,39 @@ kill_round() {
 	# The same length every round: the same number of pages to write.
 	perl -e 'printf "Kill round %03d: %s", '"$round"', join(" ",
 	    map { sprintf "kr%03dw%04d", '"$round"', $_ } 1 .. 3000)' > "$W/kill-$round.txt"
-	want=$(($(q "SELECT revision FROM articles WHERE id = $AID") + 1))
+	want=$(($(q "SELECT revision FROM articles WHERE id = $KID") + 1))
 	want=$(printf '%s\n%s\n%s' "$want" "$(cat "$W/kill-$round.txt")" "alpha,kill-$round")
-	strace -qq -o "$W/strace-$round.out" -e trace="$call" \
-	    -e inject="$call":signal=SIGKILL:when="$n" -p "$wk" &
-	st_pid=$!
-	track "$st_pid"
-	wait_for 200 traced "$wk" || { not_ok "round $round: strace attaches"; return 1; }
-	save_file "kill$round" "$AID" "$W/kill-$round.txt"
-	scode=$code
-	alive "$wk" && done=1
+	if [ "$call" = - ]; then
+		# No strace: the kill as soon as the save is sent.
+		save_file "kill$round" "$KID" "$W/kill-$round.txt" &
+		st_pid=$!
+		scode="(sent)"
+	else
+		strace -qq -o "$W/strace-$round.out" -e trace="$call" \
+		    -e inject="$call":signal=SIGKILL:when="$n" -p "$wk" \
+		    2>"$W/strace-$round.err" &
+		st_pid=$!
+		track "$st_pid"
+		if ! wait_for -p "$st_pid" 200 traced "$wk"; then
+			stop_pid "$st_pid"
+			stop_kept
+			return 2
+		fi
+		save_file "kill$round" "$KID" "$W/kill-$round.txt"
+		scode=$code
+		alive "$wk" && done=1
+	fi
 	# The whole server: the supervisor stopped first, so that it starts
 	# no worker after the list is taken.
 	kill -STOP "$sup"
 	for i in $(pgrep -P "$sup") "$sup"; do
 		kill -KILL "$i" 2>/dev/null
 	done
-	stop_pid "$st_pid"
+	if [ "$call" = - ]; then
+		wait "$st_pid"
+	else
+		stop_pid "$st_pid"
+	fi
 	stop_kept
 	WORKERS=1 start_site "" || { not_ok "round $round: the site starts again" \
 	    "$(tail -n 20 "$VAR/server.log")"; return 1; }
@@ -389,14 +455,19 @@ kill_round() {
 	fi
 	bad=$(inconsistent)
 	get "ksearch$round" "$(printf '/search?q=kr%03dw2999' "$round")"
-	if [ "$outcome" = new ] && ! has "$H/ksearch$round.b" /2025/06/fault-article; then
+	if [ "$outcome" = new ] && ! has "$H/ksearch$round.b" /2025/06/kill-article; then
 		bad+=" search does not find the saved text"
-	elif [ "$outcome" = old ] && has "$H/ksearch$round.b" /2025/06/fault-article; then
+	elif [ "$outcome" = old ] && has "$H/ksearch$round.b" /2025/06/kill-article; then
 		bad+=" search finds text that was not saved"
 	fi
+	what="at $call number $n of a save"
 	how="the worker killed there, then the supervisor"
 	[ "$done" = 1 ] && how="the save finished first, then the server was killed"
-	check "SIGKILL at $call number $n of a save ($how; the author got $scode): after restart the save is ${outcome:-neither whole nor absent}, the database consistent" \
+	if [ "$call" = - ]; then
+		what="right after a save was sent (round $n)"
+		how="the whole server killed"
+	fi
+	check "SIGKILL $what ($how; the author got $scode): after restart the save is ${outcome:-neither whole nor absent}, the database consistent" \
 	    "$bad$(printf '\nbefore: %.80s\nafter:  %.80s' "$before" "$after")" \
 	    eval '[ -n "$outcome" ] && [ -z "$bad" ]'
 	stop_kept
@@ -404,9 +475,9 @@ kill_round() {
 
 # Killed at growing points of the save's page writes until one completes,
 # then halving the gap: the last page write (the commit frame) found.
-round=0 lo=0 hi="" outcomes=""
+round=0 lo=0 hi="" outcomes="" rc=0
 for n in 1 2 4 8 16 32 64 128 256 512 1024; do
-	kill_round pwrite64 "$n" || break
+	kill_round pwrite64 "$n" || { rc=$?; break; }
 	outcomes+="$n:$outcome "
 	[ "$outcome" = old ] && lo=$n
 	if [ "$done" = 1 ]; then
@@ -426,14 +497,23 @@ while [ -n "$hi" ] && [ $((hi - lo)) -gt 1 ]; do
 		break
 	fi
 done
-echo "# SIGKILL rounds (pwrite64 number: outcome): $outcomes"
-check "SIGKILL at each pwrite64 up to the save's last ($lo, the commit frame) leaves it absent; with $hi it completes and is whole" \
-    "$outcomes" eval '[ -n "$hi" ] && [ $((hi - lo)) = 1 ] && [[ "$outcomes" != *": "* ]]'
-# After the commit, before the answer: the first write(2) of the request
-# that follows the save (the answer to nginx, or the log line).
-kill_round write 1
-check "SIGKILL after the commit, before the author's answer: the save is whole" \
-    "outcome $outcome" [ "$outcome" = new ]
+if [ "$rc" = 2 ]; then
+	# strace cannot attach (no CAP_SYS_PTRACE: a container's default).
+	echo "ok - SIGKILL at chosen page writes # SKIP strace cannot attach to a worker: $(head -n 1 "$W/strace-1.err")"
+	for n in 1 2 3 4; do
+		kill_round - "$n"
+	done
+else
+	echo "# SIGKILL rounds (pwrite64 number: outcome): $outcomes"
+	check "SIGKILL at each pwrite64 up to the save's last ($lo, the commit frame) leaves it absent; with $hi it completes and is whole" \
+	    "$outcomes" eval '[ -n "$hi" ] && [ $((hi - lo)) = 1 ] && [[ "$outcomes" != *": "* ]]'
+	# After the commit, before the answer: the first write(2) of the
+	# request that follows the save (the answer to nginx, or the log
+	# line).
+	kill_round write 1
+	check "SIGKILL after the commit, before the author's answer: the save is whole" \
+	    "outcome $outcome" [ "$outcome" = new ]
+fi
 
 san=$(grep -E 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: [A-Za-z]*Sanitizer' \
     "$W/server-all.log" 2>/dev/null | head -n 5)
