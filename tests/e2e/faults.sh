@@ -417,7 +417,7 @@ kill_round() {
 		# No strace: the kill as soon as the save is sent.
 		save_file "kill$round" "$KID" "$W/kill-$round.txt" &
 		st_pid=$!
-		scode="(sent)"
+		scode="no answer (not awaited)"
 	else
 		strace -qq -o "$W/strace-$round.out" -e trace="$call" \
 		    -e inject="$call":signal=SIGKILL:when="$n" -p "$wk" \
