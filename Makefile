@@ -78,10 +78,11 @@ DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              java:default-jre-headless npm:npm \
              chromium:chromium ruby:ruby mandoc:mandoc \
              systemd-analyze:systemd man:man-db col:bsdextrautils \
-             ss:iproute2 unzip:unzip pgrep:procps xxd:xxd
+             ss:iproute2 unzip:unzip pgrep:procps xxd:xxd \
+             strace:strace valgrind:valgrind
 
 .PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install \
-        uninstall soak slow scan
+        uninstall soak slow scan memcheck
 # Objects are kept, not removed as intermediates of the pattern rules.
 .SECONDARY:
 
@@ -192,6 +193,12 @@ test: deps build/quire build/asan/quire unit fuzzers
 # FastCGI floor; writes docs/PERFORMANCE.md. Never part of make test.
 bench: deps build/quire bench-tools
 	bash tests/bench/run.sh
+
+# The end-to-end suites (MEMCHECK_SUITES, default run and admin) with
+# quire serve under valgrind's memcheck: no error, no leak in any process.
+# Minutes, so never part of make test.
+memcheck: deps build/quire
+	bash tests/memcheck/run.sh $(MEMCHECK_SUITES)
 
 # Explores: FUZZ_SECONDS (default 60) per harness, after replaying the
 # corpus and the regressions. make test only replays (tests/fuzz/run.sh).

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "app.h"
@@ -23,6 +24,9 @@
 #include "route.h"
 #include "sitecache.h"
 #include "view.h"
+
+/* Seconds a 503 asks the client to wait: the busy timeout again. */
+#define APP_RETRY_AFTER	"5"
 
 /* Response buffers up to this size are kept for the next request. */
 #define APP_KEEP_BYTES	(1024 * 1024)
@@ -52,7 +56,7 @@ app_init(struct app *app, const struct config *cfg)
 int
 app_open_db(struct app *app)
 {
-	if ((app->db = db_open(app->cfg->db_path, 0)) == NULL)
+	if ((app->db = db_open(app->cfg->db_path, DB_READONLY_OK)) == NULL)
 		return -1;
 	if (db_migrate(app->db) == -1 || db_prepare(app->db) == -1) {
 		db_close(app->db);
@@ -115,6 +119,35 @@ read_form(struct ctx *c, struct req *req, int upload, app_read_fn rd,
 	if (boundary != NULL)
 		return req_parse_multipart(req, c->a, boundary, body, got, why);
 	return req_parse_form(req, c->a, body, got, why);
+}
+
+/* Whether r already has a header called name (any case). */
+static int
+has_header(const struct resp *r, const char *name)
+{
+	const char	*p, *e;
+	size_t		 n = strlen(name);
+
+	for (p = r->head.len > 0 ? r->head.data : ""; *p != '\0'; p = e + 2) {
+		if (strncasecmp(p, name, n) == 0 && p[n] == ':')
+			return 1;
+		if ((e = strstr(p, "\r\n")) == NULL)
+			break;
+	}
+	return 0;
+}
+
+/* A database that cannot take a write now (db_fault_passing()): plain,
+ * like the 500, since the page's own template may need the database. */
+static void
+plain_503(struct resp *r, enum db_fault f)
+{
+	resp_reset(r);
+	r->status = 503;
+	r->ctype = "text/plain; charset=utf-8";
+	buf_printf(&r->body, "503 Service Unavailable\n"
+	    "Nothing was changed: %s. Please try again in a moment.\n",
+	    db_fault_text(f));
 }
 
 /* The last resort: no template, no database. */
@@ -310,6 +343,7 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	c.resp = &app->resp;
 	c.now = clock_now();
 	resp_reset(c.resp);
+	db_fault_clear(app->db);
 
 	status = req_parse(&req, c.a, env, &why);
 	req_trust(&req, app->cfg->trust_proxy);
@@ -342,9 +376,20 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 		status = dispatch(&c, &req, rd, rctx);
 	if (db_snap_end(app->db) == -1 && status < 500)
 		status = 500;
-	/* A handler's own 503 (a page saying why, with its Retry-After: the
-	 * sign-in when every password check slot is busy) passes as is. */
-	if (status >= 500 && !(status == 503 && c.resp->body.len > 0)) {
+	/* Busy, full or read-only passes by itself: 503 and when to come
+	 * back, with the page the handler drew if it drew one (the editor,
+	 * the author's text kept). */
+	if (status >= 500 && db_fault_passing(app->db) &&
+	    (status != 503 || c.resp->body.len == 0)) {
+		plain_503(c.resp, db_fault(app->db));
+		status = 503;
+	}
+	/* A handler's own 503 (the sign-in when every password check slot
+	 * is busy) passes as it is, with its own Retry-After. */
+	if (status == 503) {
+		if (!has_header(c.resp, "Retry-After"))
+			resp_header(c.resp, "Retry-After", APP_RETRY_AFTER);
+	} else if (status >= 500) {
 		plain_500(c.resp);
 		status = 500;
 	}

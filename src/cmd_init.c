@@ -54,7 +54,7 @@ cmd_init(int argc, char *argv[])
 	if (cfgfile_build(&cfg, &src) == -1)
 		return 1;
 	path = cfg.db_path;
-	if ((db = db_open(path, 1)) == NULL) {
+	if ((db = db_open(path, DB_CREATE)) == NULL) {
 		config_free(&cfg);
 		return 1;
 	}

@@ -6,6 +6,7 @@
  * database, so that nothing the service writes is created as root.
  */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +227,11 @@ cmd_serve(int argc, char *argv[])
 	if (cmd_serve_config(&cfg, stderr) == -1)
 		return 1;
 	log_init(cfg.log_level);
+	/* A file size limit (systemd's LimitFSIZE=, ulimit -f) reached by a
+	 * save must fail that write (EFBIG: SQLite gives up the transaction,
+	 * the author gets a 503), not kill the worker; the workers inherit
+	 * this. */
+	signal(SIGXFSZ, SIG_IGN);
 	rc = 1;
 	if (app_init(&app, &cfg) == -1)
 		goto out;

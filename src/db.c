@@ -3,6 +3,7 @@
  * The statements themselves live in the modules; this file only prepares
  * them, from the one table of modules below.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,12 +29,94 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_snap_sql,		/* DBM_SNAP */
 };
 
+/* What SQLite's last error on the connection means for the request. A
+ * write that found no room is SQLITE_FULL when write(2) said ENOSPC or
+ * wrote short, but SQLITE_IOERR_WRITE when it failed outright: a file
+ * size limit (EFBIG), a quota (EDQUOT), or the disk itself (EIO). By the
+ * time the error reaches here SQLite has often lost the errno (a commit
+ * that failed says 0), so a failed write counts as full: what an author
+ * can do about it is the same, wait, and the log has SQLite's words. */
+static enum db_fault
+classify(sqlite3 *h)
+{
+	int	 e = sqlite3_system_errno(h);
+
+	if (sqlite3_extended_errcode(h) == SQLITE_IOERR_WRITE)
+		return DBF_FULL;
+	switch (sqlite3_extended_errcode(h) & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return DBF_BUSY;
+	case SQLITE_FULL:
+		return DBF_FULL;
+	case SQLITE_READONLY:
+		return DBF_READONLY;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+			return DBF_FULL;
+		if (e == EROFS || e == EACCES || e == EPERM)
+			return DBF_READONLY;
+		return DBF_OTHER;
+	default:
+		return DBF_OTHER;
+	}
+}
+
+/* Keeps the first failure of the request: what follows it (a rollback
+ * that finds nothing to undo) is a consequence, not the cause. */
+static void
+note_fault(struct db *db)
+{
+	if (db->fault == DBF_NONE)
+		db->fault = classify(db->h);
+}
+
+enum db_fault
+db_fault(const struct db *db)
+{
+	return db != NULL ? db->fault : DBF_NONE;
+}
+
+void
+db_fault_clear(struct db *db)
+{
+	if (db != NULL)
+		db->fault = DBF_NONE;
+}
+
+int
+db_fault_passing(const struct db *db)
+{
+	enum db_fault	 f = db_fault(db);
+
+	return f == DBF_BUSY || f == DBF_FULL || f == DBF_READONLY;
+}
+
+const char *
+db_fault_text(enum db_fault f)
+{
+	switch (f) {
+	case DBF_NONE:
+		return "no fault";
+	case DBF_BUSY:
+		return "the database is busy with another change";
+	case DBF_FULL:
+		return "the server's disk is full or cannot be written";
+	case DBF_READONLY:
+		return "the database is read-only just now";
+	default:
+		return "the database failed";
+	}
+}
+
 int
 db_exec(struct db *db, const char *sql, const char *what)
 {
 	char	*err = NULL;
 
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK) {
+		note_fault(db);
 		log_err("%s: %s: %s", db->path, what,
 		    err != NULL ? err : sqlite3_errmsg(db->h));
 		sqlite3_free(err);
@@ -88,12 +171,12 @@ db_rollback(struct db *db)
 }
 
 struct db *
-db_open(const char *path, int create)
+db_open(const char *path, int how)
 {
 	struct db	*db;
 	int		 flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
-	if (create)
+	if (how & DB_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
 	if ((db = calloc(1, sizeof(*db))) == NULL ||
 	    (db->path = strdup(path)) == NULL) {
@@ -106,14 +189,20 @@ db_open(const char *path, int create)
 		goto fail;
 	}
 	/* SQLite falls back to reading a file it cannot write: say so now,
-	 * not at the first save. */
+	 * not at the first save. A worker keeps reading (every write is then
+	 * a DBF_READONLY fault, a 503), so readers are still served. */
 	if (sqlite3_db_readonly(db->h, "main") == 1) {
-		log_err("%s: cannot write it as uid %d: the database and its "
-		    "folder must be writable by the user quire runs as", path,
-		    (int)getuid());
-		goto fail;
+		if (!(how & DB_READONLY_OK)) {
+			log_err("%s: cannot write it as uid %d: the database "
+			    "and its folder must be writable by the user quire "
+			    "runs as", path, (int)getuid());
+			goto fail;
+		}
+		log_warn("%s: cannot write it as uid %d: serving it "
+		    "read-only; every change is refused (503) until it is "
+		    "writable and quire is reloaded (SIGHUP)", path, (int)getuid());
 	}
-	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	sqlite3_extended_result_codes(db->h, 1);
 	/* A page cache of 1 MB a connection, not SQLite's 2: every page but
 	 * a sitemap's year file (7.7 -> 13 ms at 100,000 articles) reads
@@ -184,6 +273,7 @@ db_error(struct db *db, sqlite3_stmt *st)
 {
 	const char	*sql = st != NULL ? sqlite3_sql(st) : NULL;
 
+	note_fault(db);
 	log_err("%s: %s [%.60s]", db->path, sqlite3_errmsg(db->h),
 	    sql != NULL ? sql : "");
 	return -1;
@@ -192,6 +282,7 @@ db_error(struct db *db, sqlite3_stmt *st)
 static int
 bind_error(struct db *db, const char *name)
 {
+	note_fault(db);
 	log_err("%s: bind %s: %s", db->path, name, sqlite3_errmsg(db->h));
 	return -1;
 }

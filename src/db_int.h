@@ -99,6 +99,7 @@ struct db {
 	sqlite3_stmt	**st[DBM__MAX];	/* prepared by db_prepare() */
 	int		 depth;		/* db_begin()s not yet ended */
 	int		 snap;		/* a db_snap_begin() not yet ended */
+	enum db_fault	 fault;		/* first failure since cleared */
 };
 
 /* Statement s of module m, prepared. */

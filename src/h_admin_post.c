@@ -307,7 +307,13 @@ edit(struct ctx *c, enum post_kind kind)
 		tv_int(c->a, values, "revision", theirs.revision);
 		return editor(c, 409, &p, values, errors, NULL, &theirs);
 	default:
-		return 500;
+		/* Busy, full or read-only: the text comes back to try again. */
+		if (!db_fault_passing(c->app->db))
+			return 500;
+		tv_text(c->a, errors, "title", arena_printf(c->a, "Nothing "
+		    "was saved: %s. Your text is kept below; save again in "
+		    "a moment.", db_fault_text(db_fault(c->app->db))));
+		return editor(c, 503, &p, values, errors, NULL, NULL);
 	}
 	return view_see_other(c, arena_printf(c->a, "%s?done=%s",
 	    view_admin_url(c, &p, ""), actions[act].done));

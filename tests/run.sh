@@ -100,6 +100,8 @@ suite signin bash tests/e2e/signin.sh build/quire
 suite signin-asan bash tests/e2e/signin.sh build/asan/quire
 suite edge bash tests/e2e/edge.sh build/quire
 suite edge-asan bash tests/e2e/edge.sh build/asan/quire
+suite faults bash tests/e2e/faults.sh build/quire
+suite faults-asan bash tests/e2e/faults.sh build/asan/quire
 suite browser bash tests/browser/run.sh build/quire
 suite fuzz sh tests/fuzz/run.sh
 
