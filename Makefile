@@ -37,7 +37,7 @@ MODULES   = arena buf clock log utf8 html date valid setting post \
             db db_migrate db_post db_user db_session db_failure db_setting \
             db_stamp db_snap db_sitemap sitemap db_tag tag \
             db_backup \
-            sitecache rcache route view gate httpcache app \
+            sitecache rcache route view body gate httpcache app \
             h_home h_archive h_article h_page h_sitemap h_robots h_tag \
             h_search search db_search db_archive \
             redirect db_redirect h_redirect h_admin_redirects \

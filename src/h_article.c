@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "body.h"
 #include "db_post.h"
 #include "db_stamp.h"
 #include "db_tag.h"
@@ -89,7 +90,7 @@ h_article(struct ctx *c)
 		resp_header(c->resp, "Location", view_abs_url(c, url));
 		return 301;
 	}
-	if (view_body(c, &p, &body, &minutes) == -1)
+	if (body_page(c, &p, &body, &minutes) == -1)
 		return 500;
 	if (db_tag_of_article(c->app->db, c->a, p.id, &tags, &ntags) == -1)
 		return 500;

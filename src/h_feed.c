@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "body.h"
 #include "date.h"
 #include "db_post.h"
 #include "db_stamp.h"
@@ -127,7 +128,7 @@ feed(struct ctx *c, enum feed_kind kind, const struct db_tag *t)
 		if ((!rcache_has(c->app->rcache, RC_FEED, p[i].id,
 		    p[i].revision) && db_post_source(c->app->db, c->a, &p[i],
 		    INT_MAX) == -1) ||
-		    view_body_abs(c, &p[i], items[i].url,
+		    body_feed(c, &p[i], items[i].url,
 		    &items[i].content) == -1 ||
 		    categories(c, p[i].id, &items[i]) == -1)
 			return 500;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "body.h"
 #include "date.h"
 #include "db_post.h"
 #include "db_stamp.h"
@@ -111,7 +112,7 @@ h_home(struct ctx *c)
 	/* "Newest" only where "Newer" is not the first page already. */
 	tv_bool(c->a, root, "newest", rc == 1);
 	view_nav(c, root, "home");
-	if ((list = view_excerpts(c, p, shown, h_home_source)) == NULL)
+	if ((list = body_excerpts(c, p, shown, h_home_source)) == NULL)
 		return 500;
 	tv_set(c->a, root, "articles", list);
 	tv_bool(c->a, root, "first_page", cur == NULL);

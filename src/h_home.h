@@ -9,7 +9,7 @@
 
 int	h_home(struct ctx *);
 /* A listed article's excerpt and the start of its body, for
- * view_excerpts() (view_source_fn): home and tag pages. 0/-1. */
+ * body_excerpts() (body_source_fn): home and tag pages. 0/-1. */
 int	h_home_source(struct ctx *, struct post *);
 /* Its stamp for conditional GET (route.h). */
 int	h_home_stamp(struct ctx *);

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "body.h"
 #include "db_post.h"
 #include "db_stamp.h"
 #include "h_page.h"
@@ -32,7 +33,7 @@ h_page(struct ctx *c)
 		return 500;
 	if (rc == 0)
 		return view_error(c, 404, "There is no page at this address.");
-	if (view_body(c, &p, &body, &minutes) == -1)
+	if (body_page(c, &p, &body, &minutes) == -1)
 		return 500;
 	root = view_post_page(c, &p, NULL);
 	view_nav(c, root, p.slug);

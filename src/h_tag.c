@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "body.h"
 #include "buf.h"
 #include "db_post.h"
 #include "db_tag.h"
@@ -84,7 +85,7 @@ h_tag(struct ctx *c)
 	tv_text(c->a, root, "tag_feed", h_tag_url(c, t.slug, "/feed"));
 	tv_text(c->a, root, "tag_feed_title", arena_printf(c->a, "%s: %s",
 	    c->site.v[SET_TITLE], t.name));
-	if ((list = view_excerpts(c, p, n < (size_t)per_page ? n :
+	if ((list = body_excerpts(c, p, n < (size_t)per_page ? n :
 	    (size_t)per_page, h_home_source)) == NULL)
 		return 500;
 	tv_set(c->a, root, "articles", list);

@@ -9,11 +9,11 @@
 
 #include <sodium.h>
 
+#include "body.h"
 #include "date.h"
 #include "embed.h"
 #include "log.h"
 #include "markdown.h"
-#include "rcache.h"
 #include "route.h"
 #include "valid.h"
 #include "view.h"
@@ -242,26 +242,6 @@ canonical(struct ctx *c)
 	    c->query & ~(1u << QF_R));
 }
 
-/* A post's description: its excerpt's or its body's plain text, kept by
- * revision as its body is (view_body() keeps the body's as it renders). */
-static const char *
-description(struct ctx *c, const struct post *p)
-{
-	const char	*md = *p->excerpt != '\0' ? p->excerpt : p->body;
-	const char	*text;
-	char		*x;
-	size_t		 len;
-	long long	 unused;
-
-	if (rcache_get(c->app->rcache, RC_DESC, p->id, p->revision, &text,
-	    &len, &unused))
-		return arena_strndup(c->a, text, len);
-	x = md_plain(c->a, md, strlen(md), VIEW_DESCRIPTION_MAX);
-	rcache_put(c->app->rcache, RC_DESC, p->id, p->revision, x, strlen(x),
-	    0);
-	return x;
-}
-
 /* What search engines and social networks read (_head.html): the
  * description, OpenGraph's and Twitter's titles and type, and for an
  * article its times, tags and JSON-LD. A page of no post (p NULL) is
@@ -277,7 +257,7 @@ page_meta(struct ctx *c, struct tv *page, const char *title,
 	tv_text(c->a, page, "og_type", article ? "article" : "website");
 	tv_text(c->a, page, "description", c->site.v[SET_SUBTITLE]);
 	if (p != NULL)
-		tv_text(c->a, page, "description", description(c, p));
+		tv_text(c->a, page, "description", body_description(c, p));
 	tv_bool(c->a, page, "article", article);
 	/* article:tag, one {name} each. */
 	tv_set(c->a, page, "tags", tags != NULL ? tags : tv_list(c->a));
@@ -484,63 +464,6 @@ view_author(struct ctx *c, const struct post *p)
 	return *p->author != '\0' ? p->author : c->site.v[SET_AUTHOR];
 }
 
-int
-view_body(struct ctx *c, const struct post *p, struct safe_html *body,
-    long long *minutes)
-{
-	enum rcache_kind	 kind = p->kind == POST_PAGE ? RC_PAGE :
-				    RC_ARTICLE;
-	const char		*text;
-	char			*desc;
-	size_t			 len;
-
-	if (rcache_get(c->app->rcache, kind, p->id, p->revision, &text, &len,
-	    minutes)) {
-		/* The arena's copy: the entry may go at the next put. */
-		body->s = arena_strndup(c->a, text, len);
-		body->len = len;
-		return 0;
-	}
-	/* With no excerpt, the description is the body's beginning: from
-	 * the same parse (page_meta() finds it kept). */
-	if (*p->excerpt == '\0') {
-		if (md_render_plain(c->a, p->body, strlen(p->body), body, &desc,
-		    VIEW_DESCRIPTION_MAX) == -1)
-			return -1;
-		rcache_put(c->app->rcache, RC_DESC, p->id, p->revision, desc,
-		    strlen(desc), 0);
-	} else if (md_render(c->a, p->body, strlen(p->body), body) == -1)
-		return -1;
-	*minutes = post_minutes(p->body);
-	rcache_put(c->app->rcache, kind, p->id, p->revision, body->s,
-	    body->len, *minutes);
-	return 0;
-}
-
-int
-view_body_abs(struct ctx *c, const struct post *p, const char *url,
-    struct safe_html *body)
-{
-	const char	*text;
-	size_t		 len;
-	long long	 unused;
-
-	/* The URL follows the revision (a new slug or date is a save) and
-	 * the base URL (a setting: any write drops what is kept; the
-	 * configuration's: a reload starts new workers). */
-	if (rcache_get(c->app->rcache, RC_FEED, p->id, p->revision, &text,
-	    &len, &unused)) {
-		body->s = arena_strndup(c->a, text, len);
-		body->len = len;
-		return 0;
-	}
-	if (md_render_abs(c->a, p->body, strlen(p->body), url, body) == -1)
-		return -1;
-	rcache_put(c->app->rcache, RC_FEED, p->id, p->revision, body->s,
-	    body->len, 0);
-	return 0;
-}
-
 struct tv *
 view_article(struct ctx *c, const struct post *p, struct safe_html body,
     long long minutes)
@@ -578,34 +501,4 @@ view_list_item(struct ctx *c, struct tv *list, const struct post *p)
 	tv_text(c->a, m, "datetime", date_iso(c->a, p->published_at));
 	tv_text(c->a, m, "author", view_author(c, p));
 	return m;
-}
-
-struct tv *
-view_excerpts(struct ctx *c, struct post *p, size_t n, view_source_fn src)
-{
-	struct tv	*list, *m;
-	const char	*md, *text;
-	char		*x;
-	size_t		 i, len;
-	long long	 unused;
-
-	list = tv_list(c->a);
-	for (i = 0; i < n; i++) {
-		m = view_list_item(c, list, &p[i]);
-		/* Kept by the article's revision, as its body (view_body()). */
-		if (rcache_get(c->app->rcache, RC_EXCERPT, p[i].id,
-		    p[i].revision, &text, &len, &unused)) {
-			tv_text(c->a, m, "excerpt", arena_strndup(c->a, text,
-			    len));
-			continue;
-		}
-		if (src(c, &p[i]) == -1)
-			return NULL;
-		md = *p[i].excerpt != '\0' ? p[i].excerpt : p[i].body;
-		x = md_excerpt(c->a, md, strlen(md), VIEW_EXCERPT_MAX);
-		rcache_put(c->app->rcache, RC_EXCERPT, p[i].id, p[i].revision,
-		    x, strlen(x), 0);
-		tv_text(c->a, m, "excerpt", x);
-	}
-	return list;
 }

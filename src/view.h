@@ -85,27 +85,9 @@ const char	*view_author(struct ctx *, const struct post *);
  * the reading time (post_minutes()). */
 struct tv	*view_article(struct ctx *, const struct post *,
 		    struct safe_html body, long long minutes);
-/* A stored post's body rendered (md_render()) and its reading time, from
- * what the worker kept of that post's revision (rcache.h) or rendered now
- * and kept; the HTML lives in the arena. 0/-1. */
-int		 view_body(struct ctx *, const struct post *,
-		    struct safe_html *body, long long *minutes);
-/* The same for a feed (md_render_abs() against the article's own
- * absolute URL, url), kept by the post's revision as RC_FEED. 0/-1. */
-int		 view_body_abs(struct ctx *, const struct post *,
-		    const char *url, struct safe_html *);
 #define VIEW_EXCERPT_SOURCE 1500	/* characters of body a list fetches */
 #define VIEW_EXCERPT_MAX 320		/* bytes of excerpt it shows */
 
-/* Fills a listed post's excerpt and body (VIEW_EXCERPT_SOURCE characters
- * of it) from the database: 0/-1 (h_home_source()). */
-typedef int	(*view_source_fn)(struct ctx *, struct post *);
-/* The list of p[0..n) with excerpts (the article's own, else the start of
- * its body), as the home and tag pages show them: kept by the worker, or
- * made from what src reads for the posts it has not kept. NULL on error
- * (logged). */
-struct tv	*view_excerpts(struct ctx *, struct post *p, size_t n,
-		    view_source_fn src);
 /* Appends an article to a list as lists show it: title, url, date,
  * datetime, author. Returns the item, to add more. */
 struct tv	*view_list_item(struct ctx *, struct tv *list,
