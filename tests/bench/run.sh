@@ -350,8 +350,13 @@ nginx_conf() {
 	    -e "/^[[:space:]]*listen[[:space:]]+\[::\]/d" \
 	    -e "s#^([[:space:]]*alias[[:space:]]+)[^;]*;#\1$top/templates/static/;#" \
 	    -e "s#^([[:space:]]*include[[:space:]]+)[^;]*quire-fastcgi\.conf;#\1$B/nginx/fastcgi-quire.conf;#" \
+	    -e "s#^([[:space:]]*include[[:space:]]+)[^;]*quire-limits\.conf;#\1$B/nginx/quire-limits.conf;#" \
 	    docs/nginx/quire-cache.conf > "$B/nginx/quire-cache.conf"
-	if grep -nE '/var/cache|/etc/nginx/snippets|/usr/local/share|listen[[:space:]]+(80|443)|ssl_certificate' \
+	# The shipped limits (src/run.sh writes them), less the per-address
+	# ones: wrk is many readers from one address.
+	NGINX_CONN_PER_ADDR=off NGINX_POST_RATE=off bash src/run.sh --limits "$B/nginx" ||
+	    die "src/run.sh --limits failed"
+	if grep -nE '^[^#]*(/var/cache|/etc/nginx/snippets|/usr/local/share|listen[[:space:]]+(80|443)|ssl_certificate)' \
 	    "$B/nginx/quire-cache.conf" >&2; then
 		die "docs/nginx/quire-cache.conf has lines the bench cannot redirect (above)"
 	fi
@@ -375,6 +380,7 @@ http {
 	proxy_temp_path $B/nginx/tmp/proxy;
 	uwsgi_temp_path $B/nginx/tmp/uwsgi;
 	scgi_temp_path $B/nginx/tmp/scgi;
+	include $B/nginx/quire-zones.conf;
 
 	# 1. The limit: the article page quire rendered, as a static file.
 	server {
