@@ -428,7 +428,7 @@ and no FastCGI; tests/bench/render.c):"
 		echo "  feed body, so what is left is the writing (feed.c) and the bytes."
 		echo "  Compare a feed with the nginx cache's rows, which is how feeds are"
 		echo "  meant to be served: readers' feed clients ask for them with"
-		echo "  If-None-Match, and the 304 row is at the floor."
+		echo "  If-None-Match, and the feed's 304 row is what those cost."
 	fi
 	echo "- **Search for a common word**: the matches ranked are the 1,000 newest"
 	echo "  (db_search.h), so its time no longer grows with the site; ranking"
