@@ -28,8 +28,10 @@
 /* Seconds a 503 asks the client to wait: the busy timeout again. */
 #define APP_RETRY_AFTER	"5"
 
-/* Response buffers up to this size are kept for the next request. */
-#define APP_KEEP_BYTES	(1024 * 1024)
+/* Response buffers up to this size are kept for the next request: a feed
+ * in full (about 350 KB) is, a sitemap's year file (1 to 2 MB) is not, so
+ * a worker stays within 8 MB (make bench). */
+#define APP_KEEP_BYTES	(512 * 1024)
 
 /* Reader pages run no script and embed no frame; images may come from
  * anywhere an author links to. The admin's pages are the same, and are

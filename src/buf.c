@@ -94,15 +94,6 @@ buf_reset(struct buf *b)
 }
 
 void
-buf_reset_max(struct buf *b, size_t max)
-{
-	if (b->cap > max)
-		buf_free(b);
-	else
-		buf_reset(b);
-}
-
-void
 buf_free(struct buf *b)
 {
 	free(b->data);

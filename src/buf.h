@@ -20,9 +20,6 @@ void	buf_putc(struct buf *, char);
 void	buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	buf_reset(struct buf *);
-/* buf_reset(), but the memory goes back when it holds more than max
- * bytes: one huge answer does not stay in a worker for good. */
-void	buf_reset_max(struct buf *, size_t max);
 void	buf_free(struct buf *);
 
 #endif

@@ -47,9 +47,7 @@ resp_reset(struct resp *r)
 	r->status = 200;
 	r->ctype = "text/html; charset=utf-8";
 	buf_reset(&r->head);
-	/* A feed in full (about 350 KB) is kept; a sitemap's year file
-	 * (2 MB at 10,000 articles a year) goes. */
-	buf_reset_max(&r->body, RESP_BODY_KEEP);
+	buf_reset(&r->body);
 }
 
 void

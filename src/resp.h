@@ -1,14 +1,11 @@
 /*
  * resp: the response being built: status, headers, body. Owned by the
- * worker and reset after each request (buffers keep their capacity, the
- * body's up to RESP_BODY_KEEP).
+ * worker and reset after each request (buffers keep their capacity).
  */
 #ifndef QUIRE_RESP_H
 #define QUIRE_RESP_H
 
 #include "buf.h"
-
-#define RESP_BODY_KEEP	(512 * 1024)	/* bytes of body kept for reuse */
 
 struct resp {
 	int		 status;
