@@ -29,16 +29,16 @@ enum {
 static const char *const sql[S__MAX] = {
 	/* S_HOME: the rows db_post_list_page() lists, with their full
 	 * revision (the page shows excerpts of their bodies); of the one row
-	 * past the page only that it exists (the Older link). */
-	"SELECT count(*), ifnull(max(CASE WHEN rn <= :shown THEN"
-	" max(updated_at, published_at) END), 0),"
-	" stamp_hash(CASE WHEN rn <= :shown THEN id ELSE -1 END,"
-	"  CASE WHEN rn <= :shown THEN revision END,"
-	"  CASE WHEN rn <= :shown THEN published_at END)"
-	" FROM (SELECT id, revision, updated_at, published_at, row_number()"
-	" OVER (ORDER BY published_at DESC, id DESC) AS rn FROM articles"
+	 * past the page only that it exists (the Older link: counted apart,
+	 * :limit rows; a window function over both was twice the time). */
+	"SELECT (SELECT count(*) FROM (SELECT 1 FROM articles"
 	" WHERE " DB_OLDER(":t", ":id")
-	" ORDER BY published_at DESC, id DESC LIMIT :limit)",
+	" ORDER BY published_at DESC, id DESC LIMIT :limit)),"
+	" ifnull(max(max(updated_at, published_at)), 0),"
+	" stamp_hash(id, revision, published_at)"
+	" FROM (SELECT id, revision, updated_at, published_at FROM articles"
+	" WHERE " DB_OLDER(":t", ":id")
+	" ORDER BY published_at DESC, id DESC LIMIT :shown)",
 	/* S_RANGE: newest first, as the archive lists them. */
 	"SELECT count(*), ifnull(max(max(updated_at, published_at)), 0),"
 	" stamp_hash(id, list_rev, published_at)"

@@ -57,19 +57,18 @@ static const char *const sql[S__MAX] = {
 	/* S_UNLINK */
 	"DELETE FROM article_tags WHERE article_id = :article"
 	" AND tag_id = :tag",
-	/* S_STAMP_PAGE: as db_stamp's home page, for one tag; the row past
-	 * the page counts as (0, NULL, NULL), so that whether it exists
-	 * changes the key and what it is does not. */
-	"SELECT count(*), ifnull(max(CASE WHEN rn <= :shown THEN"
-	" max(updated_at, published_at) END), 0),"
-	" stamp_hash(CASE WHEN rn <= :shown THEN id ELSE 0 END,"
-	"  CASE WHEN rn <= :shown THEN revision END,"
-	"  CASE WHEN rn <= :shown THEN published_at END)"
-	" FROM (SELECT a.id, a.revision, a.updated_at, a.published_at,"
-	" row_number() OVER (ORDER BY x.published_at DESC, x.article_id DESC)"
-	" AS rn FROM article_tags x CROSS JOIN articles a ON a.id = x.article_id"
+	/* S_STAMP_PAGE: as db_stamp's home page, for one tag; whether the
+	 * row past the page exists (counted apart, :limit links) changes the
+	 * key (db_tag_stamp_page()), and what it is does not. */
+	"SELECT (SELECT count(*) FROM (SELECT 1 FROM article_tags x"
 	" WHERE " DB_TAG_OLDER(":t", ":id")
-	" ORDER BY x.published_at DESC, x.article_id DESC LIMIT :limit)",
+	" ORDER BY x.published_at DESC, x.article_id DESC LIMIT :limit)),"
+	" ifnull(max(max(updated_at, published_at)), 0),"
+	" stamp_hash(id, revision, published_at)"
+	" FROM (SELECT a.id, a.revision, a.updated_at, a.published_at"
+	" FROM article_tags x CROSS JOIN articles a ON a.id = x.article_id"
+	" WHERE " DB_TAG_OLDER(":t", ":id")
+	" ORDER BY x.published_at DESC, x.article_id DESC LIMIT :shown)",
 	/* S_STAMP_ALL: a tag's name never changes while it exists (ids are
 	 * not reused), so its id and count are what the page shows. */
 	"SELECT count(*), ifnull(max(last), 0), stamp_hash(id, n, NULL)"
@@ -251,6 +250,7 @@ db_tag_stamp_page(struct db *db, long long tag, long long now,
 {
 	sqlite3_stmt			*st = ST(S_STAMP_PAGE);
 	crypto_generichash_state	 h;
+	unsigned char			 more;
 
 	if (db_bind_int(db, st, ":tag", tag) == -1 ||
 	    db_bind_int(db, st, ":now", now) == -1 ||
@@ -261,10 +261,13 @@ db_tag_stamp_page(struct db *db, long long tag, long long now,
 		return -1;
 	if (list_row(db, st, out) == -1)
 		return -1;
-	/* The page shows the tag's name too: its id names it for ever. */
+	/* The page shows the tag's name too: its id names it for ever;
+	 * and the Older link, when there is a row past the page. */
+	more = out->rows > limit;
 	crypto_generichash_init(&h, NULL, 0, DB_STAMP_KEY);
 	crypto_generichash_update(&h, (const unsigned char *)&tag,
 	    sizeof(tag));
+	crypto_generichash_update(&h, &more, 1);
 	crypto_generichash_update(&h, out->key, DB_STAMP_KEY);
 	crypto_generichash_final(&h, out->key, DB_STAMP_KEY);
 	if (out->rows > limit)

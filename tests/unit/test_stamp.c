@@ -168,6 +168,24 @@ changed_at_from_caller(void **state)
 	arena_free(&a);
 }
 
+/* The home page's Older link is part of the page: an older article
+ * published changes the first page's key though its rows stay. */
+static void
+home_older_link(void **state)
+{
+	struct db_stamp	 s1, s2;
+
+	(void)state;
+	publish("new", "New", T_2011_05_02 + 60);
+	assert_int_equal(db_stamp_home(db, NOW, NOW + 1, 0, 1, &s1), 1);
+	assert_int_equal(s1.rows, 1);
+	publish("old", "Old", T_2011_05_02);
+	assert_int_equal(db_stamp_home(db, NOW, NOW + 1, 0, 1, &s2), 1);
+	assert_int_equal(s2.rows, 2);
+	assert_memory_not_equal(s1.key, s2.key, DB_STAMP_KEY);
+	assert_int_equal(s1.last_mod, s2.last_mod);
+}
+
 /* The stamp an article's page makes from its own rows is the stamp of
  * the query conditional requests run: at both ends of the archive, in the
  * middle, and after a neighbour's title or body changes. */
@@ -217,6 +235,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(home_older_link, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(article_stamp_from_rows, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(stamp_moves_with_content,
