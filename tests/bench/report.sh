@@ -249,7 +249,7 @@ EOF
 		echo
 		echo "## From $(nice_n "$S") to $(nice_n "$L") articles"
 		echo
-		echo "Time per request is 1 / req/s under the same load; the target is at most 1.5x."
+		echo "Time per request is 1 / req/s under the same load; the target is at most 1.2x."
 		echo
 		echo "| Page | req/s at $(nice_n "$S") | req/s at $(nice_n "$L") | time ratio | p50 ratio | bytes at $(nice_n "$S") | bytes at $(nice_n "$L") | in-process µs, $(nice_n "$S") → $(nice_n "$L") |"
 		echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
