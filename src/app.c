@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "app.h"
@@ -121,22 +120,6 @@ read_form(struct ctx *c, struct req *req, int upload, app_read_fn rd,
 	if (boundary != NULL)
 		return req_parse_multipart(req, c->a, boundary, body, got, why);
 	return req_parse_form(req, c->a, body, got, why);
-}
-
-/* Whether r already has a header called name (any case). */
-static int
-has_header(const struct resp *r, const char *name)
-{
-	const char	*p, *e;
-	size_t		 n = strlen(name);
-
-	for (p = r->head.len > 0 ? r->head.data : ""; *p != '\0'; p = e + 2) {
-		if (strncasecmp(p, name, n) == 0 && p[n] == ':')
-			return 1;
-		if ((e = strstr(p, "\r\n")) == NULL)
-			break;
-	}
-	return 0;
 }
 
 /* A database that cannot take a write now (db_fault_passing()): plain,
@@ -389,7 +372,7 @@ app_handle(struct app *app, char *const *env, app_read_fn rd, void *rctx,
 	/* A handler's own 503 (the sign-in when every password check slot
 	 * is busy) passes as it is, with its own Retry-After. */
 	if (status == 503) {
-		if (!has_header(c.resp, "Retry-After"))
+		if (!resp_has_header(c.resp, "Retry-After"))
 			resp_header(c.resp, "Retry-After", APP_RETRY_AFTER);
 	} else if (status >= 500) {
 		plain_500(c.resp);

@@ -110,30 +110,40 @@ db_failure_clear(struct db *db, const char *key)
 	return db_run(db, ST(S_CLEAR)) == -1 ? -1 : 0;
 }
 
-int
-db_failure_secret(struct db *db, const char *name, unsigned char *out,
-    size_t len, const unsigned char *fresh)
+/* The secret called name into out when it is there and len bytes long:
+ * 1, else 0; -1 (logged). */
+static int
+secret(struct db *db, const char *name, unsigned char *out, size_t len)
 {
 	sqlite3_stmt	*st = ST(S_SECRET);
-	int		 rc, ok = 0;
+	int		 rc, found = 0;
 
-	if (db_bind_text(db, ST(S_SECRET_ADD), ":name", name) == -1 ||
-	    db_bind_blob(db, ST(S_SECRET_ADD), ":value", fresh,
-	    (int)len) == -1 || db_run(db, ST(S_SECRET_ADD)) == -1)
-		return -1;
 	if (db_bind_text(db, st, ":name", name) == -1)
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
 	    (size_t)sqlite3_column_bytes(st, 0) == len) {
 		memcpy(out, sqlite3_column_blob(st, 0), len);
-		ok = 1;
+		found = 1;
 	}
-	if (db_done(db, st, rc) == -1)
+	return db_done(db, st, rc) == -1 ? -1 : found;
+}
+
+int
+db_failure_secret(struct db *db, const char *name, unsigned char *out,
+    size_t len, const unsigned char *fresh)
+{
+	int	 rc;
+
+	/* Read first: written once, on the first sign-in, not on each. */
+	if ((rc = secret(db, name, out, len)) != 0)
+		return rc == 1 ? 0 : -1;
+	if (db_bind_text(db, ST(S_SECRET_ADD), ":name", name) == -1 ||
+	    db_bind_blob(db, ST(S_SECRET_ADD), ":value", fresh,
+	    (int)len) == -1 || db_run(db, ST(S_SECRET_ADD)) == -1)
 		return -1;
-	if (!ok) {
+	/* Another worker's, if it made one first. */
+	if ((rc = secret(db, name, out, len)) == 0)
 		log_err("%s: secret %s missing or not %zu bytes", __func__,
 		    name, len);
-		return -1;
-	}
-	return 0;
+	return rc == 1 ? 0 : -1;
 }

@@ -16,13 +16,14 @@
 #include "gate.h"
 #include "view.h"
 
-/* The cookie, set or cleared; everything but its value and age fixed. */
+/* A cookie of the admin (the session's, the device's), set or cleared;
+ * everything but its name, value and age fixed. */
 static void
-cookie(struct ctx *c, const char *value, long long max_age)
+cookie(struct ctx *c, const char *name, const char *value, long long max_age)
 {
 	resp_header(c->resp, "Set-Cookie", arena_printf(c->a,
 	    "%s=%s; Path=/admin; Max-Age=%lld; HttpOnly; SameSite=Strict%s",
-	    REQ_COOKIE, value, max_age, c->req->https ? "; Secure" : ""));
+	    name, value, max_age, c->req->https ? "; Secure" : ""));
 }
 
 int
@@ -59,7 +60,7 @@ gate_sign_in(struct ctx *c, const struct user *u)
 	    db_session_add(c->app->db, digest, u->id, c->now,
 	    c->now + ttl) == -1)
 		return -1;
-	cookie(c, token, ttl);
+	cookie(c, REQ_COOKIE, token, ttl);
 	c->user = *u;
 	c->signed_in = 1;
 	auth_csrf(token, c->csrf);
@@ -82,7 +83,7 @@ gate_sign_out(struct ctx *c)
 void
 gate_clear_cookie(struct ctx *c)
 {
-	cookie(c, "", 0);
+	cookie(c, REQ_COOKIE, "", 0);
 }
 
 #define DEVICE_AGE	(365LL * 86400)	/* seconds a device cookie lasts */
@@ -122,10 +123,7 @@ gate_device_issue(struct ctx *c, long long uid)
 		snprintf(value, sizeof(value), "%s", c->req->device);
 	else
 		auth_device_new(key, uid, value);
-	resp_header(c->resp, "Set-Cookie", arena_printf(c->a,
-	    "%s=%s; Path=/admin; Max-Age=%lld; HttpOnly; SameSite=Strict%s",
-	    REQ_DEVICE_COOKIE, value, DEVICE_AGE,
-	    c->req->https ? "; Secure" : ""));
+	cookie(c, REQ_DEVICE_COOKIE, value, DEVICE_AGE);
 	return 0;
 }
 

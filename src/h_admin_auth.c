@@ -5,8 +5,9 @@
  * every worker (pwslot.h), so that readers never queue behind argon2id.
  */
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
+
+#include <sodium.h>
 
 #include "auth.h"
 #include "db_failure.h"
@@ -218,7 +219,7 @@ change_password(struct ctx *c, struct tv *errors, int *status)
 	unsigned char		 digest[AUTH_DIGEST];
 	char			 hash[AUTH_HASH_MAX], hex[33];
 	long long		 wait;
-	int			 rc, i;
+	int			 rc;
 
 	/* Counted for this session alone: the author is signed in, so
 	 * failures elsewhere must not stop the change, nor these the
@@ -226,8 +227,7 @@ change_password(struct ctx *c, struct tv *errors, int *status)
 	memset(&k, 0, sizeof(k));
 	if (auth_token_digest(c->req->session, digest) == -1)
 		return -1;
-	for (i = 0; i < 16; i++)
-		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	sodium_bin2hex(hex, sizeof(hex), digest, 16);
 	k.key[0] = arena_printf(c->a, "session:%s", hex);
 	k.clear[0] = 1;
 	k.n = 1;

@@ -142,6 +142,20 @@ html_pct(struct buf *b, const char *s, size_t len)
 }
 
 void
+html_pct_form(struct buf *b, const char *s, size_t len)
+{
+	const char	*sp;
+
+	while ((sp = memchr(s, ' ', len)) != NULL) {
+		pct(b, s, (size_t)(sp - s), "*-._");
+		buf_putc(b, '+');
+		len -= (size_t)(sp - s) + 1;
+		s = sp + 1;
+	}
+	pct(b, s, len, "*-._");
+}
+
+void
 html_pct_path(struct buf *b, const char *s, size_t len)
 {
 	pct(b, s, len, "-._~!$&'()*+,;=:@/");

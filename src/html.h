@@ -24,6 +24,10 @@ void	html_text(struct buf *, const char *, size_t);
 void	html_url(struct buf *, const char *, size_t);
 /* Percent-encode all but RFC 3986 unreserved bytes: for query components. */
 void	html_pct(struct buf *, const char *, size_t);
+/* A query value as a browser's form sends it (WHATWG's
+ * application/x-www-form-urlencoded): space as '+', letters, digits and
+ * "*-._" as they are, all else percent-encoded. */
+void	html_pct_form(struct buf *, const char *, size_t);
 /* Percent-encode a decoded path for a URL: all but RFC 3986's unreserved
  * bytes, sub-delims, ':', '@' and '/'. Not an escaper for HTML: a page
  * still writes the URL through html_url(). */

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "log.h"
 #include "resp.h"
@@ -79,6 +80,21 @@ resp_header(struct resp *r, const char *name, const char *value)
 	buf_put(&r->head, ": ", 2);
 	buf_puts(&r->head, value);
 	buf_put(&r->head, "\r\n", 2);
+	return 0;
+}
+
+int
+resp_has_header(const struct resp *r, const char *name)
+{
+	const char	*p, *e;
+	size_t		 n = strlen(name);
+
+	for (p = r->head.len > 0 ? r->head.data : ""; *p != '\0'; p = e + 2) {
+		if (strncasecmp(p, name, n) == 0 && p[n] == ':')
+			return 1;
+		if ((e = strstr(p, "\r\n")) == NULL)
+			break;
+	}
 	return 0;
 }
 

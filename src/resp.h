@@ -22,6 +22,8 @@ void		 resp_free(struct resp *);
 /* Adds a header. Returns -1 (logged, header dropped) if name or value
  * holds a CR, LF or other control character. */
 int		 resp_header(struct resp *, const char *name, const char *value);
+/* Whether a header called name (any case) was added. */
+int		 resp_has_header(const struct resp *, const char *name);
 /* The reason phrase for a status ("Not Found"). Static. */
 const char	*resp_status_text(int);
 /* Writes the CGI response (Status line, headers, body unless head_only). */

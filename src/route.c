@@ -421,31 +421,6 @@ route_slot(struct arena *a, const char *path, const char **slug)
 	return RS_FREE;
 }
 
-/* A query value as a browser's form sends it (the WHATWG URL standard's
- * application/x-www-form-urlencoded serializer), so the address a search
- * form produces is already the canonical one. */
-static void
-put_form(struct buf *b, const char *s)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	unsigned char		 c;
-
-	for (; *s != '\0'; s++) {
-		c = (unsigned char)*s;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '*' || c == '-' ||
-		    c == '.' || c == '_')
-			buf_putc(b, (char)c);
-		else if (c == ' ')
-			buf_putc(b, '+');
-		else {
-			buf_putc(b, '%');
-			buf_putc(b, hex[c >> 4]);
-			buf_putc(b, hex[c & 0xf]);
-		}
-	}
-}
-
 static void
 put_query(struct buf *b, const char *const q[QF__MAX], unsigned mask)
 {
@@ -460,7 +435,7 @@ put_query(struct buf *b, const char *const q[QF__MAX], unsigned mask)
 			buf_putc(b, '&');
 		buf_puts(b, req_qfield_name(f));
 		buf_putc(b, '=');
-		put_form(b, q[f]);
+		html_pct_form(b, q[f], strlen(q[f]));
 	}
 }
 

@@ -198,6 +198,18 @@ writers_append(void **state)
 	buf_free(&b);
 }
 
+/* A query value as a form sends it: the canonical addresses' spelling. */
+static void
+pct_form(void **state)
+{
+	(void)state;
+	CHECK(html_pct_form, "red fox", "red+fox");
+	CHECK(html_pct_form, "  a+b ", "++a%2Bb+");
+	CHECK(html_pct_form, "*-._~", "*-._%7E");
+	CHECK(html_pct_form, "caf\xc3\xa9 & co", "caf%C3%A9+%26+co");
+	CHECK(html_pct_form, "", "");
+}
+
 int
 main(void)
 {
@@ -209,6 +221,7 @@ main(void)
 		cmocka_unit_test(url_allowed),
 		cmocka_unit_test(url_refused),
 		cmocka_unit_test(url_writes),
+		cmocka_unit_test(pct_form),
 		cmocka_unit_test(pct_encodes),
 		cmocka_unit_test(writers_append),
 	};
