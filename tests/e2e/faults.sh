@@ -188,13 +188,24 @@ sqlite3 -init /dev/null -batch "$DB" < "$W/lock.in" > "$W/lock.out" 2>&1 &
 lock_pid=$!
 track "$lock_pid"
 exec 7> "$W/lock.in"
-echo "BEGIN EXCLUSIVE; UPDATE settings SET value = value WHERE key = 'title';" >&7
-# Locked once another connection cannot take the write lock at once.
+# The shell waits for the lock (anything else writing a moment before,
+# the probe below among them, is not a failure to take it) and says
+# when it holds it; it stops at an error, so "holding" means held.
+echo ".bail on
+.timeout 10000
+BEGIN EXCLUSIVE; UPDATE settings SET value = value WHERE key = 'title';
+SELECT 'holding';" >&7
+holding() {
+	grep -qx holding "$W/lock.out" || ! alive "$lock_pid"
+}
+# Locked when another connection cannot take the write lock at once.
 locked() {
 	! sqlite3 -init /dev/null -batch "$DB" ".timeout 0" "BEGIN IMMEDIATE;" \
 	    "ROLLBACK;" >/dev/null 2>&1
 }
-wait_for 200 locked || bail "a sqlite3 shell holds the write lock (BEGIN EXCLUSIVE)"
+wait_for 200 holding
+grep -qx holding "$W/lock.out" && locked ||
+    bail "a sqlite3 shell holds the write lock (BEGIN EXCLUSIVE)" "$(cat "$W/lock.out")"
 ok "a sqlite3 shell holds the write lock (BEGIN EXCLUSIVE)"
 
 bad=$(readers locked)
