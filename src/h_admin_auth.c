@@ -135,7 +135,7 @@ h_admin_login(struct ctx *c)
 	const struct req	*r = c->req;
 	struct user		 u;
 	struct attempt_keys	 k;
-	const char		*login, *pw, *next;
+	const char		*login, *pw, *next, *fault;
 	char			 dev[AUTH_DEVICE_ID + 1], addr[THROTTLE_KEY_MAX];
 	long long		 wait;
 	int			 found, trusted = 0;
@@ -156,13 +156,13 @@ h_admin_login(struct ctx *c)
 		    "Enter your login and your password.");
 
 	if ((found = db_user_by_login(c->app->db, c->a, login, &u)) == -1)
-		return 500;
+		goto fail;
 	/* A browser this login signed in on before is counted on its own:
 	 * whoever hammers the login elsewhere cannot slow it down. Others
 	 * are counted per login and per address (an IPv6 /64). */
 	memset(&k, 0, sizeof(k));
 	if (found && (trusted = gate_device(c, u.id, dev)) == -1)
-		return 500;
+		goto fail;
 	if (found && trusted) {
 		k.key[0] = arena_printf(c->a, "device:%s", dev);
 		k.clear[0] = 1;
@@ -190,13 +190,19 @@ h_admin_login(struct ctx *c)
 		    "checking other passwords. Send the form again in a "
 		    "moment.");
 	default:
-		return 500;
+		goto fail;
 	}
 	if (gate_device_issue(c, u.id) == -1 || gate_sign_in(c, &u) == -1)
-		return 500;
+		goto fail;
 	log_req(LOG_INFO, r->client_addr, "POST", r->target,
 	    "signed in, login: %s", login);
 	return view_see_other(c, next);
+fail:
+	/* Busy, full or read-only: the form again, with why. */
+	if ((fault = view_fault(c, "You are not signed in", "Please try "
+	    "again in a moment.")) == NULL)
+		return 500;
+	return login_form(c, 503, login, next, fault);
 }
 
 int
@@ -271,6 +277,7 @@ int
 h_admin_account(struct ctx *c)
 {
 	struct tv	*root, *errors;
+	const char	*fault = NULL;
 	int		 status = 400;
 
 	errors = tv_map(c->a);
@@ -282,11 +289,17 @@ h_admin_account(struct ctx *c)
 		case 0:
 			break;
 		default:
-			return 500;
+			/* Busy, full or read-only: said on the page. */
+			if ((fault = view_fault(c, "Nothing was saved",
+			    "Your password is unchanged; send the form again "
+			    "in a moment.")) == NULL)
+				return 500;
+			status = 503;
 		}
 	}
 	root = view_admin_page(c, "Account");
 	tv_set(c->a, root, "errors", errors);
-	c->resp->status = errors->head != NULL ? status : 200;
+	tv_text(c->a, root, "fault", fault);
+	c->resp->status = errors->head != NULL || fault != NULL ? status : 200;
 	return view_render(c, T_ADMIN_ACCOUNT, root);
 }

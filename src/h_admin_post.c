@@ -209,6 +209,7 @@ edit(struct ctx *c, enum post_kind kind)
 	struct tv	*values, *errors;
 	struct tag	*tags = NULL;
 	long long	 id = c->args[0] != NULL ? atoll(c->args[0]) : 0;
+	const char	*why;
 	size_t		 ntags = 0;
 	int		 rc, bad = 0, i, act, found = 0, slow;
 
@@ -308,11 +309,10 @@ edit(struct ctx *c, enum post_kind kind)
 		return editor(c, 409, &p, values, errors, NULL, &theirs);
 	default:
 		/* Busy, full or read-only: the text comes back to try again. */
-		if (!db_fault_passing(c->app->db))
+		if ((why = view_fault(c, "Nothing was saved", "Your text is "
+		    "kept below; save again in a moment.")) == NULL)
 			return 500;
-		tv_text(c->a, errors, "title", arena_printf(c->a, "Nothing "
-		    "was saved: %s. Your text is kept below; save again in "
-		    "a moment.", db_fault_text(db_fault(c->app->db))));
+		tv_text(c->a, errors, "title", why);
 		return editor(c, 503, &p, values, errors, NULL, NULL);
 	}
 	return view_see_other(c, arena_printf(c->a, "%s?done=%s",

@@ -117,6 +117,7 @@ h_admin_redirects(struct ctx *c)
 {
 	struct redirect	*v;
 	struct tv	*root, *values, *errors;
+	const char	*fault = NULL;
 	size_t		 n;
 	int		 rc = 1;
 
@@ -125,7 +126,11 @@ h_admin_redirects(struct ctx *c)
 	tv_text(c->a, values, "from", req_form(c->req, FF_FROM));
 	tv_text(c->a, values, "to", req_form(c->req, FF_TO));
 	if (c->req->method == METHOD_POST) {
-		if ((rc = add(c, errors)) == -1)
+		/* Busy, full or read-only: the paths as typed, to try
+		 * again. */
+		if ((rc = add(c, errors)) == -1 && (fault = view_fault(c,
+		    "Nothing was saved", "The paths are kept below; add the "
+		    "redirect again in a moment.")) == NULL)
 			return 500;
 		if (rc == 1)
 			return view_see_other(c, "/admin/redirects?done=saved");
@@ -136,8 +141,9 @@ h_admin_redirects(struct ctx *c)
 	tv_set(c->a, root, "values", values);
 	tv_set(c->a, root, "errors", errors);
 	tv_bool(c->a, root, "has_errors", rc == 0);
+	tv_text(c->a, root, "fault", fault);
 	tv_set(c->a, root, "redirects", rows(c, v, n));
-	c->resp->status = rc == 0 ? 400 : 200;
+	c->resp->status = fault != NULL ? 503 : rc == 0 ? 400 : 200;
 	return view_render(c, T_ADMIN_REDIRECTS, root);
 }
 

@@ -65,7 +65,7 @@ h_admin_settings(struct ctx *c)
 	const struct setting_def	*d;
 	struct settings			 s = c->site;
 	struct tv			*root, *sections, *sec = NULL, *fields;
-	const char			*v, *err;
+	const char			*v, *err, *fault = NULL;
 	int				 i, bad = 0, post = r->method == METHOD_POST;
 	enum setting_group		 group = SG__MAX;
 
@@ -99,13 +99,18 @@ h_admin_settings(struct ctx *c)
 		field(c, fields, i, v, err);
 	}
 	if (post && !bad) {
-		if (db_setting_save(c->app->db, &s, c->now) == -1)
+		if (db_setting_save(c->app->db, &s, c->now) == 0)
+			return view_see_other(c,
+			    "/admin/settings?done=settings");
+		/* Busy, full or read-only: the form as typed, to try again. */
+		if ((fault = view_fault(c, "Nothing was saved", "Your changes "
+		    "are kept below; save again in a moment.")) == NULL)
 			return 500;
-		return view_see_other(c, "/admin/settings?done=settings");
 	}
 	root = view_admin_page(c, "Settings");
 	tv_set(c->a, root, "sections", sections);
 	tv_bool(c->a, root, "has_errors", bad);
-	c->resp->status = bad ? 400 : 200;
+	tv_text(c->a, root, "fault", fault);
+	c->resp->status = fault != NULL ? 503 : bad ? 400 : 200;
 	return view_render(c, T_ADMIN_SETTINGS, root);
 }

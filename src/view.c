@@ -333,6 +333,7 @@ view_admin_page(struct ctx *c, const char *title)
 	    *c->user.name != '\0' ? c->user.name : c->user.login);
 	tv_set(c->a, root, "user", user);
 	tv_text(c->a, root, "notice", "");
+	tv_text(c->a, root, "fault", "");	/* view_fault()'s, if any */
 	for (i = 0; done != NULL && i < sizeof(notices) / sizeof(notices[0]);
 	    i++)
 		if (strcmp(done, notices[i].key) == 0)
@@ -419,6 +420,15 @@ view_error(struct ctx *c, int status, const char *message)
 	if (view_render(c, admin ? T_ADMIN_ERROR : T_ERROR, root) == 500)
 		return 500;
 	return status;
+}
+
+const char *
+view_fault(struct ctx *c, const char *lead, const char *then)
+{
+	if (!db_fault_passing(c->app->db))
+		return NULL;
+	return arena_printf(c->a, "%s: %s. %s", lead,
+	    db_fault_text(db_fault(c->app->db)), then);
 }
 
 int

@@ -43,8 +43,9 @@ struct tv	*view_page(struct ctx *, const char *title);
  * (tags: a list of {name}, or NULL for none). */
 struct tv	*view_post_page(struct ctx *, const struct post *,
 		    struct tv *tags);
-/* An admin page's: the same, and signed_in, csrf, user.{login,name} and
- * the notice of the last action (?done=). */
+/* An admin page's: the same, and signed_in, csrf, user.{login,name}, the
+ * notice of the last action (?done=) and fault (empty; a handler sets
+ * view_fault()'s text there). */
 struct tv	*view_admin_page(struct ctx *, const char *title);
 /* Sets the site menu's entries, nav.NAME true for the page's (name may
  * be NULL: none). */
@@ -55,6 +56,12 @@ int		 view_render(struct ctx *, enum page_tmpl, struct tv *root);
 /* A readable error page with that status (the admin's for admin routes;
  * a refused POST shows what was typed); returns status. */
 int		 view_error(struct ctx *, int status, const char *message);
+
+/* Why a write failed, when the failure passes by itself (the database
+ * busy, the disk full, the file read-only: db.h's db_fault_passing()):
+ * "LEAD: REASON. THEN", for the form sent back as typed with a 503. NULL
+ * for any other failure: the caller answers 500. */
+const char	*view_fault(struct ctx *, const char *lead, const char *then);
 
 /* 303 See Other to a site path (after a POST): returns 303. */
 int		 view_see_other(struct ctx *, const char *to);

@@ -7,10 +7,12 @@
 #   a. Locked by a long writer (a sqlite3 shell holding BEGIN EXCLUSIVE):
 #      readers are served at once; a save and a sign-in fail after the
 #      busy timeout (DB_BUSY_MS, src/db.h) with 503 and Retry-After, the
-#      save's form back with every byte typed; once the shell lets go, the
-#      save goes through.
+#      save's form back with every byte typed, the sign-in's with the
+#      login; once the shell lets go, the save goes through.
 #   b. Read-only (the file made 0444 and the workers restarted): readers
-#      are served, a save is a 503 with its text; writable again, it saves.
+#      are served, a save is a 503 with its text, and so are the settings,
+#      a new redirect and a new password (its page, the reason, what was
+#      typed but a password); writable again, it saves.
 #   c. The disk full (the database on a small tmpfs, the rest filled): a
 #      big save is a 503 with its text (SQLite's SQLITE_FULL from ENOSPC,
 #      the real path), readers are served, nothing is corrupted; space
@@ -146,6 +148,36 @@ save_file() {
 	    --data-urlencode "body@$3" "${a[@]}"
 }
 
+# settings_post NAME FIELD=VALUE...: the settings form as stored, then
+# these fields.
+settings_post() {
+	local name=$1 kv f
+	local -A v=()
+	local -a a=()
+	shift
+	for kv in title:site_title subtitle:site_subtitle base_url:site_base_url \
+	    author:site_author per_page:site_per_page contribute_note:site_note \
+	    disclaimer:site_disclaimer disclaimer_where:site_disclaimer_where \
+	    robots:site_robots share_x:share_x share_linkedin:share_linkedin \
+	    share_facebook:share_facebook; do
+		v[${kv#*:}]=$(q "SELECT value FROM settings WHERE key = '${kv%%:*}'")
+	done
+	# Not stored: the defaults (src/setting.c); a box not ticked is not
+	# sent.
+	: "${v[site_disclaimer_where]:=articles}"
+	for f in share_x share_linkedin share_facebook; do
+		[ "${v[$f]}" = 0 ] && unset "v[$f]"
+		[ -z "${v[$f]+set}" ] || : "${v[$f]:=1}"
+	done
+	for kv in "$@"; do
+		v[${kv%%=*}]=${kv#*=}
+	done
+	for f in "${!v[@]}"; do
+		a+=(--data-urlencode "$f=${v[$f]}")
+	done
+	get "$name" /admin/settings -b "$JAR" --data-urlencode "csrf=$CSRF" "${a[@]}"
+}
+
 # signin: JAR signed in, CSRF its token.
 JAR=$W/editor.jar
 signin() {
@@ -224,9 +256,11 @@ check "locked: the editor comes back with the reason and the body as typed" \
     eval 'has "$H/lockedsave.b" "Nothing was saved: the database is busy" && kept "$BODY_A" "$H/lockedsave.b"'
 get lockedsignin /admin/login --data-urlencode login=editor \
     --data-urlencode "password=$PW"
-check "locked: a sign-in (it writes a session) answers 503 with a readable text" \
-    "status $code: $(head -c 300 "$H/lockedsignin.b")" \
-    eval '[ "$code" = 503 ] && has "$H/lockedsignin.b" "try again"'
+check "locked: a sign-in (it writes a session) answers 503, the sign-in form again with why and the login as typed" \
+    "status $code: $(grep -o 'You are not signed in[^<]*' "$H/lockedsignin.b")" \
+    eval '[ "$code" = 503 ] && has "$H/lockedsignin.b" "try again" &&
+    has "$H/lockedsignin.b" "the database is busy" &&
+    has "$H/lockedsignin.b" "name=\"login\" type=\"text\" value=\"editor\""'
 bad=$(readers locked2)
 check "locked, after the failed writes: every reader page still answers 200" \
     "$bad" [ -z "$bad" ]
@@ -258,6 +292,31 @@ check "read-only: the save answers 503 with Retry-After, the reason and the body
     "status $code: $(grep -o 'Nothing was saved[^<]*' "$H/rosave.b")" \
     eval '[ "$code" = 503 ] && [ -n "$(hdr "$H/rosave.h" Retry-After)" ] &&
     has "$H/rosave.b" "read-only" && kept "$BODY_B" "$H/rosave.b"'
+# Every other admin form comes back the same way: its page, the reason,
+# what was typed (a password never), a 503 with Retry-After.
+TITLE_B="Read-only <title> & \"kept\""
+settings_post rosettings "site_title=$TITLE_B"
+check "read-only: the settings form answers 503 with Retry-After, the reason and the new title as typed" \
+    "status $code: $(grep -o 'Nothing was saved[^<]*' "$H/rosettings.b")" \
+    eval '[ "$code" = 503 ] && [ -n "$(hdr "$H/rosettings.h" Retry-After)" ] &&
+    has "$H/rosettings.b" "read-only" && has "$H/rosettings.b" "<h1>Settings</h1>" &&
+    [ "$(val "<input id=\"site_title\" name=\"site_title\" type=\"text\"[^>]* value=\"([^\"]*)\"" "$H/rosettings.b")" = "$TITLE_B" ]'
+get roredirect /admin/redirects -b "$JAR" --data-urlencode "csrf=$CSRF" \
+    --data-urlencode "from=/old/read-only" --data-urlencode "to=/2025/06/fault-article"
+check "read-only: a new redirect answers 503 with Retry-After, the reason and both paths as typed" \
+    "status $code: $(grep -o 'Nothing was saved[^<]*' "$H/roredirect.b")" \
+    eval '[ "$code" = 503 ] && [ -n "$(hdr "$H/roredirect.h" Retry-After)" ] &&
+    has "$H/roredirect.b" "read-only" && has "$H/roredirect.b" "<h1>Redirects</h1>" &&
+    has "$H/roredirect.b" "value=\"/old/read-only\"" &&
+    has "$H/roredirect.b" "value=\"/2025/06/fault-article\""'
+get roaccount /admin/account -b "$JAR" --data-urlencode "csrf=$CSRF" \
+    --data-urlencode "old_password=$PW" --data-urlencode "new_password=$PW-new" \
+    --data-urlencode "new_password2=$PW-new"
+check "read-only: a new password answers 503 with Retry-After and the reason on the account page, the password unchanged" \
+    "status $code: $(grep -o 'Nothing was saved[^<]*' "$H/roaccount.b")" \
+    eval '[ "$code" = 503 ] && [ -n "$(hdr "$H/roaccount.h" Retry-After)" ] &&
+    has "$H/roaccount.b" "read-only" && has "$H/roaccount.b" "<h1>Account</h1>" &&
+    ! has "$H/roaccount.b" "$PW"'
 chmod 0644 "$DB"
 restart_workers || bail "the workers restart on the writable database" \
     "$(tail -n 20 "$VAR/server.log")"
