@@ -34,7 +34,8 @@ SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 MODULES   = arena buf clock log utf8 html date valid setting post \
             htmlctx hcblock tmplc tmpl_load tmpl markdown \
             auth throttle pwslot mediatype req resp config \
-            db db_migrate db_post db_user db_session db_failure db_setting \
+            db db_migrate db_post db_user db_session db_failure db_secret \
+            db_setting \
             db_stamp db_snap db_sitemap sitemap db_tag tag \
             db_backup \
             sitecache rcache route view body gate httpcache app \

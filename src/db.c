@@ -27,6 +27,7 @@ static const struct db_sql *const modules[DBM__MAX] = {
 	&db_archive_sql,	/* DBM_ARCHIVE */
 	&db_port_sql,		/* DBM_PORT */
 	&db_snap_sql,		/* DBM_SNAP */
+	&db_secret_sql,		/* DBM_SECRET */
 };
 
 /* What SQLite's last error on the connection means for the request. A

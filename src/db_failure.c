@@ -1,11 +1,8 @@
 /*
- * db_failure: the signin_failures and secrets tables.
+ * db_failure: the signin_failures table (db_failure.h).
  */
-#include <string.h>
-
 #include "db_failure.h"
 #include "db_int.h"
-#include "log.h"
 
 enum {
 	S_GET,
@@ -13,8 +10,6 @@ enum {
 	S_UNTAKE,
 	S_CLEAR,
 	S_PURGE,
-	S_SECRET_ADD,
-	S_SECRET,
 	S__MAX
 };
 
@@ -32,10 +27,6 @@ static const char *const sql[S__MAX] = {
 	"DELETE FROM signin_failures WHERE key = :key",
 	/* S_PURGE */
 	"DELETE FROM signin_failures WHERE last_at <= :before",
-	/* S_SECRET_ADD */
-	"INSERT OR IGNORE INTO secrets (name, value) VALUES (:name, :value)",
-	/* S_SECRET */
-	"SELECT value FROM secrets WHERE name = :name",
 };
 
 const struct db_sql db_failure_sql = { "db_failure", sql, S__MAX };
@@ -108,42 +99,4 @@ db_failure_clear(struct db *db, const char *key)
 	if (db_bind_text(db, ST(S_CLEAR), ":key", key) == -1)
 		return -1;
 	return db_run(db, ST(S_CLEAR)) == -1 ? -1 : 0;
-}
-
-/* The secret called name into out when it is there and len bytes long:
- * 1, else 0; -1 (logged). */
-static int
-secret(struct db *db, const char *name, unsigned char *out, size_t len)
-{
-	sqlite3_stmt	*st = ST(S_SECRET);
-	int		 rc, found = 0;
-
-	if (db_bind_text(db, st, ":name", name) == -1)
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    (size_t)sqlite3_column_bytes(st, 0) == len) {
-		memcpy(out, sqlite3_column_blob(st, 0), len);
-		found = 1;
-	}
-	return db_done(db, st, rc) == -1 ? -1 : found;
-}
-
-int
-db_failure_secret(struct db *db, const char *name, unsigned char *out,
-    size_t len, const unsigned char *fresh)
-{
-	int	 rc;
-
-	/* Read first: written once, on the first sign-in, not on each. */
-	if ((rc = secret(db, name, out, len)) != 0)
-		return rc == 1 ? 0 : -1;
-	if (db_bind_text(db, ST(S_SECRET_ADD), ":name", name) == -1 ||
-	    db_bind_blob(db, ST(S_SECRET_ADD), ":value", fresh,
-	    (int)len) == -1 || db_run(db, ST(S_SECRET_ADD)) == -1)
-		return -1;
-	/* Another worker's, if it made one first. */
-	if ((rc = secret(db, name, out, len)) == 0)
-		log_err("%s: secret %s missing or not %zu bytes", __func__,
-		    name, len);
-	return rc == 1 ? 0 : -1;
 }

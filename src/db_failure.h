@@ -1,9 +1,8 @@
 /*
  * db_failure: the sign-in throttle's memory (table signin_failures): per
  * key ("login:NAME", "ip:ADDR", "device:ID", "session:HEX") a count of
- * failures and the time of the latest, so that every worker sees them;
- * and the server secrets the throttle's device cookies are signed with
- * (table secrets). The rules (throttle.h) come from the caller.
+ * failures and the time of the latest, so that every worker sees them.
+ * The rules (throttle.h) come from the caller.
  */
 #ifndef QUIRE_DB_FAILURE_H
 #define QUIRE_DB_FAILURE_H
@@ -37,10 +36,5 @@ int	db_failure_try(struct db *, const char *const *keys, size_t n,
 int	db_failure_untake(struct db *, const char *key);
 /* Forgets every failure of key. 0 or -1. */
 int	db_failure_clear(struct db *, const char *key);
-/* The secret called name (len bytes) into out; if there is none yet,
- * fresh (len random bytes) becomes it, once, whichever process is first.
- * 0 or -1 (logged; also a stored secret of another length). */
-int	db_failure_secret(struct db *, const char *name, unsigned char *out,
-	    size_t len, const unsigned char *fresh);
 
 #endif

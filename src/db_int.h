@@ -73,6 +73,7 @@ enum db_mod {
 	DBM_ARCHIVE,
 	DBM_PORT,
 	DBM_SNAP,
+	DBM_SECRET,
 	DBM__MAX
 };
 
@@ -91,7 +92,8 @@ extern const struct db_sql	db_post_sql, db_user_sql, db_session_sql,
 				db_redirect_sql,
 				db_archive_sql,
 				db_port_sql,
-				db_snap_sql;
+				db_snap_sql,
+				db_secret_sql;
 
 struct db {
 	sqlite3		*h;

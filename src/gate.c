@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "auth.h"
-#include "db_failure.h"
+#include "db_secret.h"
 #include "db_session.h"
 #include "gate.h"
 #include "view.h"
@@ -95,7 +95,7 @@ device_key(struct ctx *c, unsigned char key[AUTH_KEY])
 	unsigned char	 fresh[AUTH_KEY];
 
 	auth_new_key(fresh);
-	return db_failure_secret(c->app->db, "device", key, AUTH_KEY, fresh);
+	return db_secret(c->app->db, "device", key, AUTH_KEY, fresh);
 }
 
 int

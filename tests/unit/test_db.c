@@ -25,6 +25,7 @@
 #include "db.h"
 #include "db_archive.h"
 #include "db_failure.h"
+#include "db_secret.h"
 #include "db_migrate.h"
 #include "db_post.h"
 #include "db_session.h"
@@ -852,20 +853,20 @@ failure_try_limit(void **state)
 
 /* A secret is made once, by whichever caller is first, and then kept. */
 static void
-failure_secret(void **state)
+secret_once(void **state)
 {
 	unsigned char	 a[32], b[32], fresh1[32], fresh2[32];
 
 	memset(fresh1, 0x11, sizeof(fresh1));
 	memset(fresh2, 0x22, sizeof(fresh2));
-	assert_int_equal(db_failure_secret(FX->db, "device", a, sizeof(a),
+	assert_int_equal(db_secret(FX->db, "device", a, sizeof(a),
 	    fresh1), 0);
 	assert_memory_equal(a, fresh1, sizeof(a));
-	assert_int_equal(db_failure_secret(FX->db, "device", b, sizeof(b),
+	assert_int_equal(db_secret(FX->db, "device", b, sizeof(b),
 	    fresh2), 0);
 	assert_memory_equal(b, fresh1, sizeof(b));
 	/* A stored secret of another length is an error, not a short key. */
-	assert_int_equal(db_failure_secret(FX->db, "device", b, 16, fresh2),
+	assert_int_equal(db_secret(FX->db, "device", b, 16, fresh2),
 	    -1);
 }
 
@@ -1605,7 +1606,7 @@ main(void)
 		WITH(sessions, setup_migrated),
 		WITH(failures, setup_migrated),
 		WITH(failure_try_limit, setup_migrated),
-		WITH(failure_secret, setup_migrated),
+		WITH(secret_once, setup_migrated),
 		WITH(post_save_article, setup_migrated),
 		WITH(post_save_scheduled, setup_migrated),
 		WITH(post_save_duplicate, setup_migrated),
