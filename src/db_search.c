@@ -16,7 +16,7 @@ enum {
 	S_PAGE,
 	S_PAGE_WINDOW,
 	S_STAMP,
-	S_FLOOR,
+	S_MORE,
 	S__MAX
 };
 
@@ -67,18 +67,19 @@ static const char *const sql[S__MAX] = {
 	(PAGE(BM25)),
 	/* S_PAGE_WINDOW: the window's (db_search.h). */
 	(PAGE(RANK)),
-	/* S_STAMP: the window's rows in id order, with no ranking: the
-	 * order of a page also moves with the whole index's statistics,
-	 * which any save changes, and h_search_stamp() mixes in the time of
-	 * the last save for that. */
+	/* S_STAMP: the :window newest visible matches, newest first, with
+	 * no ranking (the order of a page also moves with the whole index's
+	 * statistics, which any save changes, and h_search_stamp() mixes in
+	 * the time of the last save for that), and the oldest id of them:
+	 * the window's floor if there are more. Drafts and scheduled
+	 * articles take no place in the window. */
 	"SELECT count(*), ifnull(max(max(updated_at, published_at)), 0),"
-	" stamp_hash(id, revision, published_at)"
+	" stamp_hash(id, revision, published_at), ifnull(min(id), 0)"
 	" FROM (SELECT a.id, a.revision, a.updated_at, a.published_at"
-	WINDOW " ORDER BY articles_fts.rowid)",
-	/* S_FLOOR: the id of the :skip+1-th newest match, visible or not,
-	 * from the index alone (its rows are in id order). */
-	"SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q"
-	" ORDER BY rowid DESC LIMIT 1 OFFSET :skip",
+	WINDOW " ORDER BY articles_fts.rowid DESC LIMIT :window)",
+	/* S_MORE: a visible match older than :below, so that the window
+	 * does not hold every match. */
+	"SELECT 1" WINDOW " AND articles_fts.rowid < :below LIMIT 1",
 };
 
 const struct db_sql db_search_sql = { "db_search", sql, S__MAX };
@@ -188,21 +189,20 @@ out:
 	return rc;
 }
 
-/* The lowest id of the window: of the SEARCH_WINDOW-th newest match, or
- * 0 when fewer match. */
+/* Is a visible match older than id below? 1 or 0; -1. */
 static int
-floor_of(struct db *db, const char *fts, long long *floor)
+more(struct db *db, const char *fts, long long now, long long below)
 {
-	sqlite3_stmt	*st = ST(S_FLOOR);
+	sqlite3_stmt	*st = ST(S_MORE);
 	int		 rc;
 
-	*floor = 0;
 	if (db_bind_text(db, st, ":q", fts) == -1 ||
-	    db_bind_int(db, st, ":skip", SEARCH_WINDOW - 1) == -1)
+	    db_bind_int(db, st, ":now", now) == -1 ||
+	    db_bind_int(db, st, ":floor", 0) == -1 ||
+	    db_bind_int(db, st, ":below", below) == -1)
 		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*floor = sqlite3_column_int64(st, 0);
-	return db_done(db, st, rc) == -1 ? -1 : 0;
+	rc = sqlite3_step(st);
+	return db_done(db, st, rc) == -1 ? -1 : rc == SQLITE_ROW;
 }
 
 int
@@ -211,14 +211,14 @@ db_search_stamp(struct db *db, const char *fts, long long now,
 {
 	sqlite3_stmt	*st = ST(S_STAMP);
 	const void	*key;
+	long long	 oldest = 0;
 	int		 rc;
 
 	memset(out, 0, sizeof(*out));
-	if (floor_of(db, fts, &out->floor) == -1)
-		return -1;
 	if (db_bind_text(db, st, ":q", fts) == -1 ||
 	    db_bind_int(db, st, ":now", now) == -1 ||
-	    db_bind_int(db, st, ":floor", out->floor) == -1)
+	    db_bind_int(db, st, ":floor", 0) == -1 ||
+	    db_bind_int(db, st, ":window", SEARCH_WINDOW) == -1)
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->rows = sqlite3_column_int64(st, 0);
@@ -226,8 +226,18 @@ db_search_stamp(struct db *db, const char *fts, long long now,
 		key = sqlite3_column_blob(st, 2);
 		if (key != NULL && sqlite3_column_bytes(st, 2) == DB_STAMP_KEY)
 			memcpy(out->key, key, DB_STAMP_KEY);
+		oldest = sqlite3_column_int64(st, 3);
 	}
-	return db_done(db, st, rc) == -1 ? -1 : 1;
+	if (db_done(db, st, rc) == -1)
+		return -1;
+	/* A full window is the whole of the matches unless one is older. */
+	if (out->rows == SEARCH_WINDOW) {
+		if ((rc = more(db, fts, now, oldest)) == -1)
+			return -1;
+		if (rc)
+			out->floor = oldest;
+	}
+	return 1;
 }
 
 int

@@ -30,10 +30,11 @@ struct search_hit {
  * order the pages list them (bm25 with the title weighted 10, the excerpt
  * 4, the body 1; then newest first): their number, latest change and a
  * key over their ids, revisions and times; the window's floor in
- * out->floor. The window is the SEARCH_WINDOW newest matches (by id, the
- * order articles were written in): a word in most of 100,000 articles
- * cost 300 ms to rank in full, and a reader who types one common word
- * is served by the best of the recent ones. floor 0: every match. The key
+ * out->floor. The window is the SEARCH_WINDOW newest visible matches (by
+ * id, the order articles were written in): a word in most of 100,000
+ * articles cost 300 ms to rank in full, and a reader who types one
+ * common word is served by the best of the recent ones. floor 0: every
+ * match. The key
  * does not follow the ranking, which moves with the whole index: the
  * caller mixes in the last save. 1, or -1 (logged). */
 int	db_search_stamp(struct db *, const char *fts, long long now,

@@ -131,7 +131,8 @@ common_word_ranks_the_window(void **state)
 	arena_free(&a);
 }
 
-/* A scheduled or draft article in the window is not shown. */
+/* A scheduled or draft article is not shown, and takes no place in the
+ * window: it still holds SEARCH_WINDOW articles readers can see. */
 static void
 window_shows_only_visible(void **state)
 {
@@ -149,7 +150,8 @@ window_shows_only_visible(void **state)
 	dbfile_exec(path, "UPDATE articles SET published_at = 2000000000"
 	    " WHERE id = (SELECT max(id) - 1 FROM articles)");
 	search("kettle", &st, &h, &n, &a);
-	assert_int_equal(st.rows, SEARCH_WINDOW - 2);
+	assert_int_equal(st.rows, SEARCH_WINDOW);
+	assert_int_equal(st.floor, total - 2 - SEARCH_WINDOW + 1);
 	assert_int_equal(h[0].p.id, total - 2);
 	arena_free(&a);
 }
