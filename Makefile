@@ -82,7 +82,7 @@ DEBS_TOOLS = cc:gcc make:make pkg-config:pkg-config nginx:nginx \
              ss:iproute2 unzip:unzip pgrep:procps xxd:xxd \
              strace:strace valgrind:valgrind
 
-.PHONY: all deps run test unit fuzzers fuzz bench bench-tools clean install \
+.PHONY: all deps test-deps run test unit fuzzers fuzz bench bench-tools clean install \
         uninstall soak slow scan memcheck
 # Objects are kept, not removed as intermediates of the pattern rules.
 .SECONDARY:
@@ -187,8 +187,25 @@ deps:
 run: deps build/quire
 	PORT=$(PORT) bash src/run.sh
 
-test: deps build/quire build/asan/quire unit fuzzers
+test: deps test-deps build/quire build/asan/quire unit fuzzers
 	sh tests/run.sh
+
+# The npm packages the tests drive (playwright-core, axe-core, vnu-jar),
+# from tests/package-lock.json, before any suite runs: a registry that
+# fails once is tried again, and a suite never waits on the network.
+test-deps: deps
+	@if [ -f tests/node_modules/playwright-core/package.json ] && \
+	  [ -f tests/node_modules/axe-core/package.json ] && \
+	  [ -f tests/node_modules/vnu-jar/build/dist/vnu.jar ]; then \
+	  echo "test-deps: npm packages present"; exit 0; fi; \
+	mkdir -p build; h=$$(mktemp -d); \
+	for i in 1 2 3; do \
+	  HOME=$$h npm ci --prefix tests --ignore-scripts --no-audit \
+	    --no-fund >build/npm-ci.log 2>&1 && { rm -rf $$h; \
+	    echo "test-deps: npm packages installed"; exit 0; }; \
+	  echo "test-deps: npm ci failed (attempt $$i of 3):"; \
+	  tail -n 5 build/npm-ci.log; sleep $$((i * 5)); \
+	done; rm -rf $$h; exit 1
 
 # Speed and memory, measured against nginx's static-file limit and a bare
 # FastCGI floor; writes docs/PERFORMANCE.md. Never part of make test.

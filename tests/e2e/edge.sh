@@ -146,14 +146,21 @@ stop_pid "$h_pid"
 # wait in quire's listen backlog for a worker. Every one is answered 200,
 # none 502 (a backlog of 128 made nginx's connects fail: EAGAIN, 502).
 
-hold get 992 "$(addrs 60 32)" "$URL" ||
-    not_ok "hold.py sent 992 GETs at once" "$(cat "$W/hold-get.err")"
-wait_for -p "$h_pid" 1200 grep -qs 'answered=992 ' "$h_status"
-codes=$(field codes)
-check "992 GETs at once from 32 addresses: every one answered 200 (none 502)" \
-    "answers: $codes; hold.py: $(cat "$h_status"); nginx: $(grep -m 1 'connect() to unix' "$VAR/nginx-error.log")" \
-    [ "$codes" = 200:992 ]
-stop_pid "$h_pid"
+# The kernel caps the backlog at net.core.somaxconn (4096 since Linux
+# 5.4, 128 before): below 992 the burst tests the machine, not quire.
+somax=$(cat /proc/sys/net/core/somaxconn 2>/dev/null || echo 0)
+if [ "$somax" -lt 1024 ]; then
+	echo "ok - 992 GETs at once # SKIP net.core.somaxconn is $somax here, under 1024"
+else
+	hold get 992 "$(addrs 60 32)" "$URL" ||
+	    not_ok "hold.py sent 992 GETs at once" "$(cat "$W/hold-get.err")"
+	wait_for -p "$h_pid" 1200 grep -qs 'answered=992 ' "$h_status"
+	codes=$(field codes)
+	check "992 GETs at once from 32 addresses: every one answered 200 (none 502)" \
+	    "answers: $codes; hold.py: $(cat "$h_status"); nginx: $(grep -m 1 'connect() to unix' "$VAR/nginx-error.log")" \
+	    [ "$codes" = 200:992 ]
+	stop_pid "$h_pid"
+fi
 
 # ---------------------------------------------------------------------------
 # limit_req: sign-in POSTs from one address, 10 at once (burst) and then

@@ -141,6 +141,19 @@ mark two
 [ "$(id -u)" = 0 ] && chown "nobody:$(id -gn nobody)" "$T/page.html"
 kill -HUP "$q_pid"
 wait_for -p "$q_pid" 400 logged 'reload: done'
+# "done" is said once the old workers are told to stop: one may still be
+# finishing a request it took before (a graceful reload), and a client
+# may not have written down the answer it got. The answers after the
+# reload are those to requests sent once every old worker is gone.
+old_gone() {
+	local p
+	for p in $before; do
+		alive "$p" && return 1
+	done
+	return 0
+}
+wait_for -p "$q_pid" 400 old_gone
+loops_more 1
 n1=$(lines "$W/loop1") n2=$(lines "$W/loop2")
 loops_more 20
 loops_stop

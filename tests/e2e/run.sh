@@ -592,7 +592,7 @@ check "article shows the disclaimer (\"$disc_phrase\")" "" \
 # The month of that article, in detail.
 MB=$H/$a_month.b
 mh1=$(grab '<h1[^>]*>(.*?)<\/h1>' "$MB")
-month_name=$(date -u -d "${a_ym}/01" +'%B %Y' 2>/dev/null)
+month_name=$(LC_ALL=C date -u -d "${a_ym}/01" +'%B %Y' 2>/dev/null)
 check "/archive/$a_ym has the heading \"Archive: $month_name\" and a link up to its year" \
     "h1: $mh1; links: $(grep -o 'href="/archive/[^"]*"' "$MB" | tr '\n' ' ')" \
     eval '[[ "$mh1" == *"$month_name"* ]] && grep -q "href=\"/archive/${a_ym%%/*}\"" "$MB"'
