@@ -34,9 +34,8 @@ struct search_hit {
  * id, the order articles were written in): a word in most of 100,000
  * articles cost 300 ms to rank in full, and a reader who types one
  * common word is served by the best of the recent ones. floor 0: every
- * match. The key
- * does not follow the ranking, which moves with the whole index: the
- * caller mixes in the last save. 1, or -1 (logged). */
+ * match. The key does not follow the ranking, which moves with the whole
+ * index: the caller mixes in the last save. 1, or -1 (logged). */
 int	db_search_stamp(struct db *, const char *fts, long long now,
 	    struct db_stamp *);
 /* Up to limit of them from offset on, in that order, within the window
