@@ -748,7 +748,7 @@ get c_first "$P"
 st5=$(cstat c_first)
 get c_second "$P"
 check "an edit shows to the first reader who asks max-age + 1 s later (no request in between)" \
-    "edit: $c_edit; that GET: X-Cache-Status $st5, $(has "$H/c_first.b" "$MARK2" && echo new || echo OLD) text; the GET after it: $(cstat c_second), $(has "$H/c_second.b" "$MARK2" && echo new || echo old) text. docs/nginx/quire-cache.conf has fastcgi_cache_background_update on: the request that finds the entry expired gets the stale copy while the update runs in the background, so an idle page shows the old version to its next reader however long after the edit" \
+    "edit: $c_edit; that GET: X-Cache-Status $st5, $(has "$H/c_first.b" "$MARK2" && echo new || echo OLD) text; the GET after it: $(cstat c_second), $(has "$H/c_second.b" "$MARK2" && echo new || echo old) text. Old text here is what fastcgi_cache_background_update on would do (docs/nginx/quire-cache.conf leaves it off on purpose): the request that finds the entry expired gets the stale copy while the update runs in the background, so an idle page shows the old version to its next reader however long after the edit" \
     eval '[ "$c_edit" = 303 ] && has "$H/c_first.b" "$MARK2"'
 
 # gzip
