@@ -118,21 +118,25 @@ static void
 pct(struct buf *b, const char *s, size_t len, const char *keep)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
-	size_t			 i;
+	size_t			 i, run;
 	unsigned char		 c;
+	char			 esc[3];
 
-	for (i = 0; i < len; i++) {
+	/* Runs kept as they are go out whole, not a byte at a time. */
+	for (i = run = 0; i < len; i++) {
 		c = (unsigned char)s[i];
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || (c != '\0' &&
-		    strchr(keep, c) != NULL)) {
-			buf_putc(b, (char)c);
+		    strchr(keep, c) != NULL))
 			continue;
-		}
-		buf_putc(b, '%');
-		buf_putc(b, hex[c >> 4]);
-		buf_putc(b, hex[c & 0xf]);
+		buf_put(b, s + run, i - run);
+		esc[0] = '%';
+		esc[1] = hex[c >> 4];
+		esc[2] = hex[c & 0xf];
+		buf_put(b, esc, 3);
+		run = i + 1;
 	}
+	buf_put(b, s + run, len - run);
 }
 
 void

@@ -6,7 +6,10 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -150,6 +153,54 @@ out_of_range(void **state)
 	}
 }
 
+/* Every form against the C library's gmtime_r() and strftime() (C
+ * locale) across the whole range the site shows, years 1 to 9999: every
+ * 7,777,777 s (90 days and a bit, so each time of day, weekday and day of
+ * month comes round), then near each year's start from 1970 on (an
+ * average Gregorian year apart, and a second before). */
+static void
+agrees_with_gmtime(void **state)
+{
+	const long long	 lo = -62135596800LL, hi = 253402300799LL;
+	const long long	 n = (hi - lo) / 7777777 + 1;
+	struct tm	 tm;
+	time_t		 tt;
+	char		 want[64], day[8], mon[8], month[16];
+	long long	 t, k;
+	int		 y, m;
+
+	for (k = 0; k < n + 16000; k++) {
+		if (k < n)
+			t = lo + k * 7777777LL;
+		else
+			t = 31556952LL * ((k - n) / 2) - (k - n) % 2;
+		tt = (time_t)t;
+		assert_non_null(gmtime_r(&tt, &tm));
+		/* Numbers by hand (glibc's %Y does not pad years before
+		 * 1000), names from strftime(). */
+		snprintf(want, sizeof(want), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		    tm.tm_min, tm.tm_sec);
+		assert_string_equal(date_iso(&A, t), want);
+		strftime(day, sizeof(day), "%a", &tm);
+		strftime(mon, sizeof(mon), "%b", &tm);
+		strftime(month, sizeof(month), "%B", &tm);
+		snprintf(want, sizeof(want), "%s, %02d %s %04d %02d:%02d:%02d "
+		    "GMT", day, tm.tm_mday, mon, tm.tm_year + 1900, tm.tm_hour,
+		    tm.tm_min, tm.tm_sec);
+		assert_string_equal(date_http(&A, t), want);
+		memcpy(want + strlen(want) - 3, "+0000", 6);
+		assert_string_equal(date_rfc822(&A, t), want);
+		snprintf(want, sizeof(want), "%d %s %d", tm.tm_mday, month,
+		    tm.tm_year + 1900);
+		assert_string_equal(date_human(&A, t), want);
+		date_year_month(t, &y, &m);
+		assert_int_equal(y, tm.tm_year + 1900);
+		assert_int_equal(m, tm.tm_mon + 1);
+		arena_reset(&A);
+	}
+}
+
 int
 main(void)
 {
@@ -159,6 +210,7 @@ main(void)
 		cmocka_unit_test(ranges),
 		cmocka_unit_test(range_contains),
 		cmocka_unit_test(out_of_range),
+		cmocka_unit_test(agrees_with_gmtime),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
