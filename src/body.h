@@ -24,17 +24,14 @@ int		 body_page(struct ctx *, const struct post *,
 int		 body_feed(struct ctx *, const struct post *, const char *url,
 		    struct safe_html *);
 /* A post's description (meta tags): its excerpt's or its body's plain
- * text, at most VIEW_DESCRIPTION_MAX bytes. */
+ * text, at most VIEW_DESCRIPTION_MAX bytes. NULL if its Markdown could
+ * not be read (logged). */
 const char	*body_description(struct ctx *, const struct post *);
 
-/* Fills a listed post's excerpt and body (VIEW_EXCERPT_SOURCE characters
- * of it) from the database: 0/-1 (h_home_source()). */
-typedef int	(*body_source_fn)(struct ctx *, struct post *);
 /* The list of p[0..n) with excerpts (the article's own, else the start of
- * its body), as the home and tag pages show them: kept, or made from what
- * src reads for the posts the worker has not kept. NULL on error
- * (logged). */
-struct tv	*body_excerpts(struct ctx *, struct post *p, size_t n,
-		    body_source_fn src);
+ * its body), as the home and tag pages show them: kept, or made from the
+ * excerpt and VIEW_EXCERPT_SOURCE characters of the body, read for the
+ * posts the worker has not kept. NULL on error (logged). */
+struct tv	*body_excerpts(struct ctx *, const struct post *p, size_t n);
 
 #endif

@@ -40,8 +40,14 @@ enum {
 #define POST_COLS \
 	"id, slug, title, excerpt, body, author, status, published_at," \
 	" created_at, updated_at, revision"
+/* A list's: no excerpt or body ("" and NULL: not read, db_post.h). */
 #define LIST_COLS \
-	"id, slug, title, '', '', author, status, published_at," \
+	"id, slug, title, '', NULL, author, status, published_at," \
+	" created_at, updated_at, revision"
+/* An article's page: the body, in its overflow pages after the row, is
+ * read only when the worker has not kept what it renders to (body.c). */
+#define ARTICLE_COLS \
+	"id, slug, title, excerpt, NULL, author, status, published_at," \
 	" created_at, updated_at, revision"
 /* A neighbour's: its list_rev in revision's place (db_post.h). */
 #define NB_COLS \
@@ -61,7 +67,7 @@ enum {
 
 static const char *const sql[S__MAX] = {
 	/* S_ARTICLE_BY_SLUG */
-	"SELECT " POST_COLS " FROM articles WHERE slug = :slug AND "
+	"SELECT " ARTICLE_COLS " FROM articles WHERE slug = :slug AND "
 	DB_VISIBLE,
 	/* S_ARTICLE_OLDER */
 	"SELECT " NB_COLS " FROM articles WHERE " DB_OLDER(":t", ":id")
@@ -84,7 +90,7 @@ static const char *const sql[S__MAX] = {
 	" ORDER BY published_at DESC, id DESC LIMIT :limit OFFSET :offset",
 	/* S_ARTICLES_TAG: as S_ARTICLES_PAGE, of one tag: its links newest
 	 * first, then each article's row. */
-	"SELECT a.id, a.slug, a.title, '', '',"
+	"SELECT a.id, a.slug, a.title, '', NULL,"
 	" a.author, a.status, a.published_at, a.created_at, a.updated_at,"
 	" a.revision FROM article_tags x CROSS JOIN articles a"
 	" ON a.id = x.article_id WHERE " DB_TAG_OLDER(":t", ":id")
@@ -154,7 +160,9 @@ read_post(sqlite3_stmt *st, struct arena *a, enum post_kind kind,
 	p->slug = db_col_text(st, a, 1);
 	p->title = db_col_text(st, a, 2);
 	p->excerpt = db_col_text(st, a, 3);
-	p->body = db_col_text(st, a, 4);
+	/* Not NULL in the table: NULL is a query's "not read". */
+	p->body = sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL :
+	    db_col_text(st, a, 4);
 	p->author = db_col_text(st, a, 5);
 	p->status = db_col_text(st, a, 6);
 	p->has_date = sqlite3_column_type(st, 7) != SQLITE_NULL;

@@ -18,7 +18,6 @@
 #include "feed.h"
 #include "h_feed.h"
 #include "h_tag.h"
-#include "rcache.h"
 #include "view.h"
 
 int
@@ -123,12 +122,8 @@ feed(struct ctx *c, enum feed_kind kind, const struct db_tag *t)
 		items[i].updated = p[i].updated_at > p[i].published_at ?
 		    p[i].updated_at : p[i].published_at;
 		/* The body is read only when the worker has not kept its
-		 * feed HTML; nothing is kept in between, so the check holds
-		 * for the render. */
-		if ((!rcache_has(c->app->rcache, RC_FEED, p[i].id,
-		    p[i].revision) && db_post_source(c->app->db, c->a, &p[i],
-		    INT_MAX) == -1) ||
-		    body_feed(c, &p[i], items[i].url,
+		 * feed HTML (body.c). */
+		if (body_feed(c, &p[i], items[i].url,
 		    &items[i].content) == -1 ||
 		    categories(c, p[i].id, &items[i]) == -1)
 			return 500;

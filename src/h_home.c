@@ -66,13 +66,6 @@ h_home_stamp(struct ctx *c)
 }
 
 int
-h_home_source(struct ctx *c, struct post *p)
-{
-	return db_post_source(c->app->db, c->a, p, VIEW_EXCERPT_SOURCE) ==
-	    -1 ? -1 : 0;
-}
-
-int
 h_home(struct ctx *c)
 {
 	struct post	*p;
@@ -112,7 +105,7 @@ h_home(struct ctx *c)
 	/* "Newest" only where "Newer" is not the first page already. */
 	tv_bool(c->a, root, "newest", rc == 1);
 	view_nav(c, root, "home");
-	if ((list = body_excerpts(c, p, shown, h_home_source)) == NULL)
+	if ((list = body_excerpts(c, p, shown)) == NULL)
 		return 500;
 	tv_set(c->a, root, "articles", list);
 	tv_bool(c->a, root, "first_page", cur == NULL);

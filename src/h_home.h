@@ -8,9 +8,6 @@
 #include "app.h"
 
 int	h_home(struct ctx *);
-/* A listed article's excerpt and the start of its body, for
- * body_excerpts() (body_source_fn): home and tag pages. 0/-1. */
-int	h_home_source(struct ctx *, struct post *);
 /* Its stamp for conditional GET (route.h). */
 int	h_home_stamp(struct ctx *);
 

@@ -86,7 +86,7 @@ h_tag(struct ctx *c)
 	tv_text(c->a, root, "tag_feed_title", arena_printf(c->a, "%s: %s",
 	    c->site.v[SET_TITLE], t.name));
 	if ((list = body_excerpts(c, p, n < (size_t)per_page ? n :
-	    (size_t)per_page, h_home_source)) == NULL)
+	    (size_t)per_page)) == NULL)
 		return 500;
 	tv_set(c->a, root, "articles", list);
 	tv_bool(c->a, root, "first_page", cur == NULL);

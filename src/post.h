@@ -31,7 +31,9 @@ struct post {
 	const char	*slug;
 	const char	*title;
 	const char	*excerpt;	/* Markdown, may be empty */
-	const char	*body;		/* Markdown; a prefix in list queries */
+	const char	*body;		/* Markdown; NULL: not read (lists,
+					 * the article's page: body.c reads it
+					 * when it needs it) */
 	const char	*author;	/* empty: the site's default author */
 	const char	*status;	/* "draft" or "published" */
 	int		 has_date;	/* published_at is set */

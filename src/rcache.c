@@ -169,15 +169,6 @@ rcache_get(struct rcache *k, enum rcache_kind kind, long long id,
 	return 1;
 }
 
-int
-rcache_has(const struct rcache *k, enum rcache_kind kind, long long id,
-    long long rev)
-{
-	const struct entry	*e = find(k, kind, id);
-
-	return e != NULL && e->rev == rev;
-}
-
 void
 rcache_put(struct rcache *k, enum rcache_kind kind, long long id,
     long long rev, const char *text, size_t len, long long n)

@@ -39,10 +39,6 @@ void		 rcache_free(struct rcache *);
 int		 rcache_get(struct rcache *, enum rcache_kind, long long id,
 		    long long rev, const char **text, size_t *len,
 		    long long *n);
-/* Whether (kind, id, rev) is kept, without counting a lookup or making
- * it the most recently read: to know what to read before rendering. */
-int		 rcache_has(const struct rcache *, enum rcache_kind, long long id,
-		    long long rev);
 /* Keeps a copy of text[0..len) and n for (kind, id, rev), in place of any
  * other revision of (kind, id); evicts what it must. Text larger than the
  * whole cache is not kept. */

@@ -251,13 +251,16 @@ page_meta(struct ctx *c, struct tv *page, const char *title,
     const struct post *p, struct tv *tags)
 {
 	int		 article = p != NULL && p->kind == POST_ARTICLE;
+	const char	*d;
 	long long	 mod;
 
 	tv_text(c->a, page, "og_title", title);
 	tv_text(c->a, page, "og_type", article ? "article" : "website");
 	tv_text(c->a, page, "description", c->site.v[SET_SUBTITLE]);
-	if (p != NULL)
-		tv_text(c->a, page, "description", body_description(c, p));
+	/* A description that could not be read (logged) leaves the
+	 * subtitle: the page is still worth serving. */
+	if (p != NULL && (d = body_description(c, p)) != NULL)
+		tv_text(c->a, page, "description", d);
 	tv_bool(c->a, page, "article", article);
 	/* article:tag, one {name} each. */
 	tv_set(c->a, page, "tags", tags != NULL ? tags : tv_list(c->a));

@@ -103,18 +103,24 @@ check "a setting written with sqlite3: every one of $N shows the new subtitle" \
     "$n answered 200; $(count sub 'A subtitle written behind') with it" \
     eval '[ "$n" = "$N" ] && [ "$(count sub "A subtitle written behind")" = "$N" ]'
 
-# Lists read an article's Markdown only when the worker has not kept its
-# excerpt or feed body: with nothing kept, every list reads them all.
+# Lists and the article's page read an article's Markdown only when the
+# worker has not kept what they show of it (body.c): with nothing kept,
+# every page reads it. A tag first, for the tag's page and feed.
+post_article tagged "$AID" publish "tags=stale"
+check "the editor tags the article (303)" "status $code" [ "$code" = 303 ]
 stop_site
 mv "$VAR/server.log" "$W/server-kept.log"
 WORKERS=2 start_site "--cache-mb 0" ||
     bail "src/run.sh starts again with --cache-mb 0" "$(tail -n 20 "$VAR/server.log" 2>/dev/null)"
-for page in / /feed.atom /feed.json; do
+for page in / /feed.atom /feed.json /tag/stale /tag/stale/feed.atom "$URL"; do
 	get nokeep "$page"
 	n=$(grep -c 'Version three of the body' "$H/nokeep.b")
 	check "--cache-mb 0 (nothing kept): $page shows the article's text from its Markdown" \
 	    "status $code, $n mentions" eval '[ "$code" = 200 ] && [ "$n" -ge 1 ]'
 done
+check "--cache-mb 0: the article's description (meta) is its body's start" \
+    "$(grep -o '<meta name="description"[^>]*>' "$H/nokeep.b")" \
+    grep -qF '<meta name="description" content="Version three of the body.">' "$H/nokeep.b"
 
 stop_site
 cat "$W/server-kept.log" >> "$VAR/server.log"
