@@ -218,9 +218,12 @@ async function stateOf(l) {
 	return (await l.locator('.state').first().textContent()).trim();
 }
 
-/* YYYY-MM-DD, UTC, days from now. */
+/* YYYY-MM-DD, UTC, days from the server's now (the tests' clock, QUIRE_NOW
+ * in Unix seconds; the browser's own clock is the real one). */
 function dayFromNow(days) {
-	return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+	const now = Number(process.env.QUIRE_NOW) * 1000;
+	assert.ok(Number.isFinite(now) && now > 0, 'QUIRE_NOW is set');
+	return new Date(now + days * 86400000).toISOString().slice(0, 10);
 }
 
 /*

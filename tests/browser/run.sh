@@ -42,6 +42,13 @@ if [ ! -f tests/node_modules/playwright-core/package.json ] ||
 	    bail "browser: npm ci --prefix tests failed" "$(tail -n 20 "$W/npm.log")"
 fi
 
+# The tests' clock, standing still: quire serve reads it (start_site), so
+# that what the pages show does not depend on the day the suite runs (the
+# demo's 2031 article, "this month" and "this year"). The browser keeps
+# the real time; the script reads quire's as QUIRE_NOW.
+T0=1780315200	# 2026-06-01 12:00 UTC: after every demo article but the 2031 one
+clock_init "$W/clock" "$T0"
+
 # The demo site and its author.
 DB=$W/site.db
 "$QUIRE" init --db "$DB" --demo >"$W/init.log" 2>&1 ||
@@ -59,7 +66,8 @@ mkdir -p "$ARTIFACTS"
 rm -f "$ARTIFACTS"/failed-*.png
 t0=$(date +%s)
 BASE_URL=http://127.0.0.1:$port ARTIFACTS=$ARTIFACTS CHROMIUM=$CHROMIUM \
-    BROWSER_TMP=$W node --test --test-reporter=tap --test-concurrency=1 \
+    BROWSER_TMP=$W QUIRE_NOW=$(clock_now) \
+    node --test --test-reporter=tap --test-concurrency=1 \
     tests/browser/admin.test.js tests/browser/axe.test.js
 status=$?
 [ "$status" = 0 ] || fail=1

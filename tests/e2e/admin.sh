@@ -107,8 +107,8 @@ q() {
 	sqlite3 -init /dev/null -batch -noheader -separator '|' "$DB" "$@"
 }
 
-now() {
-	date +%s
+now() {	# what time quire sees
+	clock_now
 }
 
 # A fingerprint of everything an admin POST may change.
@@ -136,6 +136,11 @@ H=$W/http
 VAR=$W/var
 DB=$W/site.db
 mkdir -p "$H" "$VAR" "$W/html" "$W/cli"
+# The tests' clock, standing still: quire serve reads it (start_site), so
+# that what the pages show does not depend on the day the suite runs (the
+# demo's 2031 article, "this month" and "this year").
+T0=1780315200	# 2026-06-01 12:00 UTC: after every demo article but the 2031 one
+clock_init "$W/clock" "$T0"
 
 if ! "$QUIRE" init --db "$DB" --demo >"$W/init.out" 2>&1; then
 	bail "quire init --demo creates the test database" "$(cat "$W/init.out")"
@@ -1065,7 +1070,7 @@ tok=$(token_of "$W/ex.jar")
 dig=$(digest_of "$tok")
 req ex_ed /admin/articles/new -b "$W/ex.jar"
 csrf_ex=$(csrf_of "$H/ex_ed.b")
-q "UPDATE sessions SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) - 1 WHERE hex(digest) = '$dig'"
+q "UPDATE sessions SET expires_at = $(($(now) - 1)) WHERE hex(digest) = '$dig'"
 req ex_get /admin -b "$W/ex.jar"
 check "a session whose expires_at is past: GET /admin redirects to the sign-in" \
     "status $code, Location $loc; rows updated: $(q "SELECT count(*) FROM sessions WHERE hex(digest) = '$dig'")" \

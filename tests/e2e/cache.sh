@@ -86,8 +86,11 @@ echo "# e2e cache: $QUIRE"
 
 e2e_workdir
 # The clock quire and the cache's nginx read: it stands still, and moves
-# only when the test moves it (no test sleeps for time to pass).
-clock_init "$W/clock"
+# only when the test moves it (no test sleeps for time to pass). It starts
+# at a constant, so that the site holds the same articles whatever the day
+# (the demo's 2031 article).
+T0=1780315200	# 2026-06-01 12:00 UTC: after every demo article but the 2031 one
+clock_init "$W/clock" "$T0"
 faketime_env || bail "libfaketime is installed (the cache's nginx runs on the tests' clock)" \
     "apt-get install libfaketime, or set FAKETIME_LIB to libfaketime.so.1"
 H=$W/http
@@ -102,8 +105,7 @@ printf '%s\n' "$PW" | "$QUIRE" user add editor --name Editor --db "$DB" \
     >"$W/useradd.out" 2>&1 ||
     bail "quire user add creates the editor's account" "$(cat "$W/useradd.out")"
 
-now_sql="CAST(strftime('%s', 'now') AS INTEGER)"
-VISIBLE="status = 'published' AND published_at <= $now_sql"
+VISIBLE="status = 'published' AND published_at <= $(clock_now)"
 
 # Visible articles, newest first, as the site lists them.
 declare -a A_ID A_T A_YM A_SLUG

@@ -10,7 +10,7 @@
 #   start_nginx CONF ERRLOG PATH MAKE_CONF   nginx on a free port: n_pid, port
 #   stop_site / stop_pid PID / track PID     what the clean-up stops
 #   wait_for [-p PID] TRIES CMD... poll, never a fixed sleep
-#   clock_init FILE / clock_set T / clock_add N / clock_now / faketime_env
+#   clock_init FILE T / clock_set T / clock_add N / clock_now / faketime_env
 
 # shellcheck shell=bash
 # The variables set here are for the scripts that source this:
@@ -319,8 +319,9 @@ start_quire() {
 # daemon off) in the background, on a free port: MAKE_CONF PORT writes CONF
 # for it. Up when GET PATH is 200. If it does not come up (another program
 # bound the port first), another port, three at most; a failed attempt's
-# ERRLOG is set aside. The array NGINX_ENV, if set, is its environment
-# (e.g. libfaketime). Sets n_pid and port; returns 1 if nginx did not start.
+# ERRLOG is set aside. The array NGINX_ENV, if set, is its environment, as
+# env(1)'s arguments (e.g. libfaketime). Sets n_pid and port; returns 1 if
+# nginx did not start.
 start_nginx() {
 	local conf=$1 errlog=$2 path=$3 make_conf=$4 attempt
 	for attempt in 1 2 3; do
@@ -347,10 +348,16 @@ start_nginx() {
 # that an nginx started with faketime_env keeps the same time as quire.
 # Each write replaces a file whole (rename): no reader sees half of it.
 
-# clock_init FILE [T]: CLOCK=FILE, standing at Unix time T (default: now).
+# clock_init FILE T: CLOCK=FILE, standing at Unix time T. T is a constant
+# of the suite, never the real date: a suite's verdict must not depend on
+# the day it runs (sql/demo.sql schedules an article for 2031; pages say
+# "this month" and "this year").
 clock_init() {
+	if [ $# != 2 ] || ! [[ $2 =~ ^[0-9]+$ ]]; then
+		bail "clock_init FILE T: a fixed Unix time T" "clock_init $*"
+	fi
 	CLOCK=$1
-	clock_set "${2:-$(date +%s)}"
+	clock_set "$2"
 }
 
 # clock_write VALUE: VALUE (seconds, or +N/-N) to both files.
@@ -409,8 +416,12 @@ faketime_env() {
 		done
 	fi
 	[ -n "$lib" ] && [ -f "$lib" ] || return 1
-	NGINX_ENV=(LD_PRELOAD="$lib" FAKETIME_TIMESTAMP_FILE="$CLOCK.faketime"
-	    FAKETIME_NO_CACHE=1 FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=UTC)
+	# Without an outer faketime's settings (a suite run under faketime(1)
+	# to show that its verdict does not depend on the date): FAKETIME and
+	# its shared memory would win over the clock file.
+	NGINX_ENV=(-u FAKETIME -u FAKETIME_SHARED LD_PRELOAD="$lib"
+	    FAKETIME_TIMESTAMP_FILE="$CLOCK.faketime" FAKETIME_NO_CACHE=1
+	    FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=UTC)
 }
 
 # src/run.sh serves with nginx's shipped limits (docs/nginx/quire-limits.conf);

@@ -37,6 +37,11 @@ H=$W/http
 VAR=$W/var
 DB=$VAR/site.db
 mkdir -p "$H" "$VAR" "$W/zips"
+# The tests' clock, standing still: quire serve reads it (start_site), so
+# that what the pages show does not depend on the day the suite runs (the
+# demo's 2031 article, "this month" and "this year").
+T0=1780315200	# 2026-06-01 12:00 UTC: after every demo article but the 2031 one
+clock_init "$W/clock" "$T0"
 chmod 755 "$W"
 mkdir -m 1777 "$W/tmp"
 export TMPDIR=$W/tmp

@@ -31,6 +31,11 @@ H=$W/http
 VAR=$W/var
 DB=$W/site.db
 mkdir -p "$H" "$VAR"
+# The tests' clock, standing still: quire serve reads it (start_site), so
+# that what the pages show does not depend on the day the suite runs (the
+# demo's 2031 article, "this month" and "this year").
+T0=1780315200	# 2026-06-01 12:00 UTC: after every demo article but the 2031 one
+clock_init "$W/clock" "$T0"
 
 q() {
 	sqlite3 -init /dev/null -batch -noheader -separator $'\x1f' "$DB" "$@"
@@ -52,7 +57,7 @@ printf '%s\n' "$PW" | "$QUIRE" user add editor --name Editor --db "$DB" \
     >"$W/useradd.out" 2>&1 ||
     bail "quire user add creates the editor's account" "$(cat "$W/useradd.out")"
 
-now=$(date +%s)
+now=$T0
 HOSTILE='</script><script>alert(1)</script>'
 q "INSERT INTO articles (slug, title, body, status, published_at, created_at, updated_at)
    VALUES ('seo-draft', 'A draft', 'Not yet.', 'draft', NULL, $now, $now),

@@ -21,8 +21,7 @@ PY=/usr/bin/python3
 DB=$W/site.db
 BASE=https://blog.example
 NOW=1780315200				# 2026-06-01 12:00 UTC, the tests' clock
-clock_init "$W/clock"
-clock_set "$NOW"
+clock_init "$W/clock" "$NOW"
 
 "$QUIRE" init --db "$DB" --base-url "$BASE" >"$W/init.out" 2>&1 ||
     bail "quire init" "$(cat "$W/init.out")"
