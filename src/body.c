@@ -2,7 +2,6 @@
  * body: a post's Markdown as pages and feeds show it, kept by revision
  * (body.h).
  */
-#include <limits.h>
 #include <string.h>
 
 #include "body.h"
@@ -35,9 +34,9 @@ keep(struct ctx *c, enum rcache_kind kind, const struct post *p,
 	rcache_put(c->app->rcache, kind, p->id, p->revision, text, len, n);
 }
 
-/* p's excerpt and the first chars characters of its body, read now when
- * p's query left the body out (NULL): a list's rows, the article's page.
- * 0/-1 (logged). */
+/* p's excerpt and the first chars characters of its body (all of it:
+ * -1), read now when p's query left the body out (NULL): a list's rows,
+ * the article's page. 0/-1 (logged). */
 static int
 source(struct ctx *c, const struct post *p, int chars, const char **excerpt,
     const char **body)
@@ -63,7 +62,7 @@ body_page(struct ctx *c, const struct post *p, struct safe_html *body,
 
 	if (kept(c, kind, p, body, minutes))
 		return 0;
-	if (source(c, p, INT_MAX, &ex, &md) == -1)
+	if (source(c, p, -1, &ex, &md) == -1)
 		return -1;
 	/* With no excerpt, the description is the body's beginning: from
 	 * the same parse (body_description() finds it kept). */
@@ -90,7 +89,7 @@ body_feed(struct ctx *c, const struct post *p, const char *url,
 	 * configuration's: a reload starts new workers). */
 	if (kept(c, RC_FEED, p, body, NULL))
 		return 0;
-	if (source(c, p, INT_MAX, &ex, &md) == -1 ||
+	if (source(c, p, -1, &ex, &md) == -1 ||
 	    md_render_abs(c->a, md, strlen(md), url, body) == -1)
 		return -1;
 	keep(c, RC_FEED, p, body->s, body->len, 0);
@@ -106,10 +105,14 @@ body_description(struct ctx *c, const struct post *p)
 
 	if (kept(c, RC_DESC, p, &k, NULL))
 		return k.s;
-	if (source(c, p, INT_MAX, &ex, &md) == -1)
-		return NULL;
-	if (*ex != '\0')
-		md = ex;
+	/* The excerpt, when the page's query read one; else the body. */
+	md = p->excerpt;
+	if (*md == '\0') {
+		if (source(c, p, -1, &ex, &md) == -1)
+			return NULL;
+		if (*ex != '\0')
+			md = ex;
+	}
 	x = md_plain(c->a, md, strlen(md), VIEW_DESCRIPTION_MAX);
 	keep(c, RC_DESC, p, x, strlen(x), 0);
 	return x;

@@ -34,6 +34,7 @@ enum {
 	S_CHANGED,
 	S_NEWER_PAGE,
 	S_SOURCE,
+	S_SOURCE_ALL,
 	S__MAX
 };
 
@@ -145,6 +146,9 @@ static const char *const sql[S__MAX] = {
 	" LIMIT 1 OFFSET :n",
 	/* S_SOURCE: a listed article's excerpt and the start of its body. */
 	"SELECT excerpt, substr(body, 1, :chars) FROM articles WHERE id = :id",
+	/* S_SOURCE_ALL: the whole body, as it is (substr() would count the
+	 * characters of all of it and copy it once more). */
+	"SELECT excerpt, body FROM articles WHERE id = :id",
 };
 
 const struct db_sql db_post_sql = { "db_post", sql, S__MAX };
@@ -256,11 +260,11 @@ db_post_list_page(struct db *db, struct arena *a, long long now,
 int
 db_post_source(struct db *db, struct arena *a, struct post *p, int chars)
 {
-	sqlite3_stmt	*st = ST(S_SOURCE);
+	sqlite3_stmt	*st = ST(chars < 0 ? S_SOURCE_ALL : S_SOURCE);
 	int		 rc;
 
 	if (db_bind_int(db, st, ":id", p->id) == -1 ||
-	    db_bind_int(db, st, ":chars", chars) == -1)
+	    (chars >= 0 && db_bind_int(db, st, ":chars", chars) == -1))
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		p->excerpt = db_col_text(st, a, 0);

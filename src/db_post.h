@@ -44,7 +44,8 @@ int	db_post_list_page(struct db *, struct arena *, long long now,
 	    long long before_t, long long before_id, int limit,
 	    struct post **out, size_t *n);
 /* Fills a listed article's excerpt and the first chars characters (not
- * bytes: never a split UTF-8 sequence) of its body. 1, 0 (gone), -1. */
+ * bytes: never a split UTF-8 sequence) of its body, or all of it when
+ * chars is negative. 1, 0 (gone), -1. */
 int	db_post_source(struct db *, struct arena *, struct post *, int chars);
 /* As db_post_list_page(), the visible articles carrying tag tag_id
  * (db_tag.h). */
