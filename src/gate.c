@@ -6,7 +6,6 @@
  * "device cookies") names the user and a random device id, signed with a
  * key kept in the database; it outlives sessions and sign-outs.
  */
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -111,18 +110,19 @@ gate_device(struct ctx *c, long long uid, char id[AUTH_DEVICE_ID + 1])
 }
 
 int
-gate_device_issue(struct ctx *c, long long uid)
+gate_device_issue(struct ctx *c, long long uid, int known)
 {
 	unsigned char	 key[AUTH_KEY];
-	char		 value[AUTH_DEVICE_MAX], id[AUTH_DEVICE_ID + 1];
+	char		 value[AUTH_DEVICE_MAX];
 
+	/* Checked already (gate_device()): not read or signed again. */
+	if (known) {
+		cookie(c, REQ_DEVICE_COOKIE, c->req->device, DEVICE_AGE);
+		return 0;
+	}
 	if (device_key(c, key) == -1)
 		return -1;
-	if (c->req->device != NULL &&
-	    auth_device_check(key, uid, c->req->device, id))
-		snprintf(value, sizeof(value), "%s", c->req->device);
-	else
-		auth_device_new(key, uid, value);
+	auth_device_new(key, uid, value);
 	cookie(c, REQ_DEVICE_COOKIE, value, DEVICE_AGE);
 	return 0;
 }

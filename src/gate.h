@@ -30,7 +30,8 @@ void	gate_clear_cookie(struct ctx *);
 int	gate_device(struct ctx *, long long uid,
 	    char id[AUTH_DEVICE_ID + 1]);
 /* After a right password: the device cookie for uid, the browser's own
- * when it is valid for uid (its age renewed), else a new one. 0 or -1. */
-int	gate_device_issue(struct ctx *, long long uid);
+ * when gate_device() found it valid for uid (known: its age renewed),
+ * else a new one. 0 or -1. */
+int	gate_device_issue(struct ctx *, long long uid, int known);
 
 #endif

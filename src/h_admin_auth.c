@@ -192,7 +192,8 @@ h_admin_login(struct ctx *c)
 	default:
 		goto fail;
 	}
-	if (gate_device_issue(c, u.id) == -1 || gate_sign_in(c, &u) == -1)
+	if (gate_device_issue(c, u.id, trusted) == -1 ||
+	    gate_sign_in(c, &u) == -1)
 		goto fail;
 	log_req(LOG_INFO, r->client_addr, "POST", r->target,
 	    "signed in, login: %s", login);
